@@ -1,0 +1,19 @@
+# Every dependency comes from a Debian package (scripts/install-deps.sh installs them).
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(HDF5 REQUIRED COMPONENTS C HL)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+
+# Random123 is header-only and ships no CMake config.
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+add_library(accord_random123 INTERFACE)
+target_include_directories(accord_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+add_library(accord_hdf5 INTERFACE)
+target_include_directories(accord_hdf5 SYSTEM INTERFACE ${HDF5_INCLUDE_DIRS})
+target_link_libraries(accord_hdf5 INTERFACE ${HDF5_C_LIBRARIES} ${HDF5_HL_LIBRARIES})
+target_compile_definitions(accord_hdf5 INTERFACE ${HDF5_DEFINITIONS})

@@ -1,0 +1,49 @@
+#pragma once
+// Money of one run per billing period: bills with and without the operation, producers'
+// revenue, the PMO's account and each participant's benefit.
+#include <Eigen/Dense>
+#include <string>
+#include <vector>
+
+#include "accord/models/economics/tariffs.hpp"
+#include "accord/models/scenario/specs.hpp"
+#include "accord/sim/time_grid.hpp"
+
+namespace accord::models::economics {
+
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Per-step energy ledger of the run (row-major [T, N] / [T, P], kWh), as the sharing key
+// left it, plus who is billed how.
+struct BillingInput {
+  const sim::TimeGrid* grid = nullptr;
+  const sim::StepCalendar* calendar = nullptr;
+  const std::vector<Participant>* participants = nullptr;  // [N]
+  const std::vector<Producer>* producers = nullptr;        // [P]
+  const RowMatrix* consumption = nullptr;  // [T, N] withdrawal from the grid (CONS)
+  const RowMatrix* allocated = nullptr;    // [T, N] AUTOCONS
+  const RowMatrix* supplied = nullptr;     // [T, N] COMPLEMENT
+  const RowMatrix* production = nullptr;   // [T, P] PROD
+  const RowMatrix* autoprod = nullptr;     // [T, P] AUTOPROD
+  const RowMatrix* surplus = nullptr;      // [T, P] SURPLUS
+  double internal_price_eur_per_kwh = 0.14;  // paid by consumers to producers, excl. VAT
+  int64_t first_period = 0;  // first billing period to compute (for windows)
+  int64_t last_period = -1;  // one past the last; -1 = all
+};
+
+// Accounts per billing period m (rows) and member (columns), EUR incl. VAT where billed.
+struct PeriodAccounts {
+  RowMatrix bill_reference;     // [M, N] the bill without the operation
+  RowMatrix bill;               // [M, N] supplier bill + internal purchase + network/taxes
+  RowMatrix internal_purchase;  // [M, N] paid for allocated kWh at the internal price
+  RowMatrix producer_internal_revenue;  // [M, P] sales of AUTOPROD at the internal price
+  RowMatrix producer_surplus_revenue;   // [M, P] sales of SURPLUS at the surplus price
+  Eigen::VectorXd pmo_costs;            // [M] running costs of the PMO (fees, software)
+  Eigen::VectorXd pmo_fees;             // [M] membership fees collected
+  RowMatrix benefit;            // [M, N] each participant's share of the community benefit
+};
+
+// Computes the accounts of billing periods [first_period, last_period).
+PeriodAccounts compute_accounts(const TariffBook& tariffs, const BillingInput& input);
+
+}  // namespace accord::models::economics

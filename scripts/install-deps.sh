@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package that accord's build, tests and tools need.
+# Idempotent: when everything is present it does nothing (no apt-get update either).
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git clang-format
+  libeigen3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libhdf5-dev hdf5-tools
+  catch2 librandom123-dev libcli11-dev nlohmann-json3-dev
+  tzdata
+  python3 python3-h5py python3-numpy python3-pandas
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,70 @@
+#pragma once
+// Civil (calendar) time and the time zones accord needs. libstdc++ 12 has no tzdb, and a
+// simulator must not depend on the machine's zone files for reproducibility, so the EU
+// summer-time rule (in force since 1996) is written here explicitly.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord::sim {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (month 1-12, day 1-31).
+int64_t days_from_civil(int year, int month, int day);
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+};
+CivilDate civil_from_days(int64_t days);
+
+// A local wall-clock reading.
+struct LocalDateTime {
+  int year = 1970;
+  int month = 1;        // 1..12
+  int day = 1;          // 1..31
+  int hour = 0;         // 0..23
+  int minute = 0;       // 0..59
+  int second = 0;       // 0..59
+  int weekday = 3;      // ISO: 1 = Monday .. 7 = Sunday
+  int day_of_year = 1;  // 1..366
+  int utc_offset_seconds = 0;
+};
+
+class TimeZone {
+ public:
+  // Known names: "UTC", "Europe/Paris" (and other CET zones using the EU rule).
+  // Throws std::invalid_argument listing the known names for anything else.
+  static TimeZone from_name(std::string_view name);
+  static std::vector<std::string> known_names();
+
+  const std::string& name() const { return name_; }
+  // Offset from UTC in seconds at a UTC instant (seconds since epoch).
+  int offset_at(int64_t utc_seconds) const;
+  bool is_dst(int64_t utc_seconds) const;
+  LocalDateTime to_local(int64_t utc_seconds) const;
+  // UTC instant of a local wall-clock time. In the autumn overlap the first (summer) instant
+  // is returned; in the spring gap the time is read with the standard offset.
+  int64_t to_utc(int year, int month, int day, int hour = 0, int minute = 0,
+                 int second = 0) const;
+
+ private:
+  TimeZone(std::string name, int standard_offset, bool eu_dst)
+      : name_(std::move(name)), standard_offset_(standard_offset), eu_dst_(eu_dst) {}
+  std::string name_;
+  int standard_offset_ = 0;
+  bool eu_dst_ = false;
+};
+
+// UTC instant of a UTC civil date-time.
+int64_t utc_seconds(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
+
+// Parses ISO 8601 "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with optional "Z" or "+HH:MM" offset.
+// Without an offset, the time is local in `zone`. Returns false on a malformed string.
+bool parse_iso8601(std::string_view text, const TimeZone& zone, int64_t& utc_out);
+
+// "2025-01-01T00:00:00+01:00" in the given zone.
+std::string format_iso8601(int64_t utc_seconds, const TimeZone& zone);
+
+}  // namespace accord::sim

@@ -1,0 +1,47 @@
+#include "accord/sim/time_grid.hpp"
+
+#include <stdexcept>
+
+namespace accord::sim {
+
+TimeGrid TimeGrid::covering(int64_t start_utc, int64_t end_utc, int64_t step_seconds) {
+  if (step_seconds <= 0) throw std::invalid_argument("step must be positive");
+  if (end_utc <= start_utc) throw std::invalid_argument("end must be after start");
+  if ((end_utc - start_utc) % step_seconds != 0)
+    throw std::invalid_argument("the period is not a whole number of steps");
+  return TimeGrid{start_utc, step_seconds, (end_utc - start_utc) / step_seconds};
+}
+
+StepCalendar StepCalendar::build(const TimeGrid& grid, const TimeZone& zone) {
+  StepCalendar c;
+  const auto T = static_cast<size_t>(grid.steps);
+  c.period.resize(T);
+  c.month.resize(T);
+  c.weekday.resize(T);
+  c.day_of_year.resize(T);
+  c.local_day.resize(T);
+  c.local_hour.resize(T);
+  int current_key = -1;  // year * 12 + month of the current billing period
+  for (size_t t = 0; t < T; ++t) {
+    const int64_t start = grid.step_start(static_cast<int64_t>(t));
+    const LocalDateTime l = zone.to_local(start);
+    const int key = l.year * 12 + (l.month - 1);
+    if (key != current_key) {
+      current_key = key;
+      c.period_start_utc.push_back(start);
+      c.period_first_step.push_back(static_cast<int64_t>(t));
+    }
+    c.period[t] = static_cast<int32_t>(c.period_start_utc.size() - 1);
+    c.month[t] = static_cast<uint8_t>(l.month);
+    c.weekday[t] = static_cast<uint8_t>(l.weekday);
+    c.day_of_year[t] = static_cast<uint16_t>(l.day_of_year);
+    c.local_day[t] = static_cast<int32_t>(days_from_civil(l.year, l.month, l.day));
+    const double mid = l.hour + l.minute / 60.0 + l.second / 3600.0 + grid.step_hours() / 2.0;
+    c.local_hour[t] = static_cast<float>(mid);
+  }
+  c.period_start_utc.push_back(grid.end_utc());
+  c.period_first_step.push_back(grid.steps);
+  return c;
+}
+
+}  // namespace accord::sim
