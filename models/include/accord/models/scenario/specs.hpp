@@ -87,6 +87,9 @@ struct Producer {
   GeoPoint location;
   ProductionSpec production;
   double surplus_price_eur_per_kwh = kUnset;  // price of unallocated injection; NaN = default
+  // Participant id when the plant is behind that participant's meter (a prosumer): it first
+  // covers the participant's own load and only the injection is shared. Empty otherwise.
+  std::string behind_meter_of;
 };
 
 struct SharingKeySpec {

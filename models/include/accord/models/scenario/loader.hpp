@@ -1,0 +1,23 @@
+#pragma once
+// Loading and validating scenario files. All problems are collected and thrown together as
+// accord::ConfigErrors (one "FILE:LINE:COL: message (key.path)" line each).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/models/scenario/scenario.hpp"
+
+namespace accord::models {
+
+struct LoadOptions {
+  std::vector<std::string> overrides;  // "key.path=value" from --set, applied before validation
+  std::optional<uint64_t> seed;        // --seed, wins over the file and --set
+  uint32_t replicate = 0;
+};
+
+Scenario load_scenario(const std::string& path, const LoadOptions& options = {});
+// Same, from text (tests); `file_label` names it in messages, `base_dir` resolves CSV paths.
+Scenario load_scenario_text(const std::string& yaml, const std::string& file_label,
+                            const std::string& base_dir, const LoadOptions& options = {});
+
+}  // namespace accord::models

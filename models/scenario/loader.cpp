@@ -1,0 +1,224 @@
+#include "accord/models/scenario/loader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "accord/models/allocation/sharing_key.hpp"
+#include "accord/sim/civil_time.hpp"
+#include "overrides.hpp"
+#include "participants.hpp"
+#include "regulatory_checks.hpp"
+
+namespace accord::models {
+
+using sim::ConfigNode;
+using sim::Range;
+
+int64_t GovernanceSpec::every_periods() const {
+  if (calendar == "monthly") return 1;
+  if (calendar == "quarterly") return 3;
+  if (calendar == "yearly") return 12;
+  return 0;
+}
+
+const std::vector<std::string>& known_benefit_rules() {
+  static const std::vector<std::string> rules{"individual_savings", "equal",
+                                              "proportional_consumption"};
+  return rules;
+}
+
+namespace {
+
+const std::vector<std::string> kTopLevelKeys{
+    "accord", "name",      "seed",      "time",       "site",       "tariffs",
+    "participants", "producers", "community", "governance", "regulation", "output"};
+
+TimeSpec parse_time(const ConfigNode& n) {
+  TimeSpec t;
+  if (!n.expect_map({"start", "end", "step", "timezone"})) return t;
+  t.timezone = n.string_or("timezone", t.timezone);
+  sim::TimeZone zone = sim::TimeZone::from_name("UTC");
+  try {
+    zone = sim::TimeZone::from_name(t.timezone);
+  } catch (const std::invalid_argument& e) {
+    n.optional("timezone").error(e.what());
+  }
+  t.start_utc = n.child("start").as_time_utc(zone).value_or(0);
+  t.end_utc = n.child("end").as_time_utc(zone).value_or(0);
+  t.step_seconds = n.optional("step").present()
+                       ? n.optional("step").as_duration_seconds().value_or(1800)
+                       : 1800;
+  if (t.step_seconds != 900 && t.step_seconds != 1800 && t.step_seconds != 3600)
+    n.optional("step").error("metering step must be 15min, 30min or 60min");
+  if (n.has("start") && n.has("end") && t.end_utc <= t.start_utc)
+    n.optional("end").error("end must be after start");
+  else if ((t.end_utc - t.start_utc) % t.step_seconds != 0)
+    n.optional("end").error("the run must be a whole number of steps");
+  return t;
+}
+
+void parse_community(const ConfigNode& n, Scenario& s) {
+  if (!n.present()) return;  // all defaults
+  if (!n.expect_map({"sharing_key", "benefit_rule", "internal_price"})) return;
+  if (const ConfigNode k = n.optional("sharing_key"); k.present()) {
+    if (k.expect_map({"type", "floor_0_1_percent", "within_level", "rule", "rule_share",
+                      "coefficients_file", "pairs"})) {
+      SharingKeySpec& key = s.sharing_key;
+      key.type = k.choice("type", allocation::known_sharing_keys());
+      key.floor_0_1_percent = k.boolean_or("floor_0_1_percent", false);
+      key.within_level = k.choice_or("within_level", {"pro_rata", "coefficients"}, "pro_rata");
+      key.rule = k.string_or("rule", "");
+      key.rule_share = k.number_or("rule_share", key.rule_share, Range::fraction());
+      if (const ConfigNode f = k.optional("coefficients_file"); f.present() &&
+                                                                f.expect_map({"csv", "format"})) {
+        CsvSeriesSpec csv;
+        csv.path = f.child("csv").as_existing_file().value_or("");
+        key.coefficients_file = csv;
+      }
+      for (const auto& [producer, row] : k.optional("pairs").entries())
+        for (const auto& [consumer, value] : row.entries())
+          key.pair_coefficients[producer][consumer] =
+              value.as_number(Range::fraction()).value_or(0);
+    }
+  }
+  if (const ConfigNode r = n.optional("benefit_rule"); r.present() && r.expect_map({"type"}))
+    s.benefit_rule.type = r.choice("type", known_benefit_rules());
+  if (const ConfigNode p = n.optional("internal_price"); p.present() &&
+                                                        p.expect_map({"eur_per_kwh"}))
+    s.internal_price.eur_per_kwh = p.number("eur_per_kwh", Range::between(0, 2));
+}
+
+// The key is validated by building it once (coefficients, ids, rules): errors at the key.
+void check_sharing_key(const ConfigNode& community, const Scenario& s) {
+  allocation::KeyContext kc;
+  for (const auto& p : s.participants) {
+    kc.participant_ids.push_back(p.id);
+    kc.participation.push_back(p.key);
+    kc.low_income.push_back(p.low_income ? 1 : 0);
+  }
+  for (const auto& p : s.producers) kc.producer_ids.push_back(p.id);
+  kc.steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+  kc.step_seconds = s.time.step_seconds;
+  kc.start_utc = s.time.start_utc;
+  try {
+    (void)allocation::make_sharing_key(s.sharing_key, kc);
+  } catch (const std::invalid_argument& e) {
+    const ConfigNode key = community.optional("sharing_key");
+    (key.present() ? key : community).error(e.what());
+  } catch (const Error& e) {
+    const ConfigNode key = community.optional("sharing_key");
+    (key.present() ? key : community).error(e.what());
+  }
+}
+
+void parse_output(const ConfigNode& n, Scenario& s) {
+  s.output.path = "out/" + (s.name.empty() ? std::string("run") : s.name) + ".h5";
+  if (!n.present() || !n.expect_map({"path", "detail"})) return;
+  s.output.path = n.string_or("path", s.output.path);
+  s.output.detail = n.choice_or("detail", {"full", "periods", "summary"}, "full");
+}
+
+// The scenario as it will run: the document after overrides, with the sections this loader
+// owns completed by their resolved values (defaults made explicit).
+std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
+  doc["seed"] = s.seed;
+  YAML::Node key = doc["community"]["sharing_key"];
+  key["type"] = s.sharing_key.type;
+  key["floor_0_1_percent"] = s.sharing_key.floor_0_1_percent;
+  doc["community"]["benefit_rule"]["type"] = s.benefit_rule.type;
+  doc["community"]["internal_price"]["eur_per_kwh"] = s.internal_price.eur_per_kwh;
+  doc["time"]["timezone"] = s.time.timezone;
+  doc["time"]["step"] = std::to_string(s.time.step_seconds / 60) + "min";
+  doc["site"]["lat"] = s.site.lat_deg;
+  doc["site"]["lon"] = s.site.lon_deg;
+  doc["regulation"]["perimeter"] = s.regulation.perimeter;
+  doc["regulation"]["derogation"] = s.regulation.derogation;
+  doc["governance"]["calendar"] = s.governance.calendar;
+  doc["output"]["path"] = s.output.path;
+  doc["output"]["detail"] = s.output.detail;
+  YAML::Emitter out;
+  out << doc;
+  return out.c_str();
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& file_label,
+                            const std::string& base_dir, const LoadOptions& options) {
+  auto ctx = std::make_shared<sim::ConfigContext>(file_label, base_dir);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
+                      "invalid YAML: " + e.msg);
+  }
+  for (const auto& o : options.overrides) detail::apply_override(doc, o, *ctx);
+  ctx->throw_if_errors();
+
+  const ConfigNode root(doc, "", ctx);
+  Scenario s;
+  s.source_file = file_label;
+  s.replicate = options.replicate;
+  if (!root.expect_map(kTopLevelKeys)) ctx->throw_if_errors();
+  const ConfigNode version = root.child("accord");
+  if (version.present() && version.as_integer().value_or(kScenarioFormatVersion) !=
+                               kScenarioFormatVersion)
+    version.error("unsupported scenario format version; this accord reads version " +
+                  std::to_string(kScenarioFormatVersion));
+  s.name = root.string_or("name", std::filesystem::path(file_label).stem().string());
+  s.seed = static_cast<uint64_t>(root.integer_or("seed", static_cast<int64_t>(kDefaultSeed),
+                                                 Range::non_negative()));
+  if (options.seed) s.seed = *options.seed;
+  s.time = parse_time(root.child("time"));
+  if (const ConfigNode site = root.optional("site"); site.present())
+    s.site = detail::parse_location(site, s.site);
+
+  sim::TimeZone zone = sim::TimeZone::from_name("UTC");
+  try {
+    zone = sim::TimeZone::from_name(s.time.timezone);
+  } catch (const std::invalid_argument&) {
+  }
+  s.tariffs = economics::parse_tariffs(root.optional("tariffs"), zone);
+
+  const detail::MemberContext mctx{s.site, s.seed, s.replicate};
+  s.participants = detail::parse_participants(root.child("participants"), mctx);
+  s.producers = detail::parse_producers(root.optional("producers"), mctx);
+  detail::add_prosumer_producers(s.participants, s.producers);
+  if (s.producers.empty() && root.has("participants"))
+    root.error("the operation has no producer: add producers or participants with pv");
+
+  const ConfigNode community = root.optional("community");
+  parse_community(community, s);
+  if (const ConfigNode g = root.optional("governance"); g.present() && g.expect_map({"calendar"}))
+    s.governance.calendar =
+        g.choice_or("calendar", {"none", "monthly", "quarterly", "yearly"}, "none");
+  if (const ConfigNode r = root.optional("regulation");
+      r.present() && r.expect_map({"perimeter", "derogation"})) {
+    s.regulation.perimeter =
+        r.choice_or("perimeter", {"urban", "periurban", "rural", "epci_public"}, "urban");
+    s.regulation.derogation = r.boolean_or("derogation", false);
+  }
+  parse_output(root.optional("output"), s);
+
+  // Cross-section checks only once each section is valid on its own.
+  if (!ctx->has_errors()) {
+    check_sharing_key(community, s);
+    detail::check_regulation(root, s);
+  }
+  ctx->throw_if_errors();
+  s.resolved_yaml = resolve_yaml(doc, s);
+  return s;
+}
+
+Scenario load_scenario(const std::string& path, const LoadOptions& options) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(SourceLocation{path, 0, 0}, "cannot open scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string base = std::filesystem::path(path).parent_path().string();
+  return load_scenario_text(text.str(), path, base.empty() ? "." : base, options);
+}
+
+}  // namespace accord::models
