@@ -1,1 +1,57 @@
-int main(){}
+// accord — the command line. Thin: parses arguments, calls the libraries, maps errors to exit
+// statuses (0 success, 2 invalid input, 1 failure while running), one line per error.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"accord — agent-based simulator of collective self-consumption governance"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print the version and exit");
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "trace|debug|info|warn|error|off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+
+  accord::app::RunArgs run_args;
+  auto* run = app.add_subcommand("run", "Run a scenario and write its HDF5 trajectory");
+  run->add_option("scenario", run_args.scenario, "Scenario YAML file")->required();
+  run->add_option("-o,--output", run_args.output, "Output HDF5 file (default: output.path)");
+  run->add_option("--set", run_args.overrides, "Override a scenario value: key.path=value");
+  run->add_option("--seed", run_args.seed, "Random seed (overrides the scenario's)");
+  run->add_option("-j,--threads", run_args.threads, "Threads for building inputs (default: all)");
+  run->add_flag("-q,--quiet", run_args.quiet, "Print no summary");
+
+  accord::app::ValidateArgs validate_args;
+  auto* validate = app.add_subcommand("validate", "Validate a scenario without running it");
+  validate->add_option("scenario", validate_args.scenario, "Scenario YAML file")->required();
+  validate->add_option("--set", validate_args.overrides, "Override: key.path=value");
+
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "accord: error: " << e.what() << " (see accord --help)\n";
+    return 2;
+  }
+  if (show_version) {
+    std::cout << accord::app::version_string() << "\n";
+    return 0;
+  }
+  accord::app::set_log_level(log_level);
+  if (*run) return accord::app::guarded([&] { return accord::app::cmd_run(run_args); });
+  if (*validate)
+    return accord::app::guarded([&] { return accord::app::cmd_validate(validate_args); });
+  if (*schema) return accord::app::guarded([] { return accord::app::cmd_schema(); });
+  std::cerr << "accord: error: a command is required: run, validate or schema (see accord "
+               "--help)\n";
+  return 2;
+}

@@ -6,6 +6,7 @@
 
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/sim/civil_time.hpp"
+#include "member_parsers.hpp"
 #include "overrides.hpp"
 #include "participants.hpp"
 #include "regulatory_checks.hpp"

@@ -117,7 +117,7 @@ void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Par
   for (int64_t i = 0; i < count; ++i) {
     const auto step = static_cast<uint64_t>(i);
     Participant p;
-    char suffix[16];
+    char suffix[32];
     std::snprintf(suffix, sizeof suffix, "-%03lld", static_cast<long long>(i + 1));
     p.id = gid + suffix;
     p.kind = kind;

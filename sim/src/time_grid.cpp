@@ -44,4 +44,26 @@ StepCalendar StepCalendar::build(const TimeGrid& grid, const TimeZone& zone) {
   return c;
 }
 
+StepCalendar StepCalendar::slice(int64_t first_period, int64_t last_period) const {
+  if (first_period < 0 || last_period > periods() || first_period >= last_period)
+    throw std::invalid_argument("invalid period window");
+  const auto a = static_cast<size_t>(period_first_step[static_cast<size_t>(first_period)]);
+  const auto b = static_cast<size_t>(period_first_step[static_cast<size_t>(last_period)]);
+  StepCalendar c;
+  auto cut = [&](const auto& v, auto& out) { out.assign(v.begin() + a, v.begin() + b); };
+  cut(period, c.period);
+  for (auto& m : c.period) m -= static_cast<int32_t>(first_period);
+  cut(month, c.month);
+  cut(weekday, c.weekday);
+  cut(day_of_year, c.day_of_year);
+  cut(local_day, c.local_day);
+  cut(local_hour, c.local_hour);
+  for (int64_t m = first_period; m <= last_period; ++m) {
+    c.period_start_utc.push_back(period_start_utc[static_cast<size_t>(m)]);
+    c.period_first_step.push_back(period_first_step[static_cast<size_t>(m)] -
+                                  static_cast<int64_t>(a));
+  }
+  return c;
+}
+
 }  // namespace accord::sim

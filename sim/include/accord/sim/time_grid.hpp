@@ -33,6 +33,9 @@ struct StepCalendar {
 
   int64_t periods() const { return static_cast<int64_t>(period_start_utc.size()) - 1; }
   static StepCalendar build(const TimeGrid& grid, const TimeZone& zone);
+  // The calendar of periods [first_period, last_period) alone, steps and periods renumbered
+  // from 0 (for re-simulating a window into buffers of the window's size).
+  StepCalendar slice(int64_t first_period, int64_t last_period) const;
 };
 
 }  // namespace accord::sim

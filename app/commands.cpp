@@ -1,0 +1,98 @@
+#include "commands.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/loader.hpp"
+#include "accord/models/simulation/simulation.hpp"
+#include "accord/sim/error.hpp"
+#include "accord/sim/logging.hpp"
+#include "accord/sim/parallel.hpp"
+#include "build_info.hpp"
+#include "run_summary.hpp"
+
+namespace accord::app {
+
+std::string version_string() {
+  return std::string("accord ") + kAccordVersion + " (" + kAccordGitSha + ")";
+}
+
+void set_log_level(const std::string& level) { sim::set_log_level(level); }
+
+int guarded(const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const Error& e) {
+    std::cerr << e.what() << "\n";
+    return e.exit_status();
+  } catch (const std::exception& e) {
+    std::cerr << "accord: error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+namespace {
+models::LoadOptions load_options(const std::vector<std::string>& overrides,
+                                 std::optional<uint64_t> seed) {
+  models::LoadOptions o;
+  o.overrides = overrides;
+  o.seed = seed;
+  return o;
+}
+
+void print_warnings(const models::Scenario& s) {
+  for (const auto& w : s.warnings) std::cerr << s.source_file << ": warning: " << w << "\n";
+}
+}  // namespace
+
+int cmd_validate(const ValidateArgs& args) {
+  const models::Scenario s = models::load_scenario(args.scenario, load_options(args.overrides, {}));
+  print_warnings(s);
+  const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+  std::cout << s.source_file << ": valid: " << s.participants.size() << " participants, "
+            << s.producers.size() << " producers, " << steps << " steps of "
+            << s.time.step_seconds / 60 << " min, key " << s.sharing_key.type << "\n";
+  return 0;
+}
+
+int cmd_run(const RunArgs& args) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  const models::Scenario s = models::load_scenario(args.scenario, load_options(args.overrides, args.seed));
+  print_warnings(s);
+  const std::string out_path = args.output.empty() ? s.output.path : args.output;
+  const auto detail = models::output::parse_detail(s.output.detail);
+
+  models::SimulationOptions options;
+  options.threads = args.threads > 0 ? args.threads : sim::default_threads();
+  models::Simulation simulation(s, options);
+  const auto t1 = Clock::now();
+  simulation.run();
+  const auto t2 = Clock::now();
+  models::output::RunResult result = simulation.take_result();
+  result.provenance.accord_version = kAccordVersion;
+  result.provenance.git_sha = kAccordGitSha;
+  result.provenance.created_utc = utc_now_iso8601();
+
+  const auto parent = std::filesystem::path(out_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  models::output::write_run(result, out_path, detail);
+  const auto t3 = Clock::now();
+  if (!args.quiet) {
+    auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    print_run_summary(std::cout, result, out_path);
+    std::cout << "wall time: inputs " << sec(t0, t1) << " s, simulation " << sec(t1, t2)
+              << " s, output " << sec(t2, t3) << " s\n";
+  }
+  return 0;
+}
+
+int cmd_schema() {
+  std::cout << kScenarioSchema;
+  return 0;
+}
+
+}  // namespace accord::app

@@ -1,0 +1,71 @@
+// Whole-run benchmark: a year at 30 min for N participants (generated profiles, PV, key,
+// bills, output at detail `periods`), wall time per stage. Usage: bench_run [N ...] [-j T]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/loader.hpp"
+#include "accord/models/simulation/simulation.hpp"
+
+using namespace accord::models;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string scenario_text(int n, const std::string& key) {
+  const int households = n * 85 / 100, businesses = n - households;
+  return "accord: 1\nname: bench\n"
+         "time: {start: 2025-01-01, end: 2026-01-01, step: 30min}\n"
+         "participants:\n"
+         "  - {group: h, count: " + std::to_string(households) +
+         ", kind: household, income: {deciles: [1,2,3,4,5,6,7,8,9,10]},\n"
+         "     consumption: {profile: household, annual_kwh: 4000, electric_heating_share: 0.3},\n"
+         "     pv: {share: 0.1, kwp: 3}, location: {radius_m: 500}}\n"
+         "  - {group: b, count: " + std::to_string(businesses) +
+         ", kind: business, consumption: {profile: office, annual_kwh: 30000}}\n"
+         "producers:\n"
+         "  - {id: pv1, pv: {kwp: " + std::to_string(2.5 * n) + "}}\n"
+         "  - {id: pv2, pv: {kwp: 50, azimuth_deg: 120}}\n"
+         "community: {sharing_key: {type: " + key + "}}\n"
+         "regulation: {perimeter: urban}\n"
+         "output: {detail: periods}\n";
+}
+
+double seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<int> sizes;
+  unsigned threads = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "-j" && i + 1 < argc) threads = static_cast<unsigned>(std::atoi(argv[++i]));
+    else sizes.push_back(std::atoi(argv[i]));
+  }
+  if (sizes.empty()) sizes = {100, 1000};
+  const auto out = std::filesystem::temp_directory_path() / "accord-bench-run.h5";
+  std::printf("%8s %8s %10s %10s %10s %10s %10s\n", "N", "threads", "load s", "inputs s",
+              "steps+bills s", "output s", "total s");
+  for (int n : sizes) {
+    const auto t0 = Clock::now();
+    const Scenario s = load_scenario_text(scenario_text(n, "dynamic_default"), "bench.yaml", ".");
+    const auto t1 = Clock::now();
+    Simulation sim(s, SimulationOptions{threads});
+    const auto t2 = Clock::now();
+    sim.run();
+    const auto t3 = Clock::now();
+    output::write_run(sim.take_result(), out.string(), output::Detail::kPeriods);
+    const auto t4 = Clock::now();
+    std::printf("%8d %8u %10.3f %10.3f %10.3f %10.3f %10.3f\n", n, threads, seconds(t0, t1),
+                seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), seconds(t0, t4));
+  }
+  std::filesystem::remove(out);
+  return 0;
+}

@@ -1,0 +1,91 @@
+#pragma once
+// One run of an ACC operation: the world state, the five phases (sim::PhaseScheduler), and
+// cheap side-effect-free re-simulation of past periods under other rules (what agents use
+// to evaluate options in governance).
+#include <memory>
+#include <optional>
+
+#include "accord/models/allocation/sharing_key.hpp"
+#include "accord/models/economics/accounts.hpp"
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/scenario.hpp"
+#include "accord/models/simulation/energy_inputs.hpp"
+#include "accord/sim/phase_scheduler.hpp"
+
+namespace accord::models {
+
+// An alternative to evaluate on a past window; unset fields keep the rules in force.
+struct Alternative {
+  std::optional<SharingKeySpec> sharing_key;
+  std::optional<double> internal_price_eur_per_kwh;
+  std::optional<BenefitRuleSpec> benefit_rule;
+};
+
+// What a window of periods would have looked like (totals per participant over the window).
+struct WindowOutcome {
+  Eigen::VectorXd allocated_kwh;     // [N]
+  Eigen::VectorXd bill_reference;    // [N] EUR
+  Eigen::VectorXd bill;              // [N] EUR
+  Eigen::VectorXd benefit;           // [N] EUR
+  Eigen::VectorXd producer_revenue;  // [P] EUR, internal sales + surplus
+  double allocated_total_kwh = 0;
+  double surplus_total_kwh = 0;
+};
+
+struct SimulationOptions {
+  unsigned threads = 1;  // for building inputs; results do not depend on it
+};
+
+class Simulation : private sim::PhaseHandler {
+ public:
+  explicit Simulation(const Scenario& scenario, SimulationOptions options = {});
+  ~Simulation() override;
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Advance one metering step (and the period phases when it closes a period).
+  bool step();
+  // Run to the end.
+  void run();
+  bool finished() const { return scheduler_.finished(); }
+
+  // Re-simulates billing periods [first_period, last_period) with `alt`, from the recorded
+  // inputs, into scratch buffers: the run's state is not touched.
+  WindowOutcome evaluate(int64_t first_period, int64_t last_period, const Alternative& alt) const;
+
+  const sim::TimeGrid& grid() const { return grid_; }
+  const sim::StepCalendar& calendar() const { return calendar_; }
+  // Periods closed so far.
+  int64_t closed_periods() const { return closed_periods_; }
+  // The finished run, ready for the recorder (moves the ledger out).
+  output::RunResult take_result();
+
+ private:
+  void run_steps(int64_t first_step, int64_t last_step) override;
+  void close_period(int64_t period) override;
+  void governance_round(int64_t period) override;
+  void social_dynamics(int64_t period) override;
+  void lifecycle_events(int64_t period) override;
+
+  const Scenario& scenario_;
+  SimulationOptions options_;
+  sim::TimeGrid grid_;
+  sim::StepCalendar calendar_;
+  sim::PhaseScheduler scheduler_;
+  allocation::KeyContext key_context_;
+  std::unique_ptr<allocation::SharingKey> key_;  // in force for the current period
+  double internal_price_eur_per_kwh_ = 0;
+  BenefitRuleSpec benefit_rule_;
+  EnergyInputs inputs_;
+  // Ledger, [T, N] / [T, P] kWh.
+  economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;
+  economics::PeriodAccounts accounts_;  // [M, ...]
+  output::MemberMatrix member_;         // [M, N]
+  int64_t closed_periods_ = 0;
+};
+
+// Scalar indicators of a finished run (written under /summary).
+std::vector<output::Kpi> summarize(const output::RunResult& run,
+                                   const EnergyInputs* inputs = nullptr);
+
+}  // namespace accord::models

@@ -1,0 +1,60 @@
+#include <map>
+
+#include "accord/models/simulation/simulation.hpp"
+
+namespace accord::models {
+
+std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInputs* inputs) {
+  std::vector<output::Kpi> k;
+  const double cons = run.consumption.sum(), alloc = run.allocated.sum();
+  const double prod = run.production.sum(), surplus = run.surplus.sum();
+  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+  k.push_back({"participants", static_cast<double>(run.participants.size()), "1",
+               "number of participants"});
+  k.push_back({"producers", static_cast<double>(run.producers.size()), "1",
+               "number of producers (incl. prosumers' injection)"});
+  k.push_back({"consumption_kwh", cons, "kWh", "total withdrawal of participants (CONS)"});
+  k.push_back({"production_kwh", prod, "kWh", "total injection of producers (PROD)"});
+  k.push_back({"allocated_kwh", alloc, "kWh", "total allocated local production (AUTOCONS)"});
+  k.push_back({"surplus_kwh", surplus, "kWh", "total unallocated injection (SURPLUS)"});
+  k.push_back({"self_consumption_rate", ratio(alloc, prod), "1",
+               "allocated / injected production (collective self-consumption rate)"});
+  k.push_back({"self_sufficiency_rate", ratio(alloc, cons), "1",
+               "allocated / withdrawal (collective self-sufficiency rate)"});
+  k.push_back({"coverage", ratio(prod, cons), "1", "injection / withdrawal"});
+  if (inputs) {
+    double load = 0, self = 0;
+    for (double v : inputs->load_kwh) load += v;
+    for (double v : inputs->self_consumed_kwh) self += v;
+    k.push_back({"load_kwh", load, "kWh", "total load of participants before own production"});
+    k.push_back({"individual_self_consumed_kwh", self, "kWh",
+                 "prosumers' own production used behind their meter"});
+  }
+  const auto& a = run.accounts;
+  const double ref = a.bill_reference.sum(), bill = a.bill.sum();
+  k.push_back({"bill_reference_eur", ref, "EUR", "sum of bills without the operation"});
+  k.push_back({"bill_eur", bill, "EUR", "sum of bills with the operation"});
+  k.push_back({"savings_eur", ref - bill, "EUR", "total savings of participants"});
+  k.push_back({"benefit_eur", a.benefit.sum(), "EUR", "total benefit distributed"});
+  k.push_back({"producer_internal_revenue_eur", a.producer_internal_revenue.sum(), "EUR",
+               "producers' sales of allocated kWh at the internal price"});
+  k.push_back({"producer_surplus_revenue_eur", a.producer_surplus_revenue.sum(), "EUR",
+               "producers' sales of surplus"});
+  k.push_back({"pmo_costs_eur", a.pmo_costs.sum(), "EUR", "PMO running costs"});
+  k.push_back({"pmo_fees_eur", a.pmo_fees.sum(), "EUR", "membership fees collected by the PMO"});
+
+  // Mean savings per participant by kind, in a fixed order of kinds (sorted names).
+  std::map<std::string, std::pair<double, int>> by_kind;
+  for (size_t i = 0; i < run.participants.size(); ++i) {
+    auto& e = by_kind[run.participants[i].kind];
+    e.first += a.bill_reference.col(static_cast<Eigen::Index>(i)).sum() -
+               a.bill.col(static_cast<Eigen::Index>(i)).sum();
+    e.second += 1;
+  }
+  for (const auto& [kind, e] : by_kind)
+    k.push_back({"savings_per_" + kind + "_eur", e.first / e.second, "EUR",
+                 "mean savings per participant of kind " + kind});
+  return k;
+}
+
+}  // namespace accord::models

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Generates scenarios/schema/accord-scenario.schema.json (the JSON Schema of the scenario
+format). Edit this file with the loader, then run:
+    /usr/bin/python3 scripts/gen-schema.py > scenarios/schema/accord-scenario.schema.json
+"""
+import json
+num = lambda desc, **kw: {"type": "number", "description": desc, **kw}
+integer = lambda desc, **kw: {"type": "integer", "description": desc, **kw}
+string = lambda desc, **kw: {"type": "string", "description": desc, **kw}
+boolean = lambda desc: {"type": "boolean", "description": desc}
+def obj(props, required=(), desc=None):
+    o = {"type": "object", "additionalProperties": False, "properties": props}
+    if required: o["required"] = list(required)
+    if desc: o["description"] = desc
+    return o
+ref = lambda name: {"$ref": "#/$defs/" + name}
+
+defs = {}
+defs["location"] = obj({"lat": num("latitude, degrees north", minimum=-90, maximum=90),
+                        "lon": num("longitude, degrees east", minimum=-180, maximum=180)}, ["lat", "lon"])
+defs["csv_source"] = obj({"csv": string("CSV file, relative to the scenario file"),
+                          "format": {"enum": ["auto", "enedis", "sge", "plain"], "default": "auto"},
+                          "scale": num("multiplies every value", minimum=0, default=1),
+                          "column": string("plain format: value column name (default: the second column)")}, ["csv"])
+profiles = ["household", "office", "shop", "bakery", "workshop", "school", "town_hall", "gym"]
+load_props = {"profile": {"enum": profiles, "description": "built-in load generator"},
+              "annual_kwh": num("energy per year, kWh", minimum=0),
+              "electric_heating": boolean("household: space heating on electricity"),
+              "occupancy": {"enum": ["standard", "home_daytime", "away_weekdays"], "default": "standard"},
+              "variation": num("relative sd of the day-to-day variation", minimum=0, maximum=1, default=0.15)}
+defs["load_profile"] = obj(load_props, ["profile", "annual_kwh"])
+defs["consumption"] = {"oneOf": [ref("load_profile"), ref("csv_source")]}
+group_load = dict(load_props)
+group_load["spread"] = num("relative sd of members' annual energy (lognormal, mean kept)", minimum=0, maximum=2, default=0.3)
+group_load["electric_heating_share"] = num("share of members with electric heating", minimum=0, maximum=1, default=0)
+defs["group_consumption"] = {"oneOf": [obj(group_load, ["profile", "annual_kwh"]), ref("csv_source")]}
+pv_props = {"kwp": num("peak power, kWc", exclusiveMinimum=0),
+            "tilt_deg": num("tilt, degrees (0 horizontal)", minimum=0, maximum=90, default=30),
+            "azimuth_deg": num("azimuth, degrees clockwise from north (180 south)", minimum=0, maximum=360, default=180),
+            "losses": num("system losses, fraction", minimum=0, maximum=0.9, default=0.14),
+            "cloudiness": num("mean daily cloud attenuation, 0 clear .. 1 overcast", minimum=0, maximum=0.95, default=0.35),
+            "location": ref("location")}
+defs["pv"] = obj(pv_props, ["kwp"])
+gpv = dict(pv_props); gpv["share"] = num("share of members with this PV", minimum=0, maximum=1, default=1)
+defs["group_pv"] = obj(gpv, ["kwp"])
+defs["key_participation"] = obj({"coefficient": num("static share of production, fraction", minimum=0, maximum=1),
+                                 "priority": integer("priority level, 1 served first", minimum=1, maximum=100, default=1),
+                                 "weight": num("relative weight for dynamic_custom rules", minimum=0, default=1)})
+defs["retail"] = obj({"option": {"enum": ["base", "hphc"], "default": "base"},
+                      "kva": num("subscribed power, kVA", minimum=3, maximum=36, default=6)})
+kinds = ["household", "business", "public", "municipality", "social_landlord", "other"]
+defs["participant"] = obj({
+    "id": string("unique id"), "kind": {"enum": kinds},
+    "location": ref("location"), "consumption": ref("consumption"),
+    "pv": ref("pv"), "production": ref("csv_source"),
+    "income": obj({"eur_per_year": num("disposable income of the household, EUR/yr", minimum=0),
+                   "decile": integer("income decile", minimum=1, maximum=10),
+                   "consumption_units": num("OECD-modified consumption units", minimum=1, maximum=10)}),
+    "low_income": boolean("eligible for social keys and rules (default: decile <= 3)"),
+    "key": ref("key_participation"), "retail": ref("retail"),
+    "surplus_eur_per_kwh": num("price of the prosumer's surplus, EUR/kWh", minimum=0)},
+    ["id", "kind", "consumption"])
+defs["group"] = obj({
+    "group": string("group id; members are GROUP-001 ..."),
+    "count": integer("number of members", minimum=1, maximum=1000000),
+    "kind": {"enum": kinds},
+    "location": obj({"lat": num("centre latitude", minimum=-90, maximum=90), "lon": num("centre longitude", minimum=-180, maximum=180),
+                     "radius_m": num("members spread uniformly in a disc, m", minimum=0, maximum=100000)}),
+    "consumption": ref("group_consumption"),
+    "income": obj({"deciles": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 10}, "minItems": 1}}),
+    "low_income_max_decile": integer("members up to this decile are low-income", minimum=0, maximum=10, default=3),
+    "pv": ref("group_pv"), "key": ref("key_participation"), "retail": ref("retail")},
+    ["group", "count", "kind", "consumption"])
+defs["producer"] = obj({"id": string("unique id"), "owner": string("owner (participant id or actor)"),
+                        "location": ref("location"), "pv": ref("pv"), "production": ref("csv_source"),
+                        "surplus_eur_per_kwh": num("price of unallocated injection, EUR/kWh", minimum=0)}, ["id"])
+keys = ["dynamic_default", "static", "static_redistributed", "priority", "dynamic_custom", "full_dynamic"]
+defs["sharing_key"] = obj({"type": {"enum": keys},
+    "floor_0_1_percent": boolean("round coefficients down to 0.1 % steps"),
+    "within_level": {"enum": ["pro_rata", "coefficients"], "default": "pro_rata"},
+    "rule": string("dynamic_custom: named rule (favour_low_income, weighted)"),
+    "rule_share": num("dynamic_custom rule parameter, fraction", minimum=0, maximum=1, default=0.5),
+    "coefficients_file": obj({"csv": string("per-step coefficients, % per participant"), "format": string("reserved")}, ["csv"]),
+    "pairs": {"type": "object", "description": "full_dynamic: producer id -> consumer id -> fraction",
+              "additionalProperties": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}}},
+    ["type"])
+schema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://accord.invalid/schema/accord-scenario-1.json",
+  "title": "accord scenario (format 1)",
+  "description": "A collective self-consumption operation to simulate. See docs/scenario-reference.md.",
+  "type": "object", "additionalProperties": False, "required": ["accord", "time", "participants"],
+  "properties": {
+    "accord": {"const": 1, "description": "scenario format version"},
+    "name": string("scenario name (default: the file name)"),
+    "seed": integer("random seed", minimum=0, default=42),
+    "time": obj({"start": string("ISO 8601 date or date-time (local unless an offset is given)"),
+                 "end": string("ISO 8601, exclusive"),
+                 "step": {"enum": ["15min", "30min", "60min", "1h", "900s", "1800s", "3600s"], "default": "30min"},
+                 "timezone": {"enum": ["Europe/Paris", "UTC", "Europe/Brussels", "Europe/Berlin", "Europe/Madrid", "Europe/Luxembourg"], "default": "Europe/Paris"}},
+                ["start", "end"]),
+    "site": ref("location"),
+    "tariffs": {"$ref": "#/$defs/tariffs"},
+    "participants": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]}},
+    "producers": {"type": "array", "items": ref("producer")},
+    "community": obj({"sharing_key": ref("sharing_key"),
+                      "benefit_rule": obj({"type": {"enum": ["individual_savings", "equal", "proportional_consumption"]}}, ["type"]),
+                      "internal_price": obj({"eur_per_kwh": num("price of an allocated kWh, EUR/kWh excl. VAT", minimum=0, maximum=2)}, ["eur_per_kwh"])}),
+    "governance": obj({"calendar": {"enum": ["none", "monthly", "quarterly", "yearly"], "default": "none"}}),
+    "regulation": obj({"perimeter": {"enum": ["urban", "periurban", "rural", "epci_public"], "default": "urban"},
+                       "derogation": boolean("the operation has a derogation: violations are warnings")}),
+    "output": obj({"path": string("output file, relative to the working directory"),
+                   "detail": {"enum": ["full", "periods", "summary"], "default": "full"}}),
+  },
+  "$defs": defs,
+}
+import sys
+tariffs_path = sys.argv[1] if len(sys.argv) > 1 else None
+defs["tariffs"] = json.load(open(tariffs_path)) if tariffs_path else {"type": "object"}
+print(json.dumps(schema, indent=2))
