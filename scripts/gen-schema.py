@@ -38,7 +38,7 @@ pv_props = {"kwp": num("peak power, kWc", exclusiveMinimum=0),
             "tilt_deg": num("tilt, degrees (0 horizontal)", minimum=0, maximum=90, default=30),
             "azimuth_deg": num("azimuth, degrees clockwise from north (180 south)", minimum=0, maximum=360, default=180),
             "losses": num("system losses, fraction", minimum=0, maximum=0.9, default=0.14),
-            "cloudiness": num("mean daily cloud attenuation, 0 clear .. 1 overcast", minimum=0, maximum=0.95, default=0.35),
+            "cloudiness": num("mean daily cloud attenuation, 0 clear .. 1 overcast", minimum=0, maximum=0.95, default=0.30),
             "location": ref("location")}
 defs["pv"] = obj(pv_props, ["kwp"])
 gpv = dict(pv_props); gpv["share"] = num("share of members with this PV", minimum=0, maximum=1, default=1)
