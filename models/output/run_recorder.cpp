@@ -1,0 +1,379 @@
+// The recorder: a finished run written to the HDF5 contract of DESIGN.md §3.3
+// (docs/hdf5-format.md documents every name written here).
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/sim/error.hpp"
+#include "accord/sim/h5/h5.hpp"
+#include "sha256.hpp"
+
+namespace accord::models::output {
+
+namespace h5 = sim::h5;
+
+namespace {
+
+// Contract version of the run file; bump the major on any incompatible change.
+constexpr int32_t kFormatMajor = 1;
+constexpr int32_t kFormatMinor = 0;
+// CF-style time units: readers (xarray) decode these to datetimes.
+constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
+// Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
+// kWh series at a fraction of the time (see docs/hdf5-format.md).
+constexpr int kSeriesDeflate = 1;
+// Per-period arrays are small: compression hardly matters, keep them cheap.
+constexpr int kPeriodDeflate = 1;
+
+h5::WriteOptions meta(std::string units, std::string description, int deflate = 0) {
+  return h5::WriteOptions::with(std::move(units), std::move(description)).compress(deflate);
+}
+
+std::span<const double> row_major(const RowMatrix& m) {
+  return {m.data(), static_cast<size_t>(m.size())};
+}
+
+void check_shape(const char* what, Eigen::Index rows, Eigen::Index cols, int64_t want_rows,
+                 size_t want_cols) {
+  if (rows != want_rows || cols != static_cast<Eigen::Index>(want_cols)) {
+    throw IoError(fmt::format("cannot record the run: {} is {}x{}, expected {}x{}", what, rows,
+                              cols, want_rows, want_cols));
+  }
+}
+
+void check_shapes(const RunResult& run, Detail detail) {
+  const int64_t t = run.grid.steps;
+  const int64_t m = run.calendar.periods();
+  const size_t n = run.participants.size();
+  const size_t p = run.producers.size();
+  if (detail == Detail::kSummary) return;
+  if (m < 0) throw IoError("cannot record the run: the calendar has no period starts");
+  if (detail == Detail::kFull) {
+    check_shape("energy/consumption", run.consumption.rows(), run.consumption.cols(), t, n);
+    check_shape("energy/allocated", run.allocated.rows(), run.allocated.cols(), t, n);
+    check_shape("energy/supplied", run.supplied.rows(), run.supplied.cols(), t, n);
+    check_shape("energy/production", run.production.rows(), run.production.cols(), t, p);
+    check_shape("energy/autoprod", run.autoprod.rows(), run.autoprod.cols(), t, p);
+    check_shape("energy/surplus", run.surplus.rows(), run.surplus.cols(), t, p);
+  }
+  const auto& a = run.accounts;
+  check_shape("periods/member", run.member.rows(), run.member.cols(), m, n);
+  check_shape("periods/bill_reference", a.bill_reference.rows(), a.bill_reference.cols(), m, n);
+  check_shape("periods/bill", a.bill.rows(), a.bill.cols(), m, n);
+  check_shape("periods/benefit", a.benefit.rows(), a.benefit.cols(), m, n);
+  check_shape("periods/internal_purchase", a.internal_purchase.rows(), a.internal_purchase.cols(),
+              m, n);
+  check_shape("periods/producer_internal_revenue", a.producer_internal_revenue.rows(),
+              a.producer_internal_revenue.cols(), m, p);
+  check_shape("periods/producer_surplus_revenue", a.producer_surplus_revenue.rows(),
+              a.producer_surplus_revenue.cols(), m, p);
+  check_shape("periods/pmo_costs", a.pmo_costs.size(), 1, m, 1);
+  check_shape("periods/pmo_fees", a.pmo_fees.size(), 1, m, 1);
+}
+
+const char* detail_name(Detail detail) {
+  switch (detail) {
+    case Detail::kFull:
+      return "full";
+    case Detail::kPeriods:
+      return "periods";
+    case Detail::kSummary:
+      return "summary";
+  }
+  return "full";
+}
+
+void write_provenance(h5::File& file, const RunResult& run, Detail detail) {
+  const auto& p = run.provenance;
+  file.set_attr_string("filetype", "accord-run");
+  const int32_t version[] = {kFormatMajor, kFormatMinor};
+  file.set_attr_ints("format_version", version);
+  file.set_attr_string("accord_version", p.accord_version);
+  file.set_attr_string("git_sha", p.git_sha);
+  file.set_attr_string("created_utc", p.created_utc);
+  // Stored as int64: seeds >= 2^63 keep their bit pattern and read back negative.
+  file.set_attr_int("seed", static_cast<int64_t>(p.seed));
+  file.set_attr_int("replicate", static_cast<int64_t>(p.replicate));
+  file.set_attr_string("scenario_name", p.scenario_name);
+  file.set_attr_string("detail", detail_name(detail));
+  file.set_attr_int("complete", 0);  // set to 1 as the very last write
+
+  auto scenario = file.create_group("scenario");
+  scenario.set_attr_string("description", "The resolved scenario of the run");
+  auto yaml = scenario.write_string("yaml", p.scenario_yaml,
+                                    meta("", "Resolved scenario (YAML, defaults filled in)"));
+  yaml.set_attr_string("sha256", sha256_hex(p.scenario_yaml));
+}
+
+// Start of each step and of each billing period, seconds since epoch UTC.
+std::vector<int64_t> step_starts(const sim::TimeGrid& grid) {
+  std::vector<int64_t> start(static_cast<size_t>(grid.steps));
+  for (int64_t t = 0; t < grid.steps; ++t) start[static_cast<size_t>(t)] = grid.step_start(t);
+  return start;
+}
+
+std::vector<int64_t> period_starts(const sim::StepCalendar& calendar) {
+  const auto m = static_cast<size_t>(std::max<int64_t>(calendar.periods(), 0));
+  return {calendar.period_start_utc.begin(),
+          calendar.period_start_utc.begin() + static_cast<std::ptrdiff_t>(m)};
+}
+
+void write_time(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+  auto group = file.create_group("time");
+  group.set_attr_string("description", "The metering-step grid of the run");
+  auto ds = group.write_1d("start", start,
+                           meta(kEpochUnits, "Start of each metering step (UTC)", kSeriesDeflate));
+  ds.set_attr_int("step_seconds", run.grid.step_seconds);
+  ds.set_attr_string("timezone", run.timezone);
+  ds.make_scale("time");
+}
+
+template <class F>
+std::vector<double> column(const std::vector<Participant>& ps, F f) {
+  std::vector<double> out;
+  out.reserve(ps.size());
+  for (const auto& p : ps) out.push_back(f(p));
+  return out;
+}
+
+void write_participants(h5::File& file, const std::vector<Participant>& ps) {
+  auto group = file.create_group("participants");
+  group.set_attr_string("description", "Static attributes of the participants, one per member");
+  std::vector<std::string> id, kind, grp, profile, retail;
+  std::vector<int32_t> decile;
+  std::vector<uint8_t> low_income;
+  for (const auto& p : ps) {
+    id.push_back(p.id);
+    kind.push_back(p.kind);
+    grp.push_back(p.group);
+    profile.push_back(p.profile);
+    retail.push_back(p.retail_option);
+    decile.push_back(static_cast<int32_t>(p.income_decile));
+    low_income.push_back(p.low_income ? 1 : 0);
+  }
+  auto scale = group.write_strings("id", id, meta("", "Participant identifier"));
+  scale.make_scale("participant");
+  std::vector<h5::Dataset> attached;
+  attached.push_back(group.write_strings(
+      "kind", kind,
+      meta("", "household | business | public | municipality | social_landlord | other")));
+  attached.push_back(group.write_strings(
+      "group", grp, meta("", "Generating group id, empty for explicit members")));
+  attached.push_back(
+      group.write_strings("profile", profile, meta("", "Consumption profile name or csv")));
+  attached.push_back(
+      group.write_strings("retail_option", retail, meta("", "Retail tariff option: base | hphc")));
+  attached.push_back(group.write_1d(
+      "income_eur_per_year", column(ps, [](const auto& p) { return p.income_eur_per_year; }),
+      meta("EUR/year", "Disposable income of the household (NaN unknown)")));
+  attached.push_back(
+      group.write_1d("income_decile", decile, meta("1", "Income decile 1..10, 0 unknown")));
+  attached.push_back(
+      group.write_1d("low_income", low_income,
+                     meta("1", "1 if eligible for social/solidarity keys and rules, else 0")));
+  attached.push_back(group.write_1d(
+      "consumption_units", column(ps, [](const auto& p) { return p.consumption_units; }),
+      meta("1", "OECD-modified consumption units of the household (NaN unknown)")));
+  attached.push_back(group.write_1d("subscribed_kva",
+                                    column(ps, [](const auto& p) { return p.subscribed_kva; }),
+                                    meta("kVA", "Subscribed power")));
+  attached.push_back(group.write_1d("lat",
+                                    column(ps, [](const auto& p) { return p.location.lat_deg; }),
+                                    meta("degrees_north", "Latitude (WGS84)")));
+  attached.push_back(group.write_1d("lon",
+                                    column(ps, [](const auto& p) { return p.location.lon_deg; }),
+                                    meta("degrees_east", "Longitude (WGS84)")));
+  for (auto& ds : attached) ds.attach_scale(scale, 0);
+}
+
+void write_producers(h5::File& file, const std::vector<Producer>& ps) {
+  auto group = file.create_group("producers");
+  group.set_attr_string("description", "Static attributes of the producers (injection points)");
+  std::vector<std::string> id, owner;
+  std::vector<double> lat, lon, surplus_price;
+  for (const auto& p : ps) {
+    id.push_back(p.id);
+    owner.push_back(p.owner);
+    lat.push_back(p.location.lat_deg);
+    lon.push_back(p.location.lon_deg);
+    surplus_price.push_back(p.surplus_price_eur_per_kwh);
+  }
+  auto scale = group.write_strings("id", id, meta("", "Producer identifier"));
+  scale.make_scale("producer");
+  std::vector<h5::Dataset> attached;
+  attached.push_back(group.write_strings(
+      "owner", owner, meta("", "Owner: participant id or actor (commune, cooperative, ...)")));
+  attached.push_back(group.write_1d("lat", lat, meta("degrees_north", "Latitude (WGS84)")));
+  attached.push_back(group.write_1d("lon", lon, meta("degrees_east", "Longitude (WGS84)")));
+  attached.push_back(group.write_1d(
+      "surplus_price_eur_per_kwh", surplus_price,
+      meta("EUR/kWh", "Price of unallocated injection (NaN: the scenario default)")));
+  for (auto& ds : attached) ds.attach_scale(scale, 0);
+}
+
+// Coordinate scales local to a data group: netCDF readers (xarray) name a dimension after
+// its scale dataset and only see scales of the group itself or its ancestors, so /energy
+// and /periods each carry their own copies named after the dimensions.
+struct LocalScales {
+  h5::Dataset along;  // time or period
+  h5::Dataset participant;
+  h5::Dataset producer;
+};
+
+LocalScales write_local_scales(h5::Group& group, const char* along_name,
+                               const std::vector<int64_t>& along, const char* along_description,
+                               const RunResult& run) {
+  LocalScales s;
+  s.along = group.write_1d(along_name, along, meta(kEpochUnits, along_description));
+  s.along.make_scale(along_name);
+  std::vector<std::string> pid, qid;
+  for (const auto& p : run.participants) pid.push_back(p.id);
+  for (const auto& q : run.producers) qid.push_back(q.id);
+  s.participant = group.write_strings("participant", pid,
+                                      meta("", "Participant identifier (= /participants/id)"));
+  s.participant.make_scale("participant");
+  s.producer =
+      group.write_strings("producer", qid, meta("", "Producer identifier (= /producers/id)"));
+  s.producer.make_scale("producer");
+  return s;
+}
+
+void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+  auto group = file.create_group("energy");
+  group.set_attr_string("description", "Per-step energy ledger (kWh per metering step)");
+  const auto scales =
+      write_local_scales(group, "time", start, "Start of each metering step (= /time/start)", run);
+  const auto t = static_cast<uint64_t>(run.grid.steps);
+  const uint64_t n = run.participants.size();
+  const uint64_t p = run.producers.size();
+  struct Series {
+    const char* name;
+    const RowMatrix* values;
+    bool per_participant;
+    const char* description;
+  };
+  const Series series[] = {
+      {"consumption", &run.consumption, true, "Withdrawal of each participant (CONS)"},
+      {"allocated", &run.allocated, true, "Allocated local production (AUTOCONS)"},
+      {"supplied", &run.supplied, true, "Complement from the supplier (COMPLEMENT)"},
+      {"production", &run.production, false, "Injection of each producer (PROD)"},
+      {"autoprod", &run.autoprod, false, "Part allocated to the operation (AUTOPROD)"},
+      {"surplus", &run.surplus, false, "Unallocated injection (SURPLUS)"},
+  };
+  for (const auto& s : series) {
+    auto ds = group.write_2d(s.name, row_major(*s.values), t, s.per_participant ? n : p,
+                             meta("kWh", s.description, kSeriesDeflate));
+    ds.attach_scale(scales.along, 0);
+    ds.attach_scale(s.per_participant ? scales.participant : scales.producer, 1);
+  }
+}
+
+void write_periods(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+  auto group = file.create_group("periods");
+  group.set_attr_string("description", "Accounts per billing period (EUR)");
+  const auto scales = write_local_scales(group, "period", start,
+                                         "Start of each billing period (= /periods/start)", run);
+  auto start_ds =
+      group.write_1d("start", start, meta(kEpochUnits, "Start of each billing period (UTC)"));
+  start_ds.attach_scale(scales.along, 0);
+  const auto m = static_cast<uint64_t>(start.size());
+  const uint64_t n = run.participants.size();
+  const uint64_t p = run.producers.size();
+
+  auto member = group.write_2d(
+      "member", std::span<const uint8_t>(run.member.data(), static_cast<size_t>(run.member.size())),
+      m, n, meta("1", "1 where the participant was a member during the period", kPeriodDeflate));
+  member.attach_scale(scales.along, 0);
+  member.attach_scale(scales.participant, 1);
+
+  const auto& a = run.accounts;
+  struct Table {
+    const char* name;
+    const RowMatrix* values;
+    bool per_participant;
+    const char* description;
+  };
+  const Table tables[] = {
+      {"bill_reference", &a.bill_reference, true,
+       "What the participant would pay without the operation"},
+      {"bill", &a.bill, true,
+       "What the participant pays with the operation (supplier + internal purchase)"},
+      {"benefit", &a.benefit, true, "The participant's share of the community benefit"},
+      {"internal_purchase", &a.internal_purchase, true,
+       "Paid for allocated kWh at the internal price"},
+      {"producer_internal_revenue", &a.producer_internal_revenue, false,
+       "Sales of AUTOPROD at the internal price"},
+      {"producer_surplus_revenue", &a.producer_surplus_revenue, false,
+       "Sales of SURPLUS at the surplus price"},
+  };
+  for (const auto& s : tables) {
+    auto ds = group.write_2d(s.name, row_major(*s.values), m, s.per_participant ? n : p,
+                             meta("EUR", s.description, kPeriodDeflate));
+    ds.attach_scale(scales.along, 0);
+    ds.attach_scale(s.per_participant ? scales.participant : scales.producer, 1);
+  }
+  auto costs = group.write_1d("pmo_costs",
+                              std::span<const double>(a.pmo_costs.data(), static_cast<size_t>(m)),
+                              meta("EUR", "Running costs of the PMO (fees, software)"));
+  costs.attach_scale(scales.along, 0);
+  auto fees =
+      group.write_1d("pmo_fees", std::span<const double>(a.pmo_fees.data(), static_cast<size_t>(m)),
+                     meta("EUR", "Membership fees collected by the PMO"));
+  fees.attach_scale(scales.along, 0);
+}
+
+void write_summary(h5::File& file, const std::vector<Kpi>& kpis) {
+  auto group = file.create_group("summary");
+  group.set_attr_string("description", "Scalar indicators of the run");
+  for (const auto& k : kpis) {
+    if (k.name.empty() || k.name.find('/') != std::string::npos || k.name == ".") {
+      throw IoError(fmt::format("cannot record the run: invalid summary name '{}'", k.name));
+    }
+    group.write_scalar(k.name, k.value, meta(k.units.empty() ? "1" : k.units, k.description));
+  }
+}
+
+void write_governance(h5::File& file) {
+  auto group = file.create_group("governance");
+  group.set_attr_string("description",
+                        "Governance rounds and decisions: one row per round and decision "
+                        "(time, item, options, protocol, votes or offers, outcome, "
+                        "participation); empty in format 1.0");
+}
+
+}  // namespace
+
+Detail parse_detail(const std::string& name) {
+  if (name == "full") return Detail::kFull;
+  if (name == "periods") return Detail::kPeriods;
+  if (name == "summary") return Detail::kSummary;
+  throw std::invalid_argument(
+      fmt::format("unknown output detail '{}' (known: full, periods, summary)", name));
+}
+
+void write_run(const RunResult& run, const std::string& path, Detail detail) {
+  check_shapes(run, detail);
+  h5::AtomicFile out(path);
+  auto& file = out.file();
+  write_provenance(file, run, detail);
+  if (detail != Detail::kSummary) {
+    const auto steps = step_starts(run.grid);
+    const auto periods = period_starts(run.calendar);
+    write_time(file, run, steps);
+    write_participants(file, run.participants);
+    write_producers(file, run.producers);
+    if (detail == Detail::kFull) write_energy(file, run, steps);
+    write_periods(file, run, periods);
+    write_governance(file);
+  }
+  write_summary(file, run.summary);
+  file.set_attr_int("complete", 1);  // the very last write: readers trust the file from here
+  out.commit();
+}
+
+}  // namespace accord::models::output

@@ -1,0 +1,36 @@
+#pragma once
+// A file that appears at its final path only when complete: written as
+// `<path>.tmp-<pid>` in the same folder, closed and renamed onto `<path>` by commit().
+// Destroyed without commit (an exception while writing), the temporary file is removed,
+// so the final path never holds a partial file.
+#include <string>
+
+#include "accord/sim/h5/location.hpp"
+
+namespace accord::sim::h5 {
+
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string final_path);  // throws IoError
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  AtomicFile(AtomicFile&&) = delete;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  ~AtomicFile();
+
+  File& file() { return file_; }
+  const std::string& final_path() const { return final_path_; }
+  const std::string& temp_path() const { return temp_path_; }
+  bool committed() const { return committed_; }
+
+  // Closes the file and renames it onto the final path (replacing any file there).
+  void commit();
+
+ private:
+  std::string final_path_;
+  std::string temp_path_;
+  File file_;
+  bool committed_ = false;
+};
+
+}  // namespace accord::sim::h5

@@ -1,0 +1,39 @@
+#pragma once
+// Private helpers of the HDF5 layer: type mapping and error reporting. Only the h5_*.cpp
+// files include the HDF5 headers.
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "accord/sim/h5/dataset.hpp"
+#include "accord/sim/h5/handle.hpp"
+
+namespace accord::sim::h5::detail {
+
+static_assert(std::is_same_v<hid_t, Id>, "accord::sim::h5::Id must be hid_t");
+static_assert(sizeof(hsize_t) == sizeof(uint64_t));
+
+hid_t memory_type(Type type);  // native type
+hid_t file_type(Type type);    // little-endian standard type stored in files
+size_t type_size(Type type);
+
+// A variable-length string type with the given character set (UTF-8 by default).
+Handle vlen_string_type(H5T_cset_t cset = H5T_CSET_UTF8);
+
+// The innermost description on HDF5's error stack of this thread ("" if none). Must be called
+// before any other HDF5 call, which would clear the stack.
+std::string error_message();
+
+// Throws IoError "HDF5: <what> '<object>' in <file>: <error_message()>".
+[[noreturn]] void throw_error(std::string_view what, std::string_view object,
+                              std::string_view file);
+
+inline std::vector<hsize_t> to_hsize(const Dims& dims) {
+  return std::vector<hsize_t>(dims.begin(), dims.end());
+}
+
+}  // namespace accord::sim::h5::detail

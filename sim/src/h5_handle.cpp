@@ -1,0 +1,138 @@
+#include "accord/sim/h5/handle.hpp"
+
+#include <fmt/format.h>
+
+#include "accord/sim/error.hpp"
+#include "h5_detail.hpp"
+
+namespace accord::sim::h5 {
+
+bool Handle::close() noexcept {
+  if (id_ < 0) return true;
+  const hid_t id = std::exchange(id_, -1);
+  herr_t status = -1;
+  switch (H5Iget_type(id)) {
+    case H5I_FILE:
+      status = H5Fclose(id);
+      break;
+    case H5I_GROUP:
+      status = H5Gclose(id);
+      break;
+    case H5I_DATASET:
+      status = H5Dclose(id);
+      break;
+    case H5I_DATASPACE:
+      status = H5Sclose(id);
+      break;
+    case H5I_DATATYPE:
+      status = H5Tclose(id);
+      break;
+    case H5I_ATTR:
+      status = H5Aclose(id);
+      break;
+    case H5I_GENPROP_LST:
+      status = H5Pclose(id);
+      break;
+    case H5I_BADID:
+      status = -1;
+      break;  // already closed with its file (strong close)
+    default:
+      status = H5Idec_ref(id) < 0 ? -1 : 0;
+      break;
+  }
+  return status >= 0;
+}
+
+void Handle::reset() noexcept {
+  static_cast<void>(close());
+}
+
+void silence_error_stack() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+namespace detail {
+
+hid_t memory_type(Type type) {
+  switch (type) {
+    case Type::kFloat64:
+      return H5T_NATIVE_DOUBLE;
+    case Type::kFloat32:
+      return H5T_NATIVE_FLOAT;
+    case Type::kInt64:
+      return H5T_NATIVE_INT64;
+    case Type::kInt32:
+      return H5T_NATIVE_INT32;
+    case Type::kUint8:
+      return H5T_NATIVE_UINT8;
+  }
+  return H5T_NATIVE_DOUBLE;
+}
+
+hid_t file_type(Type type) {
+  switch (type) {
+    case Type::kFloat64:
+      return H5T_IEEE_F64LE;
+    case Type::kFloat32:
+      return H5T_IEEE_F32LE;
+    case Type::kInt64:
+      return H5T_STD_I64LE;
+    case Type::kInt32:
+      return H5T_STD_I32LE;
+    case Type::kUint8:
+      return H5T_STD_U8LE;
+  }
+  return H5T_IEEE_F64LE;
+}
+
+size_t type_size(Type type) {
+  switch (type) {
+    case Type::kFloat64:
+      return 8;
+    case Type::kFloat32:
+      return 4;
+    case Type::kInt64:
+      return 8;
+    case Type::kInt32:
+      return 4;
+    case Type::kUint8:
+      return 1;
+  }
+  return 8;
+}
+
+Handle vlen_string_type(H5T_cset_t cset) {
+  Handle type(H5Tcopy(H5T_C_S1));
+  if (!type.valid() || H5Tset_size(type.get(), H5T_VARIABLE) < 0 ||
+      H5Tset_cset(type.get(), cset) < 0) {
+    throw_error("cannot make a string type for", "", "");
+  }
+  return type;
+}
+
+namespace {
+herr_t innermost(unsigned n, const H5E_error2_t* error, void* data) {
+  if (n == 0 && error != nullptr && error->desc != nullptr) {
+    *static_cast<std::string*>(data) = error->desc;
+  }
+  return 0;
+}
+}  // namespace
+
+std::string error_message() {
+  std::string message;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &message);
+  return message;
+}
+
+void throw_error(std::string_view what, std::string_view object, std::string_view file) {
+  const std::string cause = error_message();
+  std::string message = fmt::format("HDF5: {}", what);
+  if (!object.empty()) message += fmt::format(" '{}'", object);
+  if (!file.empty()) message += fmt::format(" in {}", file);
+  if (!cause.empty()) message += ": " + cause;
+  throw IoError(message);
+}
+
+}  // namespace detail
+}  // namespace accord::sim::h5

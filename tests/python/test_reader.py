@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Checks accord_reader.py on a run file and the invariants of DESIGN.md §3.3.
+
+    /usr/bin/python3 tests/python/test_reader.py RUN.h5
+
+Plain script (no pytest): prints one line per failed check and exits 1 if any failed.
+Energy invariants (per step, to 1e-9 kWh) are checked when the file has /energy
+(detail=full): allocated <= consumption, allocated + supplied == consumption,
+autoprod + surplus == production, sum over participants of allocated == sum over producers
+of autoprod. The reader's error paths are checked on modified copies in a temporary folder.
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import h5py
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "analysis" / "python"))
+import accord_reader  # noqa: E402
+
+TOL = 1e-9  # kWh, DESIGN.md §3.3
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print(f"FAIL: {message}", file=sys.stderr)
+
+
+def check_raises(kind, function, message):
+    try:
+        function()
+    except kind:
+        return
+    except Exception as error:  # noqa: BLE001
+        check(False, f"{message}: raised {type(error).__name__}: {error}")
+        return
+    check(False, f"{message}: no {kind.__name__} raised")
+
+
+def check_described(h5file):
+    """Every dataset carries units and description attributes."""
+    missing = []
+
+    def visit(name, obj):
+        if isinstance(obj, h5py.Dataset):
+            if "units" not in obj.attrs or "description" not in obj.attrs:
+                missing.append(name)
+
+    h5file.visititems(visit)
+    check(not missing, f"datasets without units/description: {missing}")
+
+
+def check_energy(run):
+    cons = run.energy("consumption").to_numpy()
+    alloc = run.energy("allocated").to_numpy()
+    supp = run.energy("supplied").to_numpy()
+    prod = run.energy("production").to_numpy()
+    auto = run.energy("autoprod").to_numpy()
+    surp = run.energy("surplus").to_numpy()
+    t = len(run.time)
+    n = len(run.participants)
+    p = len(run.producers)
+    for name, array, width in (("consumption", cons, n), ("allocated", alloc, n),
+                               ("supplied", supp, n), ("production", prod, p),
+                               ("autoprod", auto, p), ("surplus", surp, p)):
+        check(array.shape == (t, width), f"/energy/{name} shape {array.shape} != {(t, width)}")
+        check(run.units(f"energy/{name}") == "kWh", f"/energy/{name} units is not kWh")
+        check(np.isfinite(array).all(), f"/energy/{name} has non-finite values")
+    check(bool((alloc <= cons + TOL).all()),
+          f"allocated <= consumption violated by {float((alloc - cons).max()):.3g} kWh")
+    check(np.allclose(alloc + supp, cons, rtol=0, atol=TOL),
+          f"allocated + supplied != consumption (max {float(abs(alloc + supp - cons).max()):.3g})")
+    check(np.allclose(auto + surp, prod, rtol=0, atol=TOL),
+          f"autoprod + surplus != production (max {float(abs(auto + surp - prod).max()):.3g})")
+    check(np.allclose(alloc.sum(axis=1), auto.sum(axis=1), rtol=0, atol=TOL),
+          "sum(allocated) != sum(autoprod) at some step "
+          f"(max {float(abs(alloc.sum(axis=1) - auto.sum(axis=1)).max()):.3g})")
+    check((alloc >= -TOL).all() and (supp >= -TOL).all() and (surp >= -TOL).all(),
+          "negative allocated/supplied/surplus")
+    frame = run.energy("consumption")
+    check(str(frame.index.tz) == "UTC", "energy index is not UTC")
+    check(list(frame.columns) == list(run.participants.index), "energy columns != participant ids")
+    check(list(run.energy("production").columns) == list(run.producers.index),
+          "production columns != producer ids")
+    steps = np.diff(frame.index.asi8) // 1_000_000_000
+    check(len(steps) == 0 or bool((steps == run.step_seconds).all()),
+          "time/start is not spaced by step_seconds")
+
+
+def check_periods(run):
+    m = len(run.period_start)
+    n = len(run.participants)
+    member = run.periods("member").to_numpy()
+    check(member.shape == (m, n), f"/periods/member shape {member.shape}")
+    check(set(np.unique(member)) <= {0, 1}, "/periods/member is not 0/1")
+    for name in ("bill_reference", "bill", "benefit", "internal_purchase"):
+        frame = run.periods(name)
+        check(frame.shape == (m, n), f"/periods/{name} shape {frame.shape}")
+        check(run.units(f"periods/{name}") == "EUR", f"/periods/{name} units is not EUR")
+    for name in ("pmo_costs", "pmo_fees"):
+        check(run.periods(name).shape == (m, 1), f"/periods/{name} shape")
+    if len(run.time):
+        check(run.period_start[0] == run.time[0], "first period does not start with the first step")
+
+
+def check_xarray(run, path, detail):
+    try:
+        import xarray as xr
+    except ImportError:
+        print("skip: xarray not installed")
+        return
+    ds = run.to_xarray()
+    if detail != "summary":
+        check({"participant", "producer", "period"} <= set(ds.sizes), f"to_xarray dims {dict(ds.sizes)}")
+        check(ds["bill"].dims == ("period", "participant"), f"bill dims {ds['bill'].dims}")
+    if detail == "full":
+        check(ds["consumption"].dims == ("time", "participant"), "consumption dims")
+        check(ds["surplus"].dims == ("time", "producer"), "surplus dims")
+    engine = None
+    for candidate in ("h5netcdf", "netCDF4"):
+        try:
+            __import__(candidate)
+            engine = candidate.lower()
+            break
+        except ImportError:
+            continue
+    if engine is None:
+        print("skip: neither h5netcdf nor netCDF4 installed (xarray.open_dataset not checked)")
+        return
+    groups = {"full": ["energy", "periods", "participants", "producers", "time", "summary"],
+              "periods": ["periods", "participants", "producers", "time", "summary"],
+              "summary": ["summary"]}[detail]
+    for group in groups:
+        try:
+            with xr.open_dataset(path, group=group, engine=engine) as opened:
+                if group == "energy":
+                    check(opened["consumption"].dims == ("time", "participant"),
+                          f"xarray energy dims {opened['consumption'].dims}")
+                    check(opened["time"].dtype.kind == "M", "xarray did not decode time")
+                if group == "periods":
+                    check(opened["bill"].dims == ("period", "participant"),
+                          f"xarray periods dims {opened['bill'].dims}")
+        except Exception as error:  # noqa: BLE001
+            check(False, f"xarray.open_dataset(group={group!r}, engine={engine!r}): {error}")
+
+
+def check_errors(path):
+    folder = tempfile.mkdtemp(prefix="accord-reader-")
+    try:
+        def copy_with(name, change):
+            target = os.path.join(folder, name)
+            shutil.copyfile(path, target)
+            with h5py.File(target, "r+") as f:
+                change(f.attrs)
+            return target
+
+        wrong_type = copy_with("type.h5", lambda a: a.__setitem__("filetype", "accord-sweep"))
+        check_raises(accord_reader.FormatError, lambda: accord_reader.open_run(wrong_type),
+                     "wrong filetype accepted")
+        major = copy_with("major.h5", lambda a: a.__setitem__(
+            "format_version", np.array([2, 0], dtype="int32")))
+        check_raises(accord_reader.FormatError, lambda: accord_reader.open_run(major),
+                     "format_version 2.0 accepted")
+        incomplete = copy_with("incomplete.h5", lambda a: a.__setitem__("complete", 0))
+        check_raises(accord_reader.IncompleteRunError,
+                     lambda: accord_reader.open_run(incomplete), "incomplete run accepted")
+        with accord_reader.open_run(incomplete, allow_incomplete=True) as run:
+            check(not run.complete, "allow_incomplete run reports complete")
+        text = os.path.join(folder, "text.h5")
+        with open(text, "w") as handle:
+            handle.write("not hdf5")
+        check_raises(accord_reader.FormatError, lambda: accord_reader.open_run(text),
+                     "non-HDF5 file accepted")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    path = argv[1]
+    with accord_reader.open_run(path) as run:
+        attrs = run.attrs
+        check(attrs["filetype"] == "accord-run", "filetype")
+        check(attrs["format_version"][0] == 1, "format_version major")
+        check(attrs["complete"] == 1, "complete")
+        for key in ("accord_version", "git_sha", "created_utc", "seed", "replicate",
+                    "scenario_name"):
+            check(key in attrs, f"root attribute {key} missing")
+        detail = run.detail
+        yaml_text = run.scenario_yaml
+        check(isinstance(yaml_text, str), "scenario yaml is not text")
+        import hashlib
+        check(hashlib.sha256(yaml_text.encode("utf-8")).hexdigest() == run.scenario_sha256,
+              "/scenario/yaml sha256 does not match its text")
+        check(all(isinstance(v, (int, float)) for v in run.summary.values()), "summary values")
+        check_described(run.h5)
+        if detail in ("full", "periods"):
+            check(run.participants.index.is_unique, "participant ids are not unique")
+            check(run.producers.index.is_unique, "producer ids are not unique")
+            check_periods(run)
+        if detail == "full":
+            check_energy(run)
+        else:
+            check("energy" not in run.h5, f"/energy present with detail={detail}")
+            check_raises(KeyError, lambda: run.energy("consumption"), "energy() without /energy")
+        if detail == "summary":
+            check(set(run.h5.keys()) == {"scenario", "summary"}, f"groups {sorted(run.h5.keys())}")
+        check_xarray(run, path, detail)
+    check_errors(path)
+    if failures:
+        print(f"{len(failures)} check(s) failed on {path}", file=sys.stderr)
+        return 1
+    print(f"ok: {path} (detail={detail})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
