@@ -20,30 +20,40 @@ struct BillingInput {
   const sim::StepCalendar* calendar = nullptr;
   const std::vector<Participant>* participants = nullptr;  // [N]
   const std::vector<Producer>* producers = nullptr;        // [P]
-  const RowMatrix* consumption = nullptr;  // [T, N] withdrawal from the grid (CONS)
-  const RowMatrix* allocated = nullptr;    // [T, N] AUTOCONS
-  const RowMatrix* supplied = nullptr;     // [T, N] COMPLEMENT
-  const RowMatrix* production = nullptr;   // [T, P] PROD
-  const RowMatrix* autoprod = nullptr;     // [T, P] AUTOPROD
-  const RowMatrix* surplus = nullptr;      // [T, P] SURPLUS
+  const RowMatrix* consumption = nullptr;                  // [T, N] withdrawal from the grid (CONS)
+  const RowMatrix* allocated = nullptr;                    // [T, N] AUTOCONS
+  const RowMatrix* supplied = nullptr;                     // [T, N] COMPLEMENT
+  const RowMatrix* production = nullptr;                   // [T, P] PROD
+  const RowMatrix* autoprod = nullptr;                     // [T, P] AUTOPROD
+  const RowMatrix* surplus = nullptr;                      // [T, P] SURPLUS
   double internal_price_eur_per_kwh = 0.14;  // paid by consumers to producers, excl. VAT
-  int64_t first_period = 0;  // first billing period to compute (for windows)
-  int64_t last_period = -1;  // one past the last; -1 = all
+  int64_t first_period = 0;                  // first billing period to compute (for windows)
+  int64_t last_period = -1;                  // one past the last; -1 = all
+  // [M, N] over all periods of the calendar: 1 where the participant is a member of the
+  // operation in that period, 0 otherwise (billed at retail, no PMO fee); nullptr = all.
+  const RowMatrix* member = nullptr;
 };
 
-// Accounts per billing period m (rows) and member (columns), EUR incl. VAT where billed.
+// Accounts per billing period m (rows; row 0 = first_period) and member (columns), EUR incl.
+// VAT where billed. Subscriptions, PMO fees and PMO costs of a partial month are prorated by
+// the local calendar days it covers.
 struct PeriodAccounts {
   RowMatrix bill_reference;     // [M, N] the bill without the operation
   RowMatrix bill;               // [M, N] supplier bill + internal purchase + network/taxes
-  RowMatrix internal_purchase;  // [M, N] paid for allocated kWh at the internal price
+  RowMatrix internal_purchase;  // [M, N] paid for allocated kWh at the internal price, excl. VAT
   RowMatrix producer_internal_revenue;  // [M, P] sales of AUTOPROD at the internal price
   RowMatrix producer_surplus_revenue;   // [M, P] sales of SURPLUS at the surplus price
   Eigen::VectorXd pmo_costs;            // [M] running costs of the PMO (fees, software)
   Eigen::VectorXd pmo_fees;             // [M] membership fees collected
-  RowMatrix benefit;            // [M, N] each participant's share of the community benefit
+  RowMatrix benefit;  // [M, N] each participant's share of the community benefit; for now
+                      // bill_reference - bill (benefit rules come later)
 };
 
 // Computes the accounts of billing periods [first_period, last_period).
 PeriodAccounts compute_accounts(const TariffBook& tariffs, const BillingInput& input);
+
+// Share of a full local month covered by billing period `period`: local days covered (a
+// partial day counts whole) over the days of that month; 1 for a whole month.
+double period_fraction(const sim::StepCalendar& calendar, int64_t period);
 
 }  // namespace accord::models::economics
