@@ -13,13 +13,15 @@ namespace accord::models::allocation {
 
 // What a key needs to know about the members, fixed for a run.
 struct KeyContext {
-  std::vector<std::string> participant_ids;  // [N]
-  std::vector<std::string> producer_ids;     // [P]
+  std::vector<std::string> participant_ids;     // [N]
+  std::vector<std::string> producer_ids;        // [P]
   std::vector<KeyParticipation> participation;  // [N]
-  std::vector<uint8_t> low_income;           // [N] 1 if eligible for social keys
-  int64_t steps = 0;                         // T, for per-step coefficient files
+  std::vector<uint8_t> low_income;              // [N] 1 if eligible for social keys
+  int64_t steps = 0;                            // T, for per-step coefficient files
   int64_t step_seconds = 1800;
   int64_t start_utc = 0;
+  // Zone of coefficient-file timestamps written without a UTC offset (scenario time zone).
+  std::string timezone = "Europe/Paris";
 };
 
 // Row-major [T, N] and [T, P] arrays; a call handles rows [t0, t1). Every array pointer is
@@ -27,8 +29,8 @@ struct KeyContext {
 struct AllocationView {
   int64_t t0 = 0;
   int64_t t1 = 0;
-  int64_t n = 0;  // consumers
-  int64_t p = 0;  // producers
+  int64_t n = 0;                        // consumers
+  int64_t p = 0;                        // producers
   const double* consumption = nullptr;  // C  [T, N] kWh (withdrawal after self-consumption)
   const double* production = nullptr;   // P  [T, P] kWh injected
   double* allocated = nullptr;          // A  [T, N] kWh, out
