@@ -20,7 +20,9 @@ std::string version_string() {
   return std::string("accord ") + kAccordVersion + " (" + kAccordGitSha + ")";
 }
 
-void set_log_level(const std::string& level) { sim::set_log_level(level); }
+void set_log_level(const std::string& level) {
+  sim::set_log_level(level);
+}
 
 int guarded(const std::function<int()>& command) {
   try {
@@ -61,7 +63,8 @@ int cmd_validate(const ValidateArgs& args) {
 int cmd_run(const RunArgs& args) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
-  const models::Scenario s = models::load_scenario(args.scenario, load_options(args.overrides, args.seed));
+  const models::Scenario s =
+      models::load_scenario(args.scenario, load_options(args.overrides, args.seed));
   print_warnings(s);
   const std::string out_path = args.output.empty() ? s.output.path : args.output;
   const auto detail = models::output::parse_detail(s.output.detail);

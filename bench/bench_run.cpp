@@ -21,16 +21,22 @@ std::string scenario_text(int n, const std::string& key) {
   return "accord: 1\nname: bench\n"
          "time: {start: 2025-01-01, end: 2026-01-01, step: 30min}\n"
          "participants:\n"
-         "  - {group: h, count: " + std::to_string(households) +
+         "  - {group: h, count: " +
+         std::to_string(households) +
          ", kind: household, income: {deciles: [1,2,3,4,5,6,7,8,9,10]},\n"
          "     consumption: {profile: household, annual_kwh: 4000, electric_heating_share: 0.3},\n"
          "     pv: {share: 0.1, kwp: 3}, location: {radius_m: 500}}\n"
-         "  - {group: b, count: " + std::to_string(businesses) +
+         "  - {group: b, count: " +
+         std::to_string(businesses) +
          ", kind: business, consumption: {profile: office, annual_kwh: 30000}}\n"
          "producers:\n"
-         "  - {id: pv1, pv: {kwp: " + std::to_string(2.5 * n) + "}}\n"
+         "  - {id: pv1, pv: {kwp: " +
+         std::to_string(2.5 * n) +
+         "}}\n"
          "  - {id: pv2, pv: {kwp: 50, azimuth_deg: 120}}\n"
-         "community: {sharing_key: {type: " + key + "}}\n"
+         "community: {sharing_key: {type: " +
+         key +
+         "}}\n"
          "regulation: {perimeter: urban}\n"
          "output: {detail: periods}\n";
 }
@@ -46,8 +52,10 @@ int main(int argc, char** argv) {
   unsigned threads = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "-j" && i + 1 < argc) threads = static_cast<unsigned>(std::atoi(argv[++i]));
-    else sizes.push_back(std::atoi(argv[i]));
+    if (a == "-j" && i + 1 < argc)
+      threads = static_cast<unsigned>(std::atoi(argv[++i]));
+    else
+      sizes.push_back(std::atoi(argv[i]));
   }
   if (sizes.empty()) sizes = {100, 1000};
   const auto out = std::filesystem::temp_directory_path() / "accord-bench-run.h5";

@@ -99,7 +99,10 @@ schema = {
                  "step": {"enum": ["15min", "30min", "60min", "1h", "900s", "1800s", "3600s"], "default": "30min"},
                  "timezone": {"enum": ["Europe/Paris", "UTC", "Europe/Brussels", "Europe/Berlin", "Europe/Madrid", "Europe/Luxembourg"], "default": "Europe/Paris"}},
                 ["start", "end"]),
-    "site": ref("location"),
+    "site": obj({"lat": num("latitude, degrees north", minimum=-90, maximum=90),
+                 "lon": num("longitude, degrees east", minimum=-180, maximum=180),
+                 "school_zone": {"enum": ["A", "B", "C"], "default": "A", "description": "French school-holiday zone"}},
+                ["lat", "lon"]),
     "tariffs": {"$ref": "#/$defs/tariffs"},
     "participants": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]}},
     "producers": {"type": "array", "items": ref("producer")},
@@ -114,7 +117,30 @@ schema = {
   },
   "$defs": defs,
 }
-import sys
-tariffs_path = sys.argv[1] if len(sys.argv) > 1 else None
-defs["tariffs"] = json.load(open(tariffs_path)) if tariffs_path else {"type": "object"}
+date = string("YYYY-MM-DD (local midnight) or ISO 8601 date-time")
+eur_kwh = lambda d: num(d + ", EUR/kWh", minimum=0)
+classes = obj({c: eur_kwh(c.upper()) for c in ["hph", "hch", "hpb", "hcb"]}, ["hph", "hch", "hpb", "hcb"])
+dated = lambda props, req=(): {"type": "array", "items": obj(dict(props, **{"from": date}), ["from", *req])}
+defs["tariffs"] = obj({
+    "retail": obj({"schedule": {"enum": ["trve", "custom"], "default": "trve"},
+                   "prices": dated({"base_eur_per_kwh": eur_kwh("Base TTC"), "hp_eur_per_kwh": eur_kwh("peak TTC"),
+                                    "hc_eur_per_kwh": eur_kwh("off-peak TTC"),
+                                    "base_subscription_6kva_eur_per_month": num("EUR/month TTC", minimum=0),
+                                    "hphc_subscription_6kva_eur_per_month": num("EUR/month TTC", minimum=0),
+                                    "subscription_eur_per_kva_month": num("EUR/kVA/month", minimum=0)})}),
+    "network": obj({"turpe_acc_option": boolean("the operation subscribed the TURPE ACC option"),
+                    "versions": dated({"name": string("e.g. TURPE 7"), "standard_eur_per_kwh": classes,
+                                       "autoproduite_eur_per_kwh": classes, "alloproduite_eur_per_kwh": classes,
+                                       "fixed_eur_per_month": num("fixed network part, EUR/month", minimum=0)})}),
+    "excise": obj({"acc_exemption": boolean("0 excise on allocated kWh from acc_exemption_from"),
+                   "acc_exemption_from": date, "rates": dated({"eur_per_kwh": eur_kwh("excise")}, ["eur_per_kwh"])}),
+    "cta": obj({"rates": dated({"rate": num("fraction of the fixed network part", minimum=0, maximum=1)}, ["rate"])}),
+    "hc_windows": {"type": "array", "items": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$"}},
+    "high_season_months": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 12}},
+    "surplus_eur_per_kwh": {"oneOf": [eur_kwh("flat surplus price"), dated({"eur_per_kwh": eur_kwh("surplus")}, ["eur_per_kwh"])]},
+    "vat_rate": num("VAT on retail energy, fraction", minimum=0, maximum=1),
+    "local_vat_rate": num("VAT on the local part, fraction", minimum=0, maximum=1),
+    "pmo": obj({"fee_eur_per_member_month": num("EUR per member per month", minimum=0),
+                "costs_eur_per_month": num("PMO running costs, EUR/month", minimum=0)})},
+    desc="Tariffs; see docs/tariffs.md. Every key optional.")
 print(json.dumps(schema, indent=2))

@@ -31,9 +31,9 @@ const std::vector<std::string>& known_benefit_rules() {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys{
-    "accord", "name",      "seed",      "time",       "site",       "tariffs",
-    "participants", "producers", "community", "governance", "regulation", "output"};
+const std::vector<std::string> kTopLevelKeys{"accord",    "name",       "seed",         "time",
+                                             "site",      "tariffs",    "participants", "producers",
+                                             "community", "governance", "regulation",   "output"};
 
 TimeSpec parse_time(const ConfigNode& n) {
   TimeSpec t;
@@ -47,9 +47,8 @@ TimeSpec parse_time(const ConfigNode& n) {
   }
   t.start_utc = n.child("start").as_time_utc(zone).value_or(0);
   t.end_utc = n.child("end").as_time_utc(zone).value_or(0);
-  t.step_seconds = n.optional("step").present()
-                       ? n.optional("step").as_duration_seconds().value_or(1800)
-                       : 1800;
+  t.step_seconds =
+      n.optional("step").present() ? n.optional("step").as_duration_seconds().value_or(1800) : 1800;
   if (t.step_seconds != 900 && t.step_seconds != 1800 && t.step_seconds != 3600)
     n.optional("step").error("metering step must be 15min, 30min or 60min");
   if (n.has("start") && n.has("end") && t.end_utc <= t.start_utc)
@@ -71,8 +70,8 @@ void parse_community(const ConfigNode& n, Scenario& s) {
       key.within_level = k.choice_or("within_level", {"pro_rata", "coefficients"}, "pro_rata");
       key.rule = k.string_or("rule", "");
       key.rule_share = k.number_or("rule_share", key.rule_share, Range::fraction());
-      if (const ConfigNode f = k.optional("coefficients_file"); f.present() &&
-                                                                f.expect_map({"csv", "format"})) {
+      if (const ConfigNode f = k.optional("coefficients_file");
+          f.present() && f.expect_map({"csv", "format"})) {
         CsvSeriesSpec csv;
         csv.path = f.child("csv").as_existing_file().value_or("");
         key.coefficients_file = csv;
@@ -85,8 +84,8 @@ void parse_community(const ConfigNode& n, Scenario& s) {
   }
   if (const ConfigNode r = n.optional("benefit_rule"); r.present() && r.expect_map({"type"}))
     s.benefit_rule.type = r.choice("type", known_benefit_rules());
-  if (const ConfigNode p = n.optional("internal_price"); p.present() &&
-                                                        p.expect_map({"eur_per_kwh"}))
+  if (const ConfigNode p = n.optional("internal_price");
+      p.present() && p.expect_map({"eur_per_kwh"}))
     s.internal_price.eur_per_kwh = p.number("eur_per_kwh", Range::between(0, 2));
 }
 
@@ -102,6 +101,7 @@ void check_sharing_key(const ConfigNode& community, const Scenario& s) {
   kc.steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
   kc.step_seconds = s.time.step_seconds;
   kc.start_utc = s.time.start_utc;
+  kc.timezone = s.time.timezone;
   try {
     (void)allocation::make_sharing_key(s.sharing_key, kc);
   } catch (const std::invalid_argument& e) {
@@ -133,6 +133,7 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   doc["time"]["step"] = std::to_string(s.time.step_seconds / 60) + "min";
   doc["site"]["lat"] = s.site.lat_deg;
   doc["site"]["lon"] = s.site.lon_deg;
+  doc["site"]["school_zone"] = s.school_zone;
   doc["regulation"]["perimeter"] = s.regulation.perimeter;
   doc["regulation"]["derogation"] = s.regulation.derogation;
   doc["governance"]["calendar"] = s.governance.calendar;
@@ -164,17 +165,21 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   s.replicate = options.replicate;
   if (!root.expect_map(kTopLevelKeys)) ctx->throw_if_errors();
   const ConfigNode version = root.child("accord");
-  if (version.present() && version.as_integer().value_or(kScenarioFormatVersion) !=
-                               kScenarioFormatVersion)
+  if (version.present() &&
+      version.as_integer().value_or(kScenarioFormatVersion) != kScenarioFormatVersion)
     version.error("unsupported scenario format version; this accord reads version " +
                   std::to_string(kScenarioFormatVersion));
   s.name = root.string_or("name", std::filesystem::path(file_label).stem().string());
-  s.seed = static_cast<uint64_t>(root.integer_or("seed", static_cast<int64_t>(kDefaultSeed),
-                                                 Range::non_negative()));
+  s.seed = static_cast<uint64_t>(
+      root.integer_or("seed", static_cast<int64_t>(kDefaultSeed), Range::non_negative()));
   if (options.seed) s.seed = *options.seed;
   s.time = parse_time(root.child("time"));
-  if (const ConfigNode site = root.optional("site"); site.present())
-    s.site = detail::parse_location(site, s.site);
+  if (const ConfigNode site = root.optional("site");
+      site.present() && site.expect_map({"lat", "lon", "school_zone"})) {
+    s.site = GeoPoint{site.number("lat", Range::between(-90, 90)),
+                      site.number("lon", Range::between(-180, 180))};
+    s.school_zone = site.choice_or("school_zone", {"A", "B", "C"}, "A");
+  }
 
   sim::TimeZone zone = sim::TimeZone::from_name("UTC");
   try {

@@ -10,7 +10,7 @@ using sim::ConfigNode;
 using sim::Range;
 
 const std::vector<std::string>& participant_kinds() {
-  static const std::vector<std::string> kinds{"household", "business",        "public",
+  static const std::vector<std::string> kinds{"household",    "business",        "public",
                                               "municipality", "social_landlord", "other"};
   return kinds;
 }
@@ -59,8 +59,8 @@ ConsumptionSpec parse_consumption(const ConfigNode& node, bool allow_group_keys)
 
 PvSpec parse_pv(const ConfigNode& node, const std::vector<std::string>& extra_keys) {
   PvSpec pv;
-  std::vector<std::string> keys{"kwp",        "tilt_deg", "azimuth_deg", "losses",
-                                "cloudiness", "location"};
+  std::vector<std::string> keys{"kwp",    "tilt_deg",   "azimuth_deg",
+                                "losses", "cloudiness", "location"};
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
   if (!node.expect_map(keys)) return pv;
   pv.kwp = node.number("kwp", Range::positive());

@@ -7,11 +7,11 @@ namespace accord::models::detail {
 namespace {
 
 struct Segment {
-  std::string key;        // mapping key (may be empty when the segment is only an index)
+  std::string key;  // mapping key (may be empty when the segment is only an index)
   bool has_index = false;
-  size_t index = 0;       // list index, or
-  std::string field;      // selector field (id, group) with
-  std::string value;      // its value
+  size_t index = 0;   // list index, or
+  std::string field;  // selector field (id, group) with
+  std::string value;  // its value
 };
 
 bool parse_path(const std::string& path, std::vector<Segment>& out) {
@@ -56,7 +56,16 @@ bool parse_path(const std::string& path, std::vector<Segment>& out) {
 
 void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContext& ctx) {
   const std::string option = "--set " + text;
-  const size_t eq = text.find('=');
+  // The first '=' outside [...] selectors separates the path from the value.
+  size_t eq = std::string::npos;
+  for (size_t i = 0, depth = 0; i < text.size(); ++i) {
+    if (text[i] == '[') ++depth;
+    if (text[i] == ']' && depth > 0) --depth;
+    if (text[i] == '=' && depth == 0) {
+      eq = i;
+      break;
+    }
+  }
   std::vector<Segment> segs;
   if (eq == std::string::npos || eq == 0 || !parse_path(text.substr(0, eq), segs)) {
     ctx.add_error(SourceLocation{option, 0, 0},
@@ -94,12 +103,12 @@ void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContex
         }
       }
       if (idx >= node.size()) {
-        ctx.add_error(SourceLocation{option, 0, 0},
-                      "no list item " +
-                          (seg.field.empty() ? std::to_string(seg.index)
-                                             : seg.field + "=" + seg.value) +
-                          " in '" + resolved + "'",
-                      resolved);
+        ctx.add_error(
+            SourceLocation{option, 0, 0},
+            "no list item " +
+                (seg.field.empty() ? std::to_string(seg.index) : seg.field + "=" + seg.value) +
+                " in '" + resolved + "'",
+            resolved);
         return;
       }
       resolved += "[" + std::to_string(idx) + "]";

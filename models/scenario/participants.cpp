@@ -26,7 +26,9 @@ const std::vector<double>& income_decile_bounds() {
 namespace {
 
 // OECD-modified scale: 1 for the first adult, 0.5 per other person aged 14+, 0.3 per child.
-double oecd_units(int adults, int children) { return 1.0 + 0.5 * (adults - 1) + 0.3 * children; }
+double oecd_units(int adults, int children) {
+  return 1.0 + 0.5 * (adults - 1) + 0.3 * children;
+}
 
 // Household sizes 1..5 with the shares of French households (INSEE, recensement 2019,
 // rounded): 37 %, 33 %, 13 %, 11 %, 6 %.
@@ -38,8 +40,7 @@ int draw_household_size(double u) {
 }
 
 void parse_income(const ConfigNode& node, Participant& p) {
-  if (!node.present() || !node.expect_map({"eur_per_year", "decile", "consumption_units"}))
-    return;
+  if (!node.present() || !node.expect_map({"eur_per_year", "decile", "consumption_units"})) return;
   p.income_eur_per_year = node.number_or("eur_per_year", kUnset, Range::non_negative());
   p.income_decile = static_cast<int>(node.integer_or("decile", 0, Range::between(1, 10)));
   p.consumption_units = node.number_or("consumption_units", kUnset, Range::between(1, 10));
@@ -47,14 +48,16 @@ void parse_income(const ConfigNode& node, Participant& p) {
 
 Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
   Participant p;
-  n.expect_map({"id", "kind", "location", "consumption", "pv", "production", "income",
-                "low_income", "key", "retail", "surplus_eur_per_kwh"});
+  n.expect_map({"id", "kind", "location", "consumption", "pv", "production", "income", "low_income",
+                "key", "retail", "surplus_eur_per_kwh"});
   p.id = n.string("id");
   p.kind = n.choice("kind", participant_kinds());
   p.location = parse_location(n.optional("location"), ctx.site);
   p.consumption = parse_consumption(n.child("consumption"));
-  if (auto* lp = std::get_if<LoadProfileSpec>(&p.consumption.source)) p.profile = lp->profile;
-  else p.profile = "csv";
+  if (auto* lp = std::get_if<LoadProfileSpec>(&p.consumption.source))
+    p.profile = lp->profile;
+  else
+    p.profile = "csv";
   p.own_production = parse_production(n);
   parse_income(n.optional("income"), p);
   p.low_income = n.boolean_or("low_income", p.income_decile >= 1 && p.income_decile <= 3);
@@ -80,8 +83,8 @@ void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Par
   // Location: around a centre within a radius.
   GeoPoint centre = ctx.site;
   double radius_m = 0;
-  if (const ConfigNode loc = n.optional("location"); loc.present() &&
-                                                     loc.expect_map({"lat", "lon", "radius_m"})) {
+  if (const ConfigNode loc = n.optional("location");
+      loc.present() && loc.expect_map({"lat", "lon", "radius_m"})) {
     centre = GeoPoint{loc.number_or("lat", ctx.site.lat_deg, Range::between(-90, 90)),
                       loc.number_or("lon", ctx.site.lon_deg, Range::between(-180, 180))};
     radius_m = loc.number_or("radius_m", 0, Range::between(0, 100000));
@@ -131,7 +134,8 @@ void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Par
       const double r = radius_m * std::sqrt(rng.uniform(step, 0));
       const double a = 2 * std::numbers::pi * rng.uniform(step, 1);
       const double dlat = r * std::cos(a) / 111320.0;
-      const double dlon = r * std::sin(a) / (111320.0 * std::cos(centre.lat_deg * std::numbers::pi / 180));
+      const double dlon =
+          r * std::sin(a) / (111320.0 * std::cos(centre.lat_deg * std::numbers::pi / 180));
       p.location = GeoPoint{centre.lat_deg + dlat, centre.lon_deg + dlon};
     } else {
       p.location = centre;
@@ -178,8 +182,9 @@ std::vector<Participant> parse_participants(const ConfigNode& list, const Member
     } else if (item.is_map()) {
       out.push_back(parse_explicit(item, ctx));
     } else {
-      item.error("expected a participant {id: ..., kind: ..., consumption: ...} or a group "
-                 "{group: ..., count: ..., ...}");
+      item.error(
+          "expected a participant {id: ..., kind: ..., consumption: ...} or a group "
+          "{group: ..., count: ..., ...}");
     }
     for (size_t k = before; k < out.size(); ++k)
       if (!out[k].id.empty() && !ids.insert(out[k].id).second)

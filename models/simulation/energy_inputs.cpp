@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "accord/models/energy/french_calendar.hpp"
 #include "accord/models/energy/load_series.hpp"
 #include "accord/models/pv/pv_production.hpp"
 #include "accord/sim/parallel.hpp"
@@ -25,7 +26,8 @@ std::vector<double> load_series(const Scenario& s, const Participant& p, const s
   const uint64_t entity = sim::entity_key(p.id);
   const sim::RandomStream shape(s.seed, s.replicate, sim::Purpose::kProfileShape, entity);
   const sim::RandomStream variation(s.seed, s.replicate, sim::Purpose::kProfileVariation, entity);
-  return energy::generate_load(spec, grid, cal, shape, variation);
+  return energy::generate_load(spec, grid, cal, shape, variation,
+                               energy::school_zone_from_name(s.school_zone));
 }
 
 }  // namespace
@@ -78,7 +80,8 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
     const Participant& p = s.participants[static_cast<size_t>(i)];
     const std::vector<double> load = load_series(s, p, grid, cal, zone);
     const auto it = behind_meter.find(p.id);
-    std::vector<double>* own = it == behind_meter.end() ? nullptr : &prod[static_cast<size_t>(it->second)];
+    std::vector<double>* own =
+        it == behind_meter.end() ? nullptr : &prod[static_cast<size_t>(it->second)];
     double total = 0, self = 0;
     for (int64_t t = 0; t < T; ++t) {
       const double l = load[static_cast<size_t>(t)];
@@ -97,7 +100,8 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
     in.self_consumed_kwh[static_cast<size_t>(i)] = self;
   });
   for (int64_t j = 0; j < P; ++j)
-    for (int64_t t = 0; t < T; ++t) in.production(t, j) = prod[static_cast<size_t>(j)][static_cast<size_t>(t)];
+    for (int64_t t = 0; t < T; ++t)
+      in.production(t, j) = prod[static_cast<size_t>(j)][static_cast<size_t>(t)];
   return in;
 }
 

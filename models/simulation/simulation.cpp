@@ -18,6 +18,7 @@ allocation::KeyContext key_context(const Scenario& s, const sim::TimeGrid& grid)
   kc.steps = grid.steps;
   kc.step_seconds = grid.step_seconds;
   kc.start_utc = grid.start_utc;
+  kc.timezone = s.time.timezone;
   return kc;
 }
 
@@ -28,15 +29,9 @@ sim::TimeGrid make_grid(const Scenario& s) {
 allocation::AllocationView view_of(int64_t t0, int64_t t1, const economics::RowMatrix& cons,
                                    const economics::RowMatrix& prod, economics::RowMatrix& alloc,
                                    economics::RowMatrix& autoprod, economics::RowMatrix& surplus) {
-  return allocation::AllocationView{t0,
-                                    t1,
-                                    cons.cols(),
-                                    prod.cols(),
-                                    cons.data(),
-                                    prod.data(),
-                                    alloc.data(),
-                                    autoprod.data(),
-                                    surplus.data()};
+  return allocation::AllocationView{
+      t0,          t1,           cons.cols(),     prod.cols(),   cons.data(),
+      prod.data(), alloc.data(), autoprod.data(), surplus.data()};
 }
 
 // Copies rows [0, rows) of `src` into rows [at, at + rows) of `dst`.
@@ -82,14 +77,18 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
 
 Simulation::~Simulation() = default;
 
-bool Simulation::step() { return scheduler_.step(*this); }
+bool Simulation::step() {
+  return scheduler_.step(*this);
+}
 
-void Simulation::run() { scheduler_.run(*this); }
+void Simulation::run() {
+  scheduler_.run(*this);
+}
 
 // Phase 1: allocation by the key in force, then the complement from the supplier.
 void Simulation::run_steps(int64_t first_step, int64_t last_step) {
-  key_->allocate(view_of(first_step, last_step, inputs_.consumption, inputs_.production,
-                         allocated_, autoprod_, surplus_));
+  key_->allocate(view_of(first_step, last_step, inputs_.consumption, inputs_.production, allocated_,
+                         autoprod_, surplus_));
   supplied_.middleRows(first_step, last_step - first_step) =
       inputs_.consumption.middleRows(first_step, last_step - first_step) -
       allocated_.middleRows(first_step, last_step - first_step);
@@ -126,10 +125,11 @@ void Simulation::close_period(int64_t period) {
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
   closed_periods_ = period + 1;
-  sim::logger("sim")->debug("[{}] period {} closed",
-                            sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
-                                                sim::TimeZone::from_name(scenario_.time.timezone)),
-                            period);
+  sim::logger("sim")->debug(
+      "[{}] period {} closed",
+      sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
+                          sim::TimeZone::from_name(scenario_.time.timezone)),
+      period);
 }
 
 // Phases 3-5 are hooks that later issues fill (governance protocols, trust and membership
@@ -184,7 +184,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   in.production = &prod;
   in.autoprod = &autoprod;
   in.surplus = &surplus;
-  in.internal_price_eur_per_kwh = alt.internal_price_eur_per_kwh.value_or(internal_price_eur_per_kwh_);
+  in.internal_price_eur_per_kwh =
+      alt.internal_price_eur_per_kwh.value_or(internal_price_eur_per_kwh_);
   in.member = &member;
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
   const BenefitRuleSpec& rule = alt.benefit_rule ? *alt.benefit_rule : benefit_rule_;

@@ -38,7 +38,9 @@ int64_t utc_seconds(int year, int month, int day, int hour, int minute, int seco
 
 namespace {
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Day number of the last Sunday of a month (weekday of day 0 = 1970-01-01 is Thursday).
 int64_t last_sunday(int year, int month) {
@@ -85,7 +87,9 @@ bool TimeZone::is_dst(int64_t t) const {
   return t >= begin && t < end;
 }
 
-int TimeZone::offset_at(int64_t t) const { return standard_offset_ + (is_dst(t) ? 3600 : 0); }
+int TimeZone::offset_at(int64_t t) const {
+  return standard_offset_ + (is_dst(t) ? 3600 : 0);
+}
 
 LocalDateTime TimeZone::to_local(int64_t t) const {
   const int offset = offset_at(t);
@@ -180,8 +184,8 @@ std::string format_iso8601(int64_t t, const TimeZone& zone) {
   const char sign = off < 0 ? '-' : '+';
   const int a = off < 0 ? -off : off;
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year, l.month,
-                l.day, l.hour, l.minute, l.second, sign, a / 3600, a % 3600 / 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year, l.month, l.day,
+                l.hour, l.minute, l.second, sign, a / 3600, a % 3600 / 60);
   return buf;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "accord/sim/civil_time.hpp"
 
@@ -23,6 +24,10 @@ void ConfigContext::add_error(SourceLocation where, std::string message, std::st
 
 void ConfigContext::throw_if_errors() const {
   if (!errors_.empty()) throw ConfigErrors(errors_);
+}
+
+bool ConfigContext::was_suggested(const std::string& key_path) const {
+  return std::find(suggestions_.begin(), suggestions_.end(), key_path) != suggestions_.end();
 }
 
 void ConfigContext::mark_override(const std::string& key_path, std::string option_text) {
@@ -103,6 +108,20 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 ConfigNode::ConfigNode(YAML::Node node, std::string path, std::shared_ptr<ConfigContext> ctx)
     : node_(std::move(node)), path_(std::move(path)), ctx_(std::move(ctx)) {}
 
+ConfigNode& ConfigNode::operator=(const ConfigNode& other) {
+  if (this != &other) {
+    node_.reset(other.node_);
+    path_ = other.path_;
+    ctx_ = other.ctx_;
+    present_ = other.present_;
+  }
+  return *this;
+}
+
+ConfigNode& ConfigNode::operator=(ConfigNode&& other) {
+  return *this = std::as_const(other);
+}
+
 ConfigNode ConfigNode::missing(std::string path, std::shared_ptr<ConfigContext> ctx) {
   ConfigNode n(YAML::Node(), std::move(path), std::move(ctx));
   n.present_ = false;
@@ -165,9 +184,10 @@ bool ConfigNode::expect_map(const std::vector<std::string>& allowed) const {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string msg = "unknown key '" + key + "'";
       const std::string guess = did_you_mean(key, allowed);
-      if (!guess.empty())
+      if (!guess.empty()) {
         msg += "; did you mean '" + guess + "'?";
-      else
+        ctx_->note_suggestion(join_path(path_, guess));
+      } else
         msg += "; expected one of: " + join_names(allowed);
       ctx_->add_error(where, msg, join_path(path_, key));
     }
@@ -194,7 +214,7 @@ ConfigNode ConfigNode::optional(std::string_view key) const {
 }
 
 ConfigNode ConfigNode::child(std::string_view key) const {
-  if (present_ && node_.IsMap() && !has(key))
+  if (present_ && node_.IsMap() && !has(key) && !ctx_->was_suggested(join_path(path_, key)))
     error("missing required key '" + std::string(key) + "'");
   return optional(key);
 }

@@ -17,7 +17,9 @@ void RandomStream::raw(uint64_t step, uint64_t index, uint64_t out[4]) const {
 }
 
 namespace {
-double to_unit(uint64_t w) { return static_cast<double>(w >> 11) * 0x1.0p-53; }
+double to_unit(uint64_t w) {
+  return static_cast<double>(w >> 11) * 0x1.0p-53;
+}
 }  // namespace
 
 double RandomStream::uniform(uint64_t step, uint64_t index) const {

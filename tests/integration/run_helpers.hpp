@@ -29,8 +29,8 @@ struct CommandResult {
 // Runs `accord ARGS` with stdout discarded and stderr captured; returns the exit status.
 inline CommandResult run_accord(const std::string& args, const std::filesystem::path& dir) {
   const auto err_file = dir / "stderr.txt";
-  const std::string cmd = std::string(ACCORD_BINARY) + " " + args + " > /dev/null 2> " +
-                          err_file.string();
+  const std::string cmd =
+      std::string(ACCORD_BINARY) + " " + args + " > /dev/null 2> " + err_file.string();
   const int raw = std::system(cmd.c_str());
   CommandResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -1,8 +1,8 @@
 // End-to-end: the accord binary on shipped scenarios, checked through the HDF5 contract.
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "run_helpers.hpp"
@@ -22,9 +22,7 @@ struct Expected {
   double surplus[3];
 };
 const Expected kWorkedExample[] = {
-    {"dynamic_default",
-     {{4.0 / 3, 10.0 / 3, 16.0 / 3}, {1, 2, 3}, {0.4, 4.8, 4.8}},
-     {0, 4, 0}},
+    {"dynamic_default", {{4.0 / 3, 10.0 / 3, 16.0 / 3}, {1, 2, 3}, {0.4, 4.8, 4.8}}, {0, 4, 0}},
     {"static", {{2, 3, 5}, {1, 2, 3}, {0.5, 3, 5}}, {0, 4, 1.5}},
     {"static_redistributed", {{2, 3, 5}, {1, 2, 3}, {0.5, 3.5625, 5.9375}}, {0, 4, 0}},
 };
@@ -64,8 +62,7 @@ TEST_CASE("invalid input exits 2 with one located line and leaves no output", "[
   CHECK(r.err.find("duplicate producer id 'p2'") != std::string::npos);
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(out));
-  for (const auto& entry : fs::directory_iterator(dir))
-    CHECK(entry.path().extension() != ".h5");
+  for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().extension() != ".h5");
 
   const auto usage = run_accord("run", dir);
   CHECK(usage.status == 2);

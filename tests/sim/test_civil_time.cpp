@@ -51,8 +51,7 @@ TEST_CASE("ISO 8601 parsing with and without offsets", "[civil_time]") {
   CHECK(format_iso8601(utc_seconds(2025, 7, 1, 10), paris) == "2025-07-01T12:00:00+02:00");
 }
 
-TEST_CASE("StepCalendar splits a year into local months and handles DST days",
-          "[time_grid]") {
+TEST_CASE("StepCalendar splits a year into local months and handles DST days", "[time_grid]") {
   const TimeZone paris = TimeZone::from_name("Europe/Paris");
   const TimeGrid grid =
       TimeGrid::covering(paris.to_utc(2025, 1, 1), paris.to_utc(2026, 1, 1), 1800);

@@ -34,8 +34,7 @@ TEST_CASE("duplicate keys, wrong types and ranges are reported", "[config]") {
   CHECK(std::string(ctx->errors()[1].what()) == "s.yaml:2:4: expected a number, got 'hello' (b)");
   CHECK(std::string(ctx->errors()[2].what()) ==
         "s.yaml:4:4: value -5 is out of range; expected a number > 0 (c)");
-  CHECK(std::string(ctx->errors()[3].what()) ==
-        "s.yaml:5:4: expected a string, got a list (d)");
+  CHECK(std::string(ctx->errors()[3].what()) == "s.yaml:5:4: expected a string, got a list (d)");
   CHECK(std::string(ctx->errors()[4].what()).find("missing required key 'missing'") !=
         std::string::npos);
   CHECK_THROWS_AS(ctx->throw_if_errors(), ConfigErrors);
@@ -67,4 +66,29 @@ TEST_CASE("durations and paths in list items", "[config]") {
 TEST_CASE("did_you_mean only suggests close names", "[config]") {
   CHECK(did_you_mean("annual_kwh", {"annual_kwh_x", "kwp"}) == "annual_kwh_x");
   CHECK(did_you_mean("zzz", {"participants", "producers"}).empty());
+}
+
+TEST_CASE("assigning a ConfigNode rebinds the view and never edits the document", "[config]") {
+  std::shared_ptr<ConfigContext> ctx;
+  const auto root = load("a: 1\nb: 2\n", ctx);
+  ConfigNode x = root.child("a");
+  const ConfigNode y = root.child("b");
+  x = y;
+  CHECK(x.path() == "b");
+  CHECK(root.yaml()["a"].as<int>() == 1);
+  CHECK(root.yaml()["b"].as<int>() == 2);
+  std::vector<ConfigNode> v{root.child("b"), root.child("a")};
+  std::swap(v[0], v[1]);
+  CHECK(v[0].path() == "a");
+  CHECK(root.yaml()["a"].as<int>() == 1);
+}
+
+TEST_CASE("a misspelt required key is one error, not two", "[config]") {
+  std::shared_ptr<ConfigContext> ctx;
+  const auto root = load("pv: {kwpp: 3}\n", ctx);
+  const auto pv = root.child("pv");
+  pv.expect_map({"kwp", "tilt_deg"});
+  (void)pv.number("kwp");
+  REQUIRE(ctx->errors().size() == 1);
+  CHECK(ctx->errors()[0].key_path() == "pv.kwpp");
 }

@@ -36,9 +36,14 @@ TEST_CASE("counterfactual windows reproduce the run and leave it untouched", "[s
 
   // No alternative: the window equals what the run recorded.
   const WindowOutcome same = sim.evaluate(1, 3, Alternative{});
-  const WindowOutcome other_key = sim.evaluate(1, 3, Alternative{SharingKeySpec{"static"}, {}, {}});
-  const WindowOutcome cheaper =
-      sim.evaluate(1, 3, Alternative{{}, s.internal_price.eur_per_kwh - 0.05, {}});
+  SharingKeySpec static_key;
+  static_key.type = "static";
+  Alternative alt_key;
+  alt_key.sharing_key = static_key;
+  const WindowOutcome other_key = sim.evaluate(1, 3, alt_key);
+  Alternative alt_price;
+  alt_price.internal_price_eur_per_kwh = s.internal_price.eur_per_kwh - 0.05;
+  const WindowOutcome cheaper = sim.evaluate(1, 3, alt_price);
   const auto r = sim.take_result();
   const auto first = r.calendar.period_first_step[1];
   const auto rows = r.calendar.period_first_step[3] - first;

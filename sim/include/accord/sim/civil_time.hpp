@@ -46,8 +46,7 @@ class TimeZone {
   LocalDateTime to_local(int64_t utc_seconds) const;
   // UTC instant of a local wall-clock time. In the autumn overlap the first (summer) instant
   // is returned; in the spring gap the time is read with the standard offset.
-  int64_t to_utc(int year, int month, int day, int hour = 0, int minute = 0,
-                 int second = 0) const;
+  int64_t to_utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) const;
 
  private:
   TimeZone(std::string name, int standard_offset, bool eu_dst)

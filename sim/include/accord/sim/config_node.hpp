@@ -34,6 +34,10 @@ class ConfigContext {
   bool has_errors() const { return !errors_.empty(); }
   void throw_if_errors() const;
 
+  // A key path offered as "did you mean": its absence is the same mistake, not a second one.
+  void note_suggestion(std::string key_path) { suggestions_.push_back(std::move(key_path)); }
+  bool was_suggested(const std::string& key_path) const;
+
   // Values set from the command line: their errors point at the option, not the file.
   void mark_override(const std::string& key_path, std::string option_text);
   const std::string* override_for(const std::string& key_path) const;
@@ -43,6 +47,7 @@ class ConfigContext {
   std::string base_dir_;
   std::vector<ConfigError> errors_;
   std::map<std::string, std::string> overrides_;
+  std::vector<std::string> suggestions_;
 };
 
 // Closed numeric range for validation; messages say what is expected.
@@ -62,6 +67,13 @@ struct Range {
 class ConfigNode {
  public:
   ConfigNode(YAML::Node node, std::string path, std::shared_ptr<ConfigContext> ctx);
+  ConfigNode(const ConfigNode&) = default;
+  ConfigNode(ConfigNode&&) = default;
+  // YAML::Node's assignment writes into the node it refers to; a ConfigNode is a view, so
+  // assignment rebinds the view instead (sorting or swapping views never edits the document).
+  ConfigNode& operator=(const ConfigNode& other);
+  ConfigNode& operator=(ConfigNode&& other);
+  ~ConfigNode() = default;
   // A missing node (present() is false); reads on it return fallbacks without new errors.
   static ConfigNode missing(std::string path, std::shared_ptr<ConfigContext> ctx);
 
@@ -90,7 +102,7 @@ class ConfigNode {
   ConfigNode child(std::string_view key) const;
   // Optional child: a missing node when absent.
   ConfigNode optional(std::string_view key) const;
-  std::vector<ConfigNode> elements() const;                           // sequence items
+  std::vector<ConfigNode> elements() const;                         // sequence items
   std::vector<std::pair<std::string, ConfigNode>> entries() const;  // mapping, file order
 
   // --- scalars of this node ------------------------------------------------------------

@@ -12,7 +12,9 @@
 namespace accord::sim {
 
 // Number of worker threads to use by default: the machine's cores.
-inline unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+inline unsigned default_threads() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Runs fn(i) for i in [0, n) on up to `threads` threads; rethrows the first exception.
 template <class Fn>

@@ -8,13 +8,13 @@ namespace accord::sim {
 
 // Stream purposes. Add new ones at the end; never renumber (it would change results).
 enum class Purpose : uint32_t {
-  kProfileVariation = 1,   // day-to-day variation of generated load profiles
-  kProfileShape = 2,       // per-participant shape parameters of generated profiles
-  kCloudiness = 3,         // daily clear-sky index of PV
-  kGroupAttributes = 4,    // incomes and sizes of generated participant groups
-  kGovernance = 5,         // agent choices in governance rounds
-  kDynamics = 6,           // trust, satisfaction, membership
-  kSweep = 7,              // sweep design sampling
+  kProfileVariation = 1,  // day-to-day variation of generated load profiles
+  kProfileShape = 2,      // per-participant shape parameters of generated profiles
+  kCloudiness = 3,        // daily clear-sky index of PV
+  kGroupAttributes = 4,   // incomes and sizes of generated participant groups
+  kGovernance = 5,        // agent choices in governance rounds
+  kDynamics = 6,          // trust, satisfaction, membership
+  kSweep = 7,             // sweep design sampling
 };
 
 class RandomStream {

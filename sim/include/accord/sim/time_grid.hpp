@@ -9,7 +9,7 @@
 namespace accord::sim {
 
 struct TimeGrid {
-  int64_t start_utc = 0;       // start of step 0, seconds since epoch (UTC)
+  int64_t start_utc = 0;        // start of step 0, seconds since epoch (UTC)
   int64_t step_seconds = 1800;  // metering step, s
   int64_t steps = 0;            // number of steps T
 
@@ -22,13 +22,13 @@ struct TimeGrid {
 
 // Per-step local calendar (structure of arrays, one entry per step).
 struct StepCalendar {
-  std::vector<int32_t> period;       // billing period index (local calendar month), 0-based
-  std::vector<uint8_t> month;        // local month 1..12
-  std::vector<uint8_t> weekday;      // ISO 1 = Monday .. 7 = Sunday (local)
-  std::vector<uint16_t> day_of_year;  // local 1..366
-  std::vector<int32_t> local_day;    // local days since 1970-01-01 (for per-day draws)
-  std::vector<float> local_hour;     // local hour of the step's midpoint, 0..24
-  std::vector<int64_t> period_start_utc;  // [M+1]: start of each period, last = grid end
+  std::vector<int32_t> period;             // billing period index (local calendar month), 0-based
+  std::vector<uint8_t> month;              // local month 1..12
+  std::vector<uint8_t> weekday;            // ISO 1 = Monday .. 7 = Sunday (local)
+  std::vector<uint16_t> day_of_year;       // local 1..366
+  std::vector<int32_t> local_day;          // local days since 1970-01-01 (for per-day draws)
+  std::vector<float> local_hour;           // local hour of the step's midpoint, 0..24
+  std::vector<int64_t> period_start_utc;   // [M+1]: start of each period, last = grid end
   std::vector<int64_t> period_first_step;  // [M+1]: first step of each period, last = T
 
   int64_t periods() const { return static_cast<int64_t>(period_start_utc.size()) - 1; }

@@ -21,16 +21,16 @@ struct Provenance {
   std::string scenario_yaml;  // the resolved scenario, defaults filled in
   std::string accord_version;
   std::string git_sha;
-  std::string created_utc;    // ISO 8601, for humans; never used in results
+  std::string created_utc;  // ISO 8601, for humans; never used in results
   uint64_t seed = 0;
   uint32_t replicate = 0;
 };
 
 // A scalar indicator of the run, written under /summary.
 struct Kpi {
-  std::string name;         // dataset name, snake_case with unit suffix where it has one
+  std::string name;  // dataset name, snake_case with unit suffix where it has one
   double value = 0;
-  std::string units;        // "1", "kWh", "EUR", ...
+  std::string units;  // "1", "kWh", "EUR", ...
   std::string description;
 };
 
@@ -49,7 +49,7 @@ struct RunResult {
   RowMatrix autoprod;     // [T, P] AUTOPROD
   RowMatrix surplus;      // [T, P] SURPLUS
   // Per billing period.
-  MemberMatrix member;    // [M, N] 1 where the participant was a member
+  MemberMatrix member;  // [M, N] 1 where the participant was a member
   economics::PeriodAccounts accounts;
   std::vector<Kpi> summary;
 };

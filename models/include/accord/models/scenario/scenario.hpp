@@ -14,16 +14,17 @@ inline constexpr int kScenarioFormatVersion = 1;
 inline constexpr uint64_t kDefaultSeed = 42;  // fixed: a time-based seed is never used silently
 
 struct TimeSpec {
-  int64_t start_utc = 0;       // s since epoch
-  int64_t end_utc = 0;         // s since epoch, exclusive
+  int64_t start_utc = 0;  // s since epoch
+  int64_t end_utc = 0;    // s since epoch, exclusive
   int64_t step_seconds = 1800;
   std::string timezone = "Europe/Paris";
 };
 
 // Regulatory frame of the operation (domain/acc-france.md §1).
 struct RegulationSpec {
-  std::string perimeter = "urban";  // urban (2 km) | periurban (10 km) | rural (20 km) | epci_public
-  bool derogation = false;          // declared derogation: violations become warnings
+  std::string perimeter =
+      "urban";              // urban (2 km) | periurban (10 km) | rural (20 km) | epci_public
+  bool derogation = false;  // declared derogation: violations become warnings
 };
 
 // When governance rounds happen; the rounds themselves are filled in by a later issue.
@@ -33,17 +34,18 @@ struct GovernanceSpec {
 };
 
 struct OutputSpec {
-  std::string path;               // relative to the working directory
-  std::string detail = "full";    // full | periods | summary
+  std::string path;             // relative to the working directory
+  std::string detail = "full";  // full | periods | summary
 };
 
 struct Scenario {
   std::string name;
-  std::string source_file;        // the YAML file it came from
+  std::string source_file;  // the YAML file it came from
   uint64_t seed = kDefaultSeed;
   uint32_t replicate = 0;
   TimeSpec time;
   GeoPoint site;                  // default location of members and plants
+  std::string school_zone = "A";  // French school-holiday zone of the site: A | B | C
   economics::TariffBook tariffs;
   std::vector<Participant> participants;  // groups expanded, in file order
   std::vector<Producer> producers;        // explicit producers, then prosumers' injection
@@ -53,7 +55,7 @@ struct Scenario {
   GovernanceSpec governance;
   RegulationSpec regulation;
   OutputSpec output;
-  std::string resolved_yaml;      // the scenario as run: overrides applied, defaults filled
+  std::string resolved_yaml;          // the scenario as run: overrides applied, defaults filled
   std::vector<std::string> warnings;  // e.g. declared derogations
 };
 

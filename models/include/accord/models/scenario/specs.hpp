@@ -22,20 +22,20 @@ struct GeoPoint {
 
 // A time series read from a file (Enedis portal export, SGE export or plain timestamp,kWh).
 struct CsvSeriesSpec {
-  std::string path;                // absolute path, resolved by the loader
-  std::string format = "auto";     // auto | enedis | sge | plain
-  double scale = 1.0;              // multiplies every value (e.g. to scale a reference curve)
-  std::string column;              // plain format: value column name (default: second column)
+  std::string path;             // absolute path, resolved by the loader
+  std::string format = "auto";  // auto | enedis | sge | plain
+  double scale = 1.0;           // multiplies every value (e.g. to scale a reference curve)
+  std::string column;           // plain format: value column name (default: second column)
 };
 
 // A built-in load generator, scaled to an annual energy.
 struct LoadProfileSpec {
   // household | office | shop | bakery | workshop | school | town_hall | gym
   std::string profile = "household";
-  double annual_kwh = 3500;        // kWh per year (over a full year; partial runs pro rata)
-  bool electric_heating = false;   // household: space heating on electricity
+  double annual_kwh = 3500;            // kWh per year (over a full year; partial runs pro rata)
+  bool electric_heating = false;       // household: space heating on electricity
   std::string occupancy = "standard";  // household: standard | home_daytime | away_weekdays
-  double variation = 0.15;         // relative sd of the seeded day-to-day variation
+  double variation = 0.15;             // relative sd of the seeded day-to-day variation
 };
 
 struct ConsumptionSpec {
@@ -44,12 +44,12 @@ struct ConsumptionSpec {
 
 // Photovoltaic plant on a roof or a field.
 struct PvSpec {
-  double kwp = 0;               // peak power, kWc
-  double tilt_deg = 30;         // 0 = horizontal
-  double azimuth_deg = 180;     // clockwise from north: 90 east, 180 south, 270 west
-  double losses = 0.14;         // system losses (inverter, wiring, soiling), fraction
-  double cloudiness = 0.30;     // mean daily cloud attenuation (0 clear sky .. 1 overcast);
-                                // 0.30 gives ~1,250 kWh/kWc/yr at Lyon (PVGIS), docs/pv-model.md
+  double kwp = 0;            // peak power, kWc
+  double tilt_deg = 30;      // 0 = horizontal
+  double azimuth_deg = 180;  // clockwise from north: 90 east, 180 south, 270 west
+  double losses = 0.14;      // system losses (inverter, wiring, soiling), fraction
+  double cloudiness = 0.30;  // mean daily cloud attenuation (0 clear sky .. 1 overcast);
+                             // 0.30 gives ~1,250 kWh/kWc/yr at Lyon (PVGIS), docs/pv-model.md
   std::optional<GeoPoint> location;  // defaults to the owner's or the site's location
 };
 
@@ -77,14 +77,14 @@ struct Participant {
   ConsumptionSpec consumption;
   std::optional<ProductionSpec> own_production;  // prosumer: self-consumes behind its meter
   KeyParticipation key;
-  std::string retail_option = "base";   // base | hphc
-  double subscribed_kva = 6;            // kVA
+  std::string retail_option = "base";         // base | hphc
+  double subscribed_kva = 6;                  // kVA
   double surplus_price_eur_per_kwh = kUnset;  // prosumer's own injection, if sold
 };
 
 struct Producer {
   std::string id;
-  std::string owner;   // participant id or actor (commune, cooperative, investor ...)
+  std::string owner;  // participant id or actor (commune, cooperative, investor ...)
   GeoPoint location;
   ProductionSpec production;
   double surplus_price_eur_per_kwh = kUnset;  // price of unallocated injection; NaN = default
@@ -95,17 +95,17 @@ struct Producer {
 
 struct SharingKeySpec {
   std::string type = "dynamic_default";
-  bool floor_0_1_percent = false;   // round coefficients down to 0.1 % steps (DSO files)
+  bool floor_0_1_percent = false;         // round coefficients down to 0.1 % steps (DSO files)
   std::string within_level = "pro_rata";  // priority: pro_rata | coefficients
-  std::string rule;                 // dynamic_custom: named rule (e.g. favour_low_income)
-  double rule_share = 0.5;          // dynamic_custom rule parameter (share reserved, fraction)
+  std::string rule;                       // dynamic_custom: named rule (e.g. favour_low_income)
+  double rule_share = 0.5;  // dynamic_custom rule parameter (share reserved, fraction)
   std::optional<CsvSeriesSpec> coefficients_file;  // dynamic_custom: per-step coefficients
   // full_dynamic: coefficient of each (producer id -> consumer id -> fraction).
   std::map<std::string, std::map<std::string, double>> pair_coefficients;
 };
 
 struct InternalPriceSpec {
-  double eur_per_kwh = 0.14;   // price of an allocated kWh paid to the producers (excl. VAT)
+  double eur_per_kwh = 0.14;  // price of an allocated kWh paid to the producers (excl. VAT)
 };
 
 struct BenefitRuleSpec {

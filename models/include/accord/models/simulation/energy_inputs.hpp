@@ -9,10 +9,10 @@
 namespace accord::models {
 
 struct EnergyInputs {
-  economics::RowMatrix consumption;  // [T, N] withdrawal after self-consumption (CONS)
-  economics::RowMatrix production;   // [T, P] injection (PROD)
-  std::vector<double> load_kwh;            // [N] total load before self-consumption
-  std::vector<double> self_consumed_kwh;   // [N] own production used behind the meter
+  economics::RowMatrix consumption;       // [T, N] withdrawal after self-consumption (CONS)
+  economics::RowMatrix production;        // [T, P] injection (PROD)
+  std::vector<double> load_kwh;           // [N] total load before self-consumption
+  std::vector<double> self_consumed_kwh;  // [N] own production used behind the meter
 };
 
 // Builds the series in parallel over members (`threads`); results do not depend on it.
