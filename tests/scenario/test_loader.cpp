@@ -108,7 +108,7 @@ TEST_CASE("invalid scenarios give one located line each", "[scenario]") {
   }
 }
 
-TEST_CASE("--set overrides go through the same validation", "[scenario]") {
+TEST_CASE("command-line overrides go through the same validation", "[scenario]") {
   LoadOptions o;
   o.overrides = {"community.sharing_key.type=static", "producers[id=pv].pv.kwp=45",
                  "participants[1].consumption.annual_kwh=1000"};
