@@ -92,8 +92,10 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& names) {
+  // Up to two edits for short words, about 40 % of the length for longer ones
+  // ("statique" -> "static", "anual_kwh" -> "annual_kwh"), never unrelated names.
   std::string best;
-  size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
+  size_t best_d = std::max<size_t>(2, word.size() * 2 / 5) + 1;
   for (const auto& n : names) {
     const size_t d = edit_distance(word, n);
     if (d < best_d) {
@@ -308,7 +310,7 @@ std::optional<std::string> ConfigNode::as_choice(const std::vector<std::string>&
   std::string msg = "unknown value '" + *s + "'";
   const std::string guess = did_you_mean(*s, names);
   if (!guess.empty()) msg += "; did you mean '" + guess + "'?";
-  msg += " Known: " + join_names(names);
+  msg += (guess.empty() ? "; known: " : " Known: ") + join_names(names);
   error(msg);
   return std::nullopt;
 }
