@@ -37,7 +37,7 @@ std::string scenario_text(int n, const std::string& key) {
          "community: {sharing_key: {type: " +
          key +
          "}}\n"
-         "regulation: {perimeter: urban}\n"
+         "regulation: {perimeter: urban, derogation: true}\n"
          "output: {detail: periods}\n";
 }
 

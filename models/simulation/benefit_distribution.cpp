@@ -4,9 +4,8 @@
 
 namespace accord::models {
 
-void distribute_benefit(const BenefitRuleSpec& rule,
-                        const Eigen::Ref<const economics::RowMatrix>& consumption,
-                        economics::PeriodAccounts& acc) {
+void distribute_benefit(const BenefitRuleSpec& rule, const economics::RowMatrix& consumption,
+                        int64_t first_step, int64_t last_step, economics::PeriodAccounts& acc) {
   const Eigen::RowVectorXd savings = acc.bill_reference.row(0) - acc.bill.row(0);
   const double pot = savings.sum();
   const auto n = savings.size();
@@ -15,7 +14,8 @@ void distribute_benefit(const BenefitRuleSpec& rule,
   } else if (rule.type == "equal") {
     acc.benefit.row(0).setConstant(n > 0 ? pot / static_cast<double>(n) : 0.0);
   } else if (rule.type == "proportional_consumption") {
-    const Eigen::RowVectorXd c = consumption.colwise().sum();
+    const Eigen::RowVectorXd c =
+        consumption.middleRows(first_step, last_step - first_step).colwise().sum();
     const double total = c.sum();
     if (total > 0)
       acc.benefit.row(0) = pot * c / total;

@@ -1,5 +1,6 @@
 #include "accord/models/simulation/energy_inputs.hpp"
 
+#include <cmath>
 #include <map>
 
 #include "accord/models/energy/french_calendar.hpp"
@@ -10,6 +11,8 @@
 namespace accord::models {
 
 namespace {
+
+constexpr double kSolarCellDeg = 0.05;  // size of the cells sharing one sun track, degrees
 
 // Weather is shared: one cloudiness stream per run (all plants of a 2-20 km perimeter see
 // the same days), and one sun track per distinct plant location.
@@ -30,6 +33,22 @@ std::vector<double> load_series(const Scenario& s, const Participant& p, const s
                                energy::school_zone_from_name(s.school_zone));
 }
 
+// dst(t, k) = columns[k][t], by square tiles so that reads and writes stay in L1.
+void transpose_into(const std::vector<std::vector<double>>& columns, economics::RowMatrix& dst) {
+  constexpr int64_t kTile = 32;
+  const int64_t T = dst.rows(), K = dst.cols();
+  double* out = dst.data();
+  for (int64_t t0 = 0; t0 < T; t0 += kTile) {
+    const int64_t t1 = std::min(T, t0 + kTile);
+    for (int64_t k0 = 0; k0 < K; k0 += kTile) {
+      const int64_t k1 = std::min(K, k0 + kTile);
+      for (int64_t t = t0; t < t1; ++t)
+        for (int64_t k = k0; k < k1; ++k)
+          out[t * K + k] = columns[static_cast<size_t>(k)][static_cast<size_t>(t)];
+    }
+  }
+}
+
 }  // namespace
 
 EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
@@ -39,26 +58,37 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
   const auto N = static_cast<int64_t>(s.participants.size());
   const auto P = static_cast<int64_t>(s.producers.size());
 
-  // Sun tracks, one per distinct location of PV plants (computed before the parallel part).
-  std::map<std::pair<double, double>, pv::SunTrack> tracks;
-  auto plant_site = [&](const Producer& p, const PvSpec& pv) {
-    return pv.location ? *pv.location : p.location;
+  // Sun tracks: one per solar cell of kSolarCellDeg (about 5 km), computed at the cell's centre
+  // and shared by every plant in it. Across 0.05 deg the sun's position changes by under
+  // 0.05 deg, far below the weather's effect, while a district of 100 rooftops needs one or
+  // two tracks instead of 100. A plant with an explicit pv.location gets its own track.
+  struct TrackKey {
+    double lat, lon;
+    auto operator<=>(const TrackKey&) const = default;
   };
+  auto track_key = [](const Producer& p, const PvSpec& pv) {
+    if (pv.location) return TrackKey{pv.location->lat_deg, pv.location->lon_deg};
+    return TrackKey{std::round(p.location.lat_deg / kSolarCellDeg) * kSolarCellDeg,
+                    std::round(p.location.lon_deg / kSolarCellDeg) * kSolarCellDeg};
+  };
+  std::map<TrackKey, pv::SunTrack> tracks;
   for (const auto& p : s.producers)
-    if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
-      const GeoPoint site = plant_site(p, *pv);
-      const auto key = std::make_pair(site.lat_deg, site.lon_deg);
-      if (!tracks.count(key)) tracks.emplace(key, pv::compute_sun_track(site, grid));
-    }
+    if (const auto* pv = std::get_if<PvSpec>(&p.production.source))
+      tracks.emplace(track_key(p, *pv), pv::SunTrack{});
+  std::vector<std::map<TrackKey, pv::SunTrack>::iterator> todo;
+  for (auto it = tracks.begin(); it != tracks.end(); ++it) todo.push_back(it);
+  sim::parallel_for(static_cast<int64_t>(todo.size()), threads, [&](int64_t k) {
+    auto& [key, track] = *todo[static_cast<size_t>(k)];
+    track = pv::compute_sun_track(GeoPoint{key.lat, key.lon}, grid);
+  });
   const sim::RandomStream weather = weather_stream(s);
 
   std::vector<std::vector<double>> prod(static_cast<size_t>(P));
   sim::parallel_for(P, threads, [&](int64_t j) {
     const Producer& p = s.producers[static_cast<size_t>(j)];
     if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
-      const GeoPoint site = plant_site(p, *pv);
       prod[static_cast<size_t>(j)] =
-          pv::pv_production(*pv, tracks.at({site.lat_deg, site.lon_deg}), cal, weather);
+          pv::pv_production(*pv, tracks.at(track_key(p, *pv)), cal, weather);
     } else {
       prod[static_cast<size_t>(j)] =
           energy::read_series_csv(std::get<CsvSeriesSpec>(p.production.source), grid, zone);
@@ -75,33 +105,34 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
   in.production.resize(T, P);
   in.load_kwh.assign(static_cast<size_t>(N), 0.0);
   in.self_consumed_kwh.assign(static_cast<size_t>(N), 0.0);
-  // Each participant writes its own column: no shared writes between threads.
+  // Series are built per participant (contiguous), then transposed by tiles into the
+  // time-major ledger: writing a [T, N] row-major matrix column by column would touch one
+  // cache line per value.
+  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(N));
   sim::parallel_for(N, threads, [&](int64_t i) {
     const Participant& p = s.participants[static_cast<size_t>(i)];
-    const std::vector<double> load = load_series(s, p, grid, cal, zone);
+    std::vector<double> load = load_series(s, p, grid, cal, zone);
     const auto it = behind_meter.find(p.id);
-    std::vector<double>* own =
-        it == behind_meter.end() ? nullptr : &prod[static_cast<size_t>(it->second)];
     double total = 0, self = 0;
-    for (int64_t t = 0; t < T; ++t) {
-      const double l = load[static_cast<size_t>(t)];
-      total += l;
-      if (own) {
-        double& g = (*own)[static_cast<size_t>(t)];
-        const double used = std::min(l, g);
+    if (it == behind_meter.end()) {
+      for (double l : load) total += l;
+    } else {
+      // This producer's vector belongs to participant i alone: no shared writes.
+      std::vector<double>& own = prod[static_cast<size_t>(it->second)];
+      for (size_t t = 0; t < load.size(); ++t) {
+        const double used = std::min(load[t], own[t]);
+        total += load[t];
         self += used;
-        in.consumption(t, i) = l - used;
-        g -= used;  // what remains is injected; this producer's vector is touched by i only
-      } else {
-        in.consumption(t, i) = l;
+        load[t] -= used;
+        own[t] -= used;  // what remains is injected
       }
     }
     in.load_kwh[static_cast<size_t>(i)] = total;
     in.self_consumed_kwh[static_cast<size_t>(i)] = self;
+    withdrawal[static_cast<size_t>(i)] = std::move(load);
   });
-  for (int64_t j = 0; j < P; ++j)
-    for (int64_t t = 0; t < T; ++t)
-      in.production(t, j) = prod[static_cast<size_t>(j)][static_cast<size_t>(t)];
+  transpose_into(withdrawal, in.consumption);
+  transpose_into(prod, in.production);
   return in;
 }
 

@@ -115,7 +115,7 @@ void Simulation::close_period(int64_t period) {
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
   const auto first = calendar_.period_first_step[static_cast<size_t>(period)];
   const auto last = calendar_.period_first_step[static_cast<size_t>(period) + 1];
-  distribute_benefit(benefit_rule_, inputs_.consumption.middleRows(first, last - first), acc);
+  distribute_benefit(benefit_rule_, inputs_.consumption, first, last, acc);
   put_rows(accounts_.bill_reference, period, acc.bill_reference);
   put_rows(accounts_.bill, period, acc.bill);
   put_rows(accounts_.internal_purchase, period, acc.internal_purchase);
@@ -197,7 +197,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
     one.pmo_costs = acc.pmo_costs.segment(m, 1);
     const auto a = cal.period_first_step[static_cast<size_t>(m)];
     const auto b = cal.period_first_step[static_cast<size_t>(m) + 1];
-    distribute_benefit(rule, cons.middleRows(a, b - a), one);
+    distribute_benefit(rule, cons, a, b, one);
     acc.benefit.middleRows(m, 1) = one.benefit;
   }
 

@@ -10,10 +10,9 @@
 
 namespace accord::models {
 
-// Rewrites acc.benefit (rows = periods of acc; `consumption` = the steps of those periods,
-// [steps, N]) according to `rule`. acc must hold exactly one period.
-void distribute_benefit(const BenefitRuleSpec& rule,
-                        const Eigen::Ref<const economics::RowMatrix>& consumption,
-                        economics::PeriodAccounts& acc);
+// Rewrites row 0 of acc.benefit (acc holds one period) according to `rule`; the period's
+// withdrawal is rows [first_step, last_step) of `consumption` ([T, N]).
+void distribute_benefit(const BenefitRuleSpec& rule, const economics::RowMatrix& consumption,
+                        int64_t first_step, int64_t last_step, economics::PeriodAccounts& acc);
 
 }  // namespace accord::models
