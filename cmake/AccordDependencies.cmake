@@ -17,3 +17,10 @@ add_library(accord_hdf5 INTERFACE)
 target_include_directories(accord_hdf5 SYSTEM INTERFACE ${HDF5_INCLUDE_DIRS})
 target_link_libraries(accord_hdf5 INTERFACE ${HDF5_C_LIBRARIES} ${HDF5_HL_LIBRARIES})
 target_compile_definitions(accord_hdf5 INTERFACE ${HDF5_DEFINITIONS})
+
+# GLPK (linear programs: nucleolus, least core); header + library, no CMake config shipped.
+find_path(GLPK_INCLUDE_DIR glpk.h REQUIRED)
+find_library(GLPK_LIBRARY glpk REQUIRED)
+add_library(accord_glpk INTERFACE)
+target_include_directories(accord_glpk SYSTEM INTERFACE ${GLPK_INCLUDE_DIR})
+target_link_libraries(accord_glpk INTERFACE ${GLPK_LIBRARY})

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git clang-format
   libeigen3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libhdf5-dev hdf5-tools
-  catch2 librandom123-dev libcli11-dev nlohmann-json3-dev
+  catch2 librandom123-dev libcli11-dev nlohmann-json3-dev libglpk-dev
   tzdata
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
 )
