@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -53,6 +55,11 @@ void print_warnings(const models::Scenario& s) {
 int cmd_validate(const ValidateArgs& args) {
   const models::Scenario s = models::load_scenario(args.scenario, load_options(args.overrides, {}));
   print_warnings(s);
+  // Data files are part of the scenario: building the inputs reads and checks every CSV
+  // (formats, coverage of the run, coefficient files) without running anything.
+  models::SimulationOptions options;
+  options.threads = sim::default_threads();
+  const models::Simulation simulation(s, options);
   const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
   std::cout << s.source_file << ": valid: " << s.participants.size() << " participants, "
             << s.producers.size() << " producers, " << steps << " steps of "
@@ -87,8 +94,8 @@ int cmd_run(const RunArgs& args) {
   if (!args.quiet) {
     auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
     print_run_summary(std::cout, result, out_path);
-    std::cout << "wall time: inputs " << sec(t0, t1) << " s, simulation " << sec(t1, t2)
-              << " s, output " << sec(t2, t3) << " s\n";
+    std::cout << fmt::format("wall time: inputs {:.2f} s, simulation {:.2f} s, output {:.2f} s\n",
+                             sec(t0, t1), sec(t1, t2), sec(t2, t3));
   }
   return 0;
 }

@@ -26,6 +26,7 @@ const Case kCases[] = {
     {"unknown-key-type.yaml", "unknown-key-type.yaml:10:", "(community.sharing_key.type)",
      "did you mean 'static'"},
     {"negative-kwp.yaml", "negative-kwp.yaml:8:", "(producers[0].pv.kwp)", "out of range"},
+    {"bad-csv-content.yaml", "bad-values.csv:3:", "", "abc"},
     {"out-of-perimeter.yaml", "out-of-perimeter.yaml:5:", "(participants)",
      "beyond the urban limit"},
 };
