@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "accord/models/allocation/sharing_key.hpp"
+#include "accord/models/scenario/key_context.hpp"
 #include "accord/sim/civil_time.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
@@ -91,17 +92,7 @@ void parse_community(const ConfigNode& n, Scenario& s) {
 
 // The key is validated by building it once (coefficients, ids, rules): errors at the key.
 void check_sharing_key(const ConfigNode& community, const Scenario& s) {
-  allocation::KeyContext kc;
-  for (const auto& p : s.participants) {
-    kc.participant_ids.push_back(p.id);
-    kc.participation.push_back(p.key);
-    kc.low_income.push_back(p.low_income ? 1 : 0);
-  }
-  for (const auto& p : s.producers) kc.producer_ids.push_back(p.id);
-  kc.steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
-  kc.step_seconds = s.time.step_seconds;
-  kc.start_utc = s.time.start_utc;
-  kc.timezone = s.time.timezone;
+  const allocation::KeyContext kc = key_context_of(s);
   try {
     (void)allocation::make_sharing_key(s.sharing_key, kc);
   } catch (const std::invalid_argument& e) {

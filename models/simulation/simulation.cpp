@@ -1,26 +1,12 @@
 #include "accord/models/simulation/simulation.hpp"
 
+#include "accord/models/scenario/key_context.hpp"
 #include "accord/models/simulation/benefit_distribution.hpp"
 #include "accord/sim/logging.hpp"
 
 namespace accord::models {
 
 namespace {
-
-allocation::KeyContext key_context(const Scenario& s, const sim::TimeGrid& grid) {
-  allocation::KeyContext kc;
-  for (const auto& p : s.participants) {
-    kc.participant_ids.push_back(p.id);
-    kc.participation.push_back(p.key);
-    kc.low_income.push_back(p.low_income ? 1 : 0);
-  }
-  for (const auto& p : s.producers) kc.producer_ids.push_back(p.id);
-  kc.steps = grid.steps;
-  kc.step_seconds = grid.step_seconds;
-  kc.start_utc = grid.start_utc;
-  kc.timezone = s.time.timezone;
-  return kc;
-}
 
 sim::TimeGrid make_grid(const Scenario& s) {
   return sim::TimeGrid::covering(s.time.start_utc, s.time.end_utc, s.time.step_seconds);
@@ -50,7 +36,7 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
       grid_(make_grid(scenario)),
       calendar_(sim::StepCalendar::build(grid_, sim::TimeZone::from_name(scenario.time.timezone))),
       scheduler_(calendar_, sim::PhaseRates{scenario.governance.every_periods(), 1}),
-      key_context_(key_context(scenario, grid_)),
+      key_context_(key_context_of(scenario)),
       key_(allocation::make_sharing_key(scenario.sharing_key, key_context_)),
       internal_price_eur_per_kwh_(scenario.internal_price.eur_per_kwh),
       benefit_rule_(scenario.benefit_rule) {
