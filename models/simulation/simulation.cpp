@@ -1,5 +1,7 @@
 #include "accord/models/simulation/simulation.hpp"
 
+#include <chrono>
+
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/models/simulation/benefit_distribution.hpp"
 #include "accord/sim/logging.hpp"
@@ -40,7 +42,13 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
       key_(allocation::make_sharing_key(scenario.sharing_key, key_context_)),
       internal_price_eur_per_kwh_(scenario.internal_price.eur_per_kwh),
       benefit_rule_(scenario.benefit_rule) {
+  const auto started = std::chrono::steady_clock::now();
   inputs_ = build_energy_inputs(scenario, grid_, calendar_, options_.threads);
+  sim::logger("energy")->info(
+      "[{}] inputs of {} participants and {} producers over {} steps built in {:.3f} s",
+      sim::format_iso8601(grid_.start_utc, sim::TimeZone::from_name(scenario.time.timezone)),
+      scenario.participants.size(), scenario.producers.size(), grid_.steps,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   const auto T = grid_.steps;
   const auto N = static_cast<int64_t>(scenario.participants.size());
   const auto P = static_cast<int64_t>(scenario.producers.size());
