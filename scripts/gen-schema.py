@@ -84,6 +84,27 @@ defs["sharing_key"] = obj({"type": {"enum": keys},
     "pairs": {"type": "object", "description": "full_dynamic: producer id -> consumer id -> fraction",
               "additionalProperties": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}}},
     ["type"])
+rules = ["individual_savings", "equal", "proportional_consumption", "proportional_allocated",
+         "proportional_investment", "proportional_bill", "mid_market_rate", "supply_demand_ratio",
+         "bill_sharing", "shapley", "nucleolus", "least_core", "nash_bargaining",
+         "egalitarian_shapley", "solidarity_value", "needs_based"]
+frac = lambda d: num(d, minimum=0, maximum=1)
+defs["benefit_rule"] = obj({
+    "type": {"enum": rules, "description": "contract: community.benefit_rule.type"},
+    "territorial": obj({"solidarity_fund": frac("share of the community benefit kept for the solidarity fund"),
+                        "reinvestment_reserve": frac("share kept for reinvestment"),
+                        "municipality": frac("share paid to the municipality")}),
+    "alpha": frac("egalitarian_shapley: weight of Shapley"),
+    "sigma": frac("needs_based: solidarity share"),
+    "base_rule": {"enum": rules, "description": "needs_based: rule of the (1 - sigma) part"},
+    "weights_by": {"enum": ["equal", "consumption", "allocated", "investment", "explicit"]},
+    "weights": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}},
+    "exact_max_members": integer("shapley: exact up to this many members", minimum=0, maximum=20),
+    "sampling": obj({"target_relative_se": num("sampled Shapley: target SE relative to the share", minimum=1e-6, maximum=1),
+                     "max_permutations": integer("sampled Shapley: permutation budget", minimum=1)}),
+    "core": obj({"exact_max_members": integer("core diagnostics: exact up to", minimum=0, maximum=20),
+                 "samples": integer("core diagnostics: sampled coalitions beyond", minimum=0)})},
+    ["type"])
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://accord.invalid/schema/accord-scenario-1.json",
@@ -107,7 +128,9 @@ schema = {
     "participants": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]}},
     "producers": {"type": "array", "items": ref("producer")},
     "community": obj({"sharing_key": ref("sharing_key"),
-                      "benefit_rule": obj({"type": {"enum": ["individual_savings", "equal", "proportional_consumption"]}}, ["type"]),
+                      "benefit_rule": ref("benefit_rule"),
+                      "compare_benefit_rules": {"type": "array", "description": "rules evaluated on the same periods as counterfactuals (/sharing)",
+                                                "items": {"oneOf": [{"enum": rules}, ref("benefit_rule")]}},
                       "internal_price": obj({"eur_per_kwh": num("price of an allocated kWh, EUR/kWh excl. VAT", minimum=0, maximum=2)}, ["eur_per_kwh"])}),
     "governance": obj({"calendar": {"enum": ["none", "monthly", "quarterly", "yearly"], "default": "none"}}),
     "regulation": obj({"perimeter": {"enum": ["urban", "periurban", "rural", "epci_public"], "default": "urban"},

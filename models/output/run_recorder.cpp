@@ -327,6 +327,68 @@ void write_periods(h5::File& file, const RunResult& run, const std::vector<int64
   fees.attach_scale(scales.along, 0);
 }
 
+// /sharing: value accounting per period and one group per benefit rule (the rule in force
+// first, then the counterfactual rules evaluated on the same periods).
+void write_sharing(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+  const SharingRecord& sh = run.sharing;
+  if (sh.rules.empty()) return;
+  auto group = file.create_group("sharing");
+  group.set_attr_string("description",
+                        "Community benefit per billing period and its distribution by each "
+                        "benefit rule (docs/benefit-rules.md)");
+  const auto scales = write_local_scales(group, "period", start,
+                                         "Start of each billing period (= /periods/start)", run);
+  const auto m = static_cast<uint64_t>(start.size());
+  const uint64_t n = run.participants.size();
+  auto vec = [&](h5::Group& g, const char* name, const Eigen::VectorXd& v, const char* units,
+                 const char* description) {
+    auto ds = g.write_1d(name, std::span<const double>(v.data(), static_cast<size_t>(v.size())),
+                         meta(units, description));
+    ds.attach_scale(scales.along, 0);
+  };
+  vec(group, "community_benefit", sh.community_benefit, "EUR",
+      "Community benefit V = member savings + pooled producer revenue + PMO fees - PMO costs");
+  vec(group, "member_savings", sh.member_savings, "EUR", "Sum of bill_reference - bill");
+  vec(group, "pooled_producer_revenue", sh.pooled_producer_revenue, "EUR",
+      "Producers' revenue pooled by the community");
+  vec(group, "pmo_fees", sh.pmo_fees, "EUR", "Membership fees (already in the bills)");
+  vec(group, "pmo_costs", sh.pmo_costs, "EUR", "Running costs of the PMO");
+  vec(group, "game_grand_value", sh.game_grand_value, "EUR",
+      "v(N) of the community savings game (NaN when no game rule ran)");
+  std::vector<std::string> names;
+  for (const auto& r : sh.rules) names.push_back(r.name);
+  group.write_strings("rules", names,
+                      meta("",
+                           "Benefit rules recorded: the rule in force first, then the "
+                           "counterfactual rules"));
+  for (const auto& r : sh.rules) {
+    auto g = group.create_group(r.name);
+    g.set_attr_string("description", "Benefit distribution by rule " + r.name);
+    auto benefit = g.write_2d(
+        "benefit", row_major(r.benefit), m, n,
+        meta("EUR", "Each participant's share of the distributed benefit", kPeriodDeflate));
+    benefit.attach_scale(scales.along, 0);
+    benefit.attach_scale(scales.participant, 1);
+    g.write_2d("territorial", row_major(r.territorial), m, 3,
+               meta("EUR",
+                    "Territorial shares taken first: solidarity fund, reinvestment "
+                    "reserve, municipality (columns)"))
+        .attach_scale(scales.along, 0);
+    vec(g, "distributed", r.distributed, "EUR", "Benefit distributed to members");
+    vec(g, "budget_gap", r.budget_gap, "EUR", "Sum of shares minus distributed benefit");
+    vec(g, "ir_violations", r.ir_violations, "1",
+        "Members whose share is below their stand-alone value (individual rationality)");
+    vec(g, "max_ir_shortfall", r.max_ir_shortfall, "EUR", "Largest individual shortfall");
+    vec(g, "core_shortfall", r.core_shortfall, "EUR",
+        "Largest v(S) - x(S) over coalitions (NaN: not computed)");
+    vec(g, "core_exact", r.core_exact, "1",
+        "1 when all coalitions were checked, 0 for a sampled lower bound, NaN not computed");
+    vec(g, "core_coalitions", r.core_coalitions, "1", "Coalitions checked");
+    vec(g, "max_standard_error", r.max_standard_error, "EUR",
+        "Largest standard error of a sampled Shapley share (0 when exact)");
+  }
+}
+
 void write_summary(h5::File& file, const std::vector<Kpi>& kpis) {
   auto group = file.create_group("summary");
   group.set_attr_string("description", "Scalar indicators of the run");
@@ -369,6 +431,7 @@ void write_run(const RunResult& run, const std::string& path, Detail detail) {
     write_producers(file, run.producers);
     if (detail == Detail::kFull) write_energy(file, run, steps);
     write_periods(file, run, periods);
+    write_sharing(file, run, periods);
     write_governance(file);
   }
   write_summary(file, run.summary);

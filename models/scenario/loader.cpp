@@ -7,6 +7,7 @@
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/sim/civil_time.hpp"
+#include "benefit_rule_parser.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
 #include "participants.hpp"
@@ -22,12 +23,6 @@ int64_t GovernanceSpec::every_periods() const {
   if (calendar == "quarterly") return 3;
   if (calendar == "yearly") return 12;
   return 0;
-}
-
-const std::vector<std::string>& known_benefit_rules() {
-  static const std::vector<std::string> rules{"individual_savings", "equal",
-                                              "proportional_consumption"};
-  return rules;
 }
 
 namespace {
@@ -61,7 +56,8 @@ TimeSpec parse_time(const ConfigNode& n) {
 
 void parse_community(const ConfigNode& n, Scenario& s) {
   if (!n.present()) return;  // all defaults
-  if (!n.expect_map({"sharing_key", "benefit_rule", "internal_price"})) return;
+  if (!n.expect_map({"sharing_key", "benefit_rule", "compare_benefit_rules", "internal_price"}))
+    return;
   if (const ConfigNode k = n.optional("sharing_key"); k.present()) {
     if (k.expect_map({"type", "floor_0_1_percent", "within_level", "rule", "rule_share",
                       "coefficients_file", "pairs"})) {
@@ -83,8 +79,12 @@ void parse_community(const ConfigNode& n, Scenario& s) {
               value.as_number(Range::fraction()).value_or(0);
     }
   }
-  if (const ConfigNode r = n.optional("benefit_rule"); r.present() && r.expect_map({"type"}))
-    s.benefit_rule.type = r.choice("type", known_benefit_rules());
+  if (const ConfigNode r = n.optional("benefit_rule"); r.present())
+    s.benefit_rule = detail::parse_benefit_rule(r);
+  if (const ConfigNode list = n.optional("compare_benefit_rules"); list.expect_sequence())
+    for (const auto& item : list.elements())
+      s.compare_benefit_rules.push_back(item.is_scalar() ? detail::parse_benefit_rule_name(item)
+                                                         : detail::parse_benefit_rule(item));
   if (const ConfigNode p = n.optional("internal_price");
       p.present() && p.expect_map({"eur_per_kwh"}))
     s.internal_price.eur_per_kwh = p.number("eur_per_kwh", Range::between(0, 2));
@@ -118,7 +118,7 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   YAML::Node key = doc["community"]["sharing_key"];
   key["type"] = s.sharing_key.type;
   key["floor_0_1_percent"] = s.sharing_key.floor_0_1_percent;
-  doc["community"]["benefit_rule"]["type"] = s.benefit_rule.type;
+  doc["community"]["benefit_rule"] = detail::benefit_rule_yaml(s.benefit_rule);
   doc["community"]["internal_price"]["eur_per_kwh"] = s.internal_price.eur_per_kwh;
   doc["time"]["timezone"] = s.time.timezone;
   doc["time"]["step"] = std::to_string(s.time.step_seconds / 60) + "min";
@@ -186,6 +186,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   if (s.producers.empty() && root.has("participants"))
     root.error("the operation has no producer: add producers or participants with pv");
 
+  // Default rule: each participant keeps its own savings (no redistribution).
+  s.benefit_rule.type = "individual_savings";
   const ConfigNode community = root.optional("community");
   parse_community(community, s);
   if (const ConfigNode g = root.optional("governance"); g.present() && g.expect_map({"calendar"}))

@@ -1,9 +1,10 @@
 #include "accord/models/simulation/simulation.hpp"
 
 #include <chrono>
+#include <limits>
 
 #include "accord/models/scenario/key_context.hpp"
-#include "accord/models/simulation/benefit_distribution.hpp"
+#include "accord/models/simulation/benefit_period.hpp"
 #include "accord/sim/logging.hpp"
 
 namespace accord::models {
@@ -40,8 +41,11 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
       scheduler_(calendar_, sim::PhaseRates{scenario.governance.every_periods(), 1}),
       key_context_(key_context_of(scenario)),
       key_(allocation::make_sharing_key(scenario.sharing_key, key_context_)),
-      internal_price_eur_per_kwh_(scenario.internal_price.eur_per_kwh),
-      benefit_rule_(scenario.benefit_rule) {
+      internal_price_eur_per_kwh_(scenario.internal_price.eur_per_kwh) {
+  rules_.push_back(sharing::make_benefit_rule(scenario.benefit_rule));
+  for (const auto& spec : scenario.compare_benefit_rules)
+    rules_.push_back(sharing::make_benefit_rule(spec));
+  for (const auto& r : rules_) rules_need_steps_ = rules_need_steps_ || rule_needs_steps(r->name());
   const auto started = std::chrono::steady_clock::now();
   inputs_ = build_energy_inputs(scenario, grid_, calendar_, options_.threads);
   sim::logger("energy")->info(
@@ -67,6 +71,23 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   accounts_.pmo_fees.setZero(M);
   // Membership is static in this version (membership dynamics arrive with social dynamics).
   member_.setOnes(M, N);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (auto* v : {&sharing_.community_benefit, &sharing_.member_savings,
+                  &sharing_.pooled_producer_revenue, &sharing_.pmo_fees, &sharing_.pmo_costs})
+    v->setZero(M);
+  sharing_.game_grand_value.setConstant(M, nan);
+  for (const auto& r : rules_) {
+    output::RuleRecord rec;
+    rec.name = r->name();
+    rec.benefit.setZero(M, N);
+    rec.territorial.setZero(M, 3);
+    for (auto* v : {&rec.distributed, &rec.budget_gap, &rec.ir_violations, &rec.max_ir_shortfall,
+                    &rec.core_coalitions, &rec.max_standard_error})
+      v->setZero(M);
+    rec.core_shortfall.setConstant(M, nan);
+    rec.core_exact.setConstant(M, nan);
+    sharing_.rules.push_back(std::move(rec));
+  }
 }
 
 Simulation::~Simulation() = default;
@@ -107,23 +128,65 @@ void Simulation::close_period(int64_t period) {
   in.last_period = period + 1;
   in.member = &member;
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
-  const auto first = calendar_.period_first_step[static_cast<size_t>(period)];
-  const auto last = calendar_.period_first_step[static_cast<size_t>(period) + 1];
-  distribute_benefit(benefit_rule_, inputs_.consumption, first, last, acc);
   put_rows(accounts_.bill_reference, period, acc.bill_reference);
   put_rows(accounts_.bill, period, acc.bill);
   put_rows(accounts_.internal_purchase, period, acc.internal_purchase);
-  put_rows(accounts_.benefit, period, acc.benefit);
   put_rows(accounts_.producer_internal_revenue, period, acc.producer_internal_revenue);
   put_rows(accounts_.producer_surplus_revenue, period, acc.producer_surplus_revenue);
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
+
+  // Benefit: every rule on the same period (the first is in force).
+  BenefitPeriodInput bin;
+  bin.scenario = &scenario_;
+  bin.grid = &grid_;
+  bin.calendar = &calendar_;
+  bin.consumption = &inputs_.consumption;
+  bin.allocated = &allocated_;
+  bin.production = &inputs_.production;
+  bin.accounts = &accounts_;
+  bin.period = period;
+  bin.with_steps = rules_need_steps_;
+  const sharing::BenefitPeriod bp = make_benefit_period(bin);
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const sharing::BenefitShares shares = rules_[r]->distribute(bp);
+    record_shares(period, r, shares);
+    if (r == 0) accounts_.benefit.row(period) = shares.member_eur.transpose();
+  }
   closed_periods_ = period + 1;
   sim::logger("sim")->debug(
       "[{}] period {} closed",
       sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
                           sim::TimeZone::from_name(scenario_.time.timezone)),
       period);
+}
+
+void Simulation::record_shares(int64_t period, size_t rule, const sharing::BenefitShares& x) {
+  const auto m = period;
+  if (rule == 0) {
+    sharing_.community_benefit(m) = x.value.total();
+    sharing_.member_savings(m) = x.value.member_savings_eur;
+    sharing_.pooled_producer_revenue(m) = x.value.pooled_producer_revenue_eur;
+    sharing_.pmo_fees(m) = x.value.pmo_fees_eur;
+    sharing_.pmo_costs(m) = x.value.pmo_costs_eur;
+  }
+  const auto& d = x.diagnostics;
+  if (d.game_grand_value_eur != 0) sharing_.game_grand_value(m) = d.game_grand_value_eur;
+  output::RuleRecord& rec = sharing_.rules[rule];
+  rec.benefit.row(m) = x.member_eur.transpose();
+  rec.territorial(m, 0) = x.territorial.solidarity_fund_eur;
+  rec.territorial(m, 1) = x.territorial.reinvestment_reserve_eur;
+  rec.territorial(m, 2) = x.territorial.municipality_eur;
+  rec.distributed(m) = d.distributed_eur;
+  rec.budget_gap(m) = d.budget_gap_eur;
+  rec.ir_violations(m) = d.individual_rationality_violations;
+  rec.max_ir_shortfall(m) = d.max_individual_shortfall_eur;
+  if (d.core) {
+    rec.core_shortfall(m) = d.core->largest_core_shortfall;
+    rec.core_exact(m) = d.core->exact ? 1.0 : 0.0;
+    rec.core_coalitions(m) = static_cast<double>(d.core->coalitions_checked);
+  }
+  rec.max_standard_error(m) = d.standard_error.size() > 0 ? d.standard_error.maxCoeff() : 0.0;
 }
 
 // Phases 3-5 are hooks that later issues fill (governance protocols, trust and membership
@@ -182,17 +245,24 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
       alt.internal_price_eur_per_kwh.value_or(internal_price_eur_per_kwh_);
   in.member = &member;
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
-  const BenefitRuleSpec& rule = alt.benefit_rule ? *alt.benefit_rule : benefit_rule_;
+  std::unique_ptr<sharing::BenefitRule> alt_rule;
+  const sharing::BenefitRule* rule = rules_.front().get();
+  if (alt.benefit_rule) {
+    alt_rule = sharing::make_benefit_rule(*alt.benefit_rule);
+    rule = alt_rule.get();
+  }
+  BenefitPeriodInput bin;
+  bin.scenario = &scenario_;
+  bin.grid = &grid;
+  bin.calendar = &cal;
+  bin.consumption = &cons;
+  bin.allocated = &alloc;
+  bin.production = &prod;
+  bin.accounts = &acc;
+  bin.with_steps = rule_needs_steps(rule->name());
   for (int64_t m = 0; m < cal.periods(); ++m) {
-    economics::PeriodAccounts one;
-    one.bill_reference = acc.bill_reference.middleRows(m, 1);
-    one.bill = acc.bill.middleRows(m, 1);
-    one.benefit = acc.benefit.middleRows(m, 1);
-    one.pmo_costs = acc.pmo_costs.segment(m, 1);
-    const auto a = cal.period_first_step[static_cast<size_t>(m)];
-    const auto b = cal.period_first_step[static_cast<size_t>(m) + 1];
-    distribute_benefit(rule, cons, a, b, one);
-    acc.benefit.middleRows(m, 1) = one.benefit;
+    bin.period = m;
+    acc.benefit.row(m) = rule->distribute(make_benefit_period(bin)).member_eur.transpose();
   }
 
   WindowOutcome out;
@@ -226,6 +296,7 @@ output::RunResult Simulation::take_result() {
   r.surplus = std::move(surplus_);
   r.member = std::move(member_);
   r.accounts = std::move(accounts_);
+  r.sharing = std::move(sharing_);
   r.summary = summarize(r, &inputs_);
   return r;
 }

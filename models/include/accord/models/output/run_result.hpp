@@ -34,6 +34,33 @@ struct Kpi {
   std::string description;
 };
 
+// Benefit distribution of one rule over the run (the rule in force, or a counterfactual
+// evaluated on the same periods), per billing period.
+struct RuleRecord {
+  std::string name;               // rule type (contract name)
+  RowMatrix benefit;              // [M, N] EUR, members' shares
+  RowMatrix territorial;          // [M, 3] EUR: solidarity fund, reinvestment reserve, municipality
+  Eigen::VectorXd distributed;    // [M] EUR distributed to members (V - territorial)
+  Eigen::VectorXd budget_gap;     // [M] EUR, sum of shares - distributed
+  Eigen::VectorXd ir_violations;  // [M] members below their stand-alone value
+  Eigen::VectorXd max_ir_shortfall;    // [M] EUR
+  Eigen::VectorXd core_shortfall;      // [M] EUR, largest v(S) - x(S); NaN when not computed
+  Eigen::VectorXd core_exact;          // [M] 1 exact, 0 sampled lower bound, NaN not computed
+  Eigen::VectorXd core_coalitions;     // [M] coalitions checked
+  Eigen::VectorXd max_standard_error;  // [M] EUR, sampled Shapley; 0 exact or not sampled
+};
+
+// Where the community benefit of each period comes from, and what each rule made of it.
+struct SharingRecord {
+  Eigen::VectorXd community_benefit;        // [M] EUR, V
+  Eigen::VectorXd member_savings;           // [M] EUR
+  Eigen::VectorXd pooled_producer_revenue;  // [M] EUR
+  Eigen::VectorXd pmo_fees;                 // [M] EUR
+  Eigen::VectorXd pmo_costs;                // [M] EUR
+  Eigen::VectorXd game_grand_value;         // [M] EUR, v(N) of the savings game; NaN if none
+  std::vector<RuleRecord> rules;            // [0] = the rule in force
+};
+
 struct RunResult {
   Provenance provenance;
   sim::TimeGrid grid;
@@ -51,6 +78,7 @@ struct RunResult {
   // Per billing period.
   MemberMatrix member;  // [M, N] 1 where the participant was a member
   economics::PeriodAccounts accounts;
+  SharingRecord sharing;
   std::vector<Kpi> summary;
 };
 

@@ -7,6 +7,7 @@
 
 #include "accord/models/economics/tariffs.hpp"
 #include "accord/models/scenario/specs.hpp"
+#include "accord/models/sharing/benefit_rules.hpp"
 
 namespace accord::models {
 
@@ -50,7 +51,9 @@ struct Scenario {
   std::vector<Participant> participants;  // groups expanded, in file order
   std::vector<Producer> producers;        // explicit producers, then prosumers' injection
   SharingKeySpec sharing_key;
-  BenefitRuleSpec benefit_rule;
+  sharing::BenefitRuleSpec benefit_rule;  // the rule in force
+  // Rules evaluated on the same periods as counterfactuals, recorded beside it (/sharing).
+  std::vector<sharing::BenefitRuleSpec> compare_benefit_rules;
   InternalPriceSpec internal_price;
   GovernanceSpec governance;
   RegulationSpec regulation;
@@ -58,9 +61,5 @@ struct Scenario {
   std::string resolved_yaml;          // the scenario as run: overrides applied, defaults filled
   std::vector<std::string> warnings;  // e.g. declared derogations
 };
-
-// Benefit rules implemented by this version (the full list of DESIGN.md §3.2 arrives with the
-// benefit-distribution issue).
-const std::vector<std::string>& known_benefit_rules();
 
 }  // namespace accord::models

@@ -108,8 +108,5 @@ struct InternalPriceSpec {
   double eur_per_kwh = 0.14;  // price of an allocated kWh paid to the producers (excl. VAT)
 };
 
-struct BenefitRuleSpec {
-  std::string type = "proportional_consumption";
-};
 
 }  // namespace accord::models

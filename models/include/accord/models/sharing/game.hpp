@@ -43,10 +43,10 @@ class TabularGame final : public CooperativeGame {
 // payable on a shared kWh: network, taxes), sell_j what player j forgoes by not selling its
 // surplus. With uniform prices this is (p_b - p_s) * min(sum s, sum d) per step.
 struct SavingsGameData {
-  int64_t steps = 0;                // T
-  int players = 0;                  // n
-  std::vector<double> surplus;      // [T, n] row-major, kWh >= 0
-  std::vector<double> deficit;      // [T, n] row-major, kWh >= 0
+  int64_t steps = 0;                     // T
+  int players = 0;                       // n
+  std::vector<double> surplus;           // [T, n] row-major, kWh >= 0
+  std::vector<double> deficit;           // [T, n] row-major, kWh >= 0
   std::vector<double> buy_eur_per_kwh;   // [n]
   std::vector<double> sell_eur_per_kwh;  // [n]
 };
@@ -62,6 +62,10 @@ class SavingsGame final : public CooperativeGame {
   SavingsGameData data_;
 };
 
+// v(S) for every mask S (bit i = player i), n <= 20; index 0 is the empty set. Savings games
+// are enumerated step by step from the four per-step sums (O(2^n) per step), others by value().
+std::vector<double> coalition_values(const CooperativeGame& game);
+
 struct ShapleyResult {
   Eigen::VectorXd value;      // [n] EUR
   Eigen::VectorXd std_error;  // [n] EUR (0 for exact)
@@ -76,10 +80,15 @@ struct ShapleySampling {
   double absolute_se_floor_eur = 1e-6;
   int64_t min_permutations = 64;
   int64_t max_permutations = 1'000'000;
-  bool stratified = true;            // stratify by position (Castro et al. 2017)
+  bool stratified = true;  // stratify by position (Castro et al. 2017)
 };
 // Permutation-sampling Shapley (Castro et al. 2009), marginal contributions in O(T) from
-// running sums; deterministic given `stream`.
+// running sums; deterministic given `stream`. Works in batches: with `stratified`, L = min(n, 8)
+// permutations in a Latin design over L position blocks (each member visits each block once);
+// otherwise an antithetic pair. SE = sd of batch estimates / sqrt(batches). Stops after a batch
+// once permutations >= min_permutations and every SE_i <= max(target * |mean_i|, floor), or
+// once permutations >= max_permutations (at least 2 batches are always run).
+// docs/cooperative-games.md gives the design and measured precision.
 ShapleyResult shapley_sampled(const SavingsGame& game, const ShapleySampling& options,
                               const sim::RandomStream& stream);
 
@@ -88,7 +97,7 @@ struct LeastCoreResult {
   double epsilon = 0;          // least-core value (<= 0: the core is non-empty)
 };
 LeastCoreResult least_core(const CooperativeGame& game);  // n <= 20, by LP
-Eigen::VectorXd nucleolus(const CooperativeGame& game);    // n <= 20, sequential LPs
+Eigen::VectorXd nucleolus(const CooperativeGame& game);   // n <= 20, sequential LPs
 
 // Nash bargaining with disagreement point d_i = v({i}) and weights w (sum normalised).
 Eigen::VectorXd nash_bargaining(const CooperativeGame& game, const Eigen::VectorXd& weights);
@@ -103,7 +112,7 @@ struct CoreDiagnostics {
   double largest_core_shortfall = 0;     // max_S v(S) - x(S) (>= 0; exact or sampled bound)
   bool exact = true;                     // all coalitions checked
   int64_t coalitions_checked = 0;
-  double budget_gap = 0;                 // x(N) - v(N)
+  double budget_gap = 0;  // x(N) - v(N)
 };
 // Exact for n <= 20, otherwise a lower bound from `samples` random coalitions.
 CoreDiagnostics core_diagnostics(const CooperativeGame& game, const Eigen::VectorXd& x,

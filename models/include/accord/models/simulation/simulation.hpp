@@ -9,6 +9,7 @@
 #include "accord/models/economics/accounts.hpp"
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/scenario.hpp"
+#include "accord/models/sharing/benefit_rules.hpp"
 #include "accord/models/simulation/energy_inputs.hpp"
 #include "accord/sim/phase_scheduler.hpp"
 
@@ -18,7 +19,7 @@ namespace accord::models {
 struct Alternative {
   std::optional<SharingKeySpec> sharing_key;
   std::optional<double> internal_price_eur_per_kwh;
-  std::optional<BenefitRuleSpec> benefit_rule;
+  std::optional<sharing::BenefitRuleSpec> benefit_rule;
 };
 
 // What a window of periods would have looked like (totals per participant over the window).
@@ -66,6 +67,7 @@ class Simulation : private sim::PhaseHandler {
   void governance_round(int64_t period) override;
   void social_dynamics(int64_t period) override;
   void lifecycle_events(int64_t period) override;
+  void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
 
   const Scenario& scenario_;
   SimulationOptions options_;
@@ -75,7 +77,10 @@ class Simulation : private sim::PhaseHandler {
   allocation::KeyContext key_context_;
   std::unique_ptr<allocation::SharingKey> key_;  // in force for the current period
   double internal_price_eur_per_kwh_ = 0;
-  BenefitRuleSpec benefit_rule_;
+  // Benefit rules: [0] in force, then the counterfactual rules recorded beside it.
+  std::vector<std::unique_ptr<sharing::BenefitRule>> rules_;
+  bool rules_need_steps_ = false;
+  output::SharingRecord sharing_;
   EnergyInputs inputs_;
   // Ledger, [T, N] / [T, P] kWh.
   economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;

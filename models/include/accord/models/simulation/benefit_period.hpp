@@ -1,0 +1,34 @@
+#pragma once
+// What the benefit rules read about one billing period, assembled from the run's ledger and
+// accounts: members' totals, the per-step surplus and deficit of each participant (the
+// savings game's players are the participants; a producer counts as the surplus of the
+// participant that owns it or has it behind its meter), and the prices of a shared kWh.
+#include "accord/models/economics/accounts.hpp"
+#include "accord/models/scenario/scenario.hpp"
+#include "accord/models/sharing/benefit_rules.hpp"
+#include "accord/sim/time_grid.hpp"
+
+namespace accord::models {
+
+struct BenefitPeriodInput {
+  const Scenario* scenario = nullptr;
+  const sim::TimeGrid* grid = nullptr;  // of the matrices below
+  const sim::StepCalendar* calendar = nullptr;
+  const economics::RowMatrix* consumption = nullptr;    // [T, N]
+  const economics::RowMatrix* allocated = nullptr;      // [T, N]
+  const economics::RowMatrix* production = nullptr;     // [T, P]
+  const economics::PeriodAccounts* accounts = nullptr;  // rows = periods of the calendar
+  int64_t period = 0;      // row of `accounts` and period of `calendar`
+  bool with_steps = true;  // fill the per-step data (price-based and game rules)
+};
+
+sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in);
+
+// Participant index owning each producer (behind its meter, or `owner` = a participant id);
+// -1 when the owner is not a participant (its injection is outside the savings game).
+std::vector<int> producer_players(const Scenario& scenario);
+
+// Whether a rule reads the per-step data (price-based and game rules).
+bool rule_needs_steps(const std::string& type);
+
+}  // namespace accord::models

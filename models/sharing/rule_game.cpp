@@ -1,0 +1,170 @@
+// Rules from cooperative game theory (domain §1.2), on the period's savings
+// game (or an explicit game): Shapley (exact, or permutation sampling with
+// standard errors), nucleolus, least core, Nash bargaining, egalitarian
+// Shapley, solidarity value. The game's allocation is mapped onto the
+// distributed amount by reconcile(); core diagnostics for any rule.
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "accord/sim/error.hpp"
+#include "benefit_support.hpp"
+
+namespace accord::models::sharing::detail {
+namespace {
+
+// Largest n the LP-based and full-enumeration solutions accept (game.hpp).
+constexpr int kMaxEnumeratedPlayers = 20;
+
+bool has_step_game(const BenefitPeriod& p) {
+  return p.steps.players == p.members() && p.steps.steps > 0 && p.members() > 0;
+}
+
+std::shared_ptr<const CooperativeGame> game_of(const BenefitPeriod& p) {
+  if (p.game) {
+    if (p.game->players() != p.members())
+      throw std::invalid_argument("benefit period: game has " + std::to_string(p.game->players()) +
+                                  " players, expected " + std::to_string(p.members()));
+    return p.game;
+  }
+  if (!has_step_game(p))
+    throw std::invalid_argument(
+        "benefit period: game rules need per-step data "
+        "(steps) or an explicit game");
+  return std::make_shared<SavingsGame>(p.steps);
+}
+
+double grand_value(const CooperativeGame& game) {
+  return game.value(Coalition(static_cast<size_t>(game.players()), 1));
+}
+
+void require_enumerable(const BenefitRuleSpec& spec, int n) {
+  if (n > kMaxEnumeratedPlayers)
+    throw ConfigError(SourceLocation{},
+                      spec.type + " needs at most " + std::to_string(kMaxEnumeratedPlayers) +
+                          " members, the period has " + std::to_string(n) +
+                          "; use shapley (sampled beyond the exact limit) or another rule",
+                      "community.benefit_rule.type");
+}
+
+// Shapley value, exact up to spec.exact_max_members, sampled beyond (savings
+// games only).
+ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
+                         const CooperativeGame& game) {
+  const int n = game.players();
+  if (n <= spec.exact_max_members) return shapley_exact(game);
+  const auto* savings = dynamic_cast<const SavingsGame*>(&game);
+  if (savings == nullptr) {
+    require_enumerable(spec, n);
+    return shapley_exact(game);
+  }
+  ShapleySampling options;
+  options.target_relative_se = spec.sampling_target_relative_se;
+  options.max_permutations = spec.sampling_max_permutations;
+  options.min_permutations = std::min<int64_t>(options.min_permutations, options.max_permutations);
+  return shapley_sampled(*savings, options, sampling_stream(p, "shapley"));
+}
+
+Eigen::VectorXd nash_weights(const BenefitRuleSpec& spec, const BenefitPeriod& p) {
+  const int n = p.members();
+  const std::string& by = spec.weights_by;
+  if (by == "consumption") return p.consumption_kwh;
+  if (by == "allocated") {
+    require_size(p.allocated_kwh, n, "allocated_kwh");
+    return p.allocated_kwh;
+  }
+  if (by == "investment") {
+    require_size(p.investment_eur, n, "investment_eur");
+    return p.investment_eur;
+  }
+  Eigen::VectorXd w = Eigen::VectorXd::Ones(n);
+  if (by == "explicit") {
+    if (static_cast<int>(p.member_ids.size()) != n)
+      throw std::invalid_argument("benefit period: member_ids are needed for explicit weights");
+    for (int i = 0; i < n; ++i) {
+      const auto it = spec.weights.find(p.member_ids[static_cast<size_t>(i)]);
+      if (it != spec.weights.end()) w(i) = it->second;
+    }
+  }
+  return w;
+}
+
+Eigen::VectorXd allocate_game(const BenefitRuleSpec& spec, const BenefitPeriod& p, double amount,
+                              BenefitDiagnostics& diag) {
+  const auto game = game_of(p);
+  const int n = game->players();
+  const double grand = grand_value(*game);
+  diag.game_grand_value_eur = grand;
+  Eigen::VectorXd y;
+  Eigen::VectorXd se;
+  const std::string& type = spec.type;
+  if (type == "shapley" || type == "egalitarian_shapley") {
+    ShapleyResult phi = shapley_of(spec, p, *game);
+    diag.samples = phi.samples;
+    se = phi.std_error;
+    y = type == "shapley" ? phi.value : egalitarian_shapley(phi.value, grand, spec.alpha);
+    if (type == "egalitarian_shapley") se *= spec.alpha;
+  } else {
+    require_enumerable(spec, n);
+    if (type == "nucleolus") {
+      y = nucleolus(*game);
+    } else if (type == "least_core") {
+      const LeastCoreResult lc = least_core(*game);
+      y = lc.allocation;
+      diag.notes.push_back("least-core epsilon " + std::to_string(lc.epsilon) + " EUR");
+    } else if (type == "nash_bargaining") {
+      Eigen::VectorXd w = nash_weights(spec, p).cwiseMax(0.0);
+      if (!(w.sum() > 0.0)) {
+        diag.notes.push_back("nash_bargaining: no positive weight: equal weights");
+        w.setOnes();
+      }
+      y = nash_bargaining(*game, w);
+    } else if (type == "solidarity_value") {
+      y = solidarity_value(*game);
+    } else {
+      throw std::logic_error("allocate_game: not a game rule: " + type);
+    }
+  }
+  double scale = 1.0;
+  Eigen::VectorXd x = reconcile(y, amount, diag, &scale);
+  if (se.size() == n) diag.standard_error = se * std::abs(scale);
+  return x;
+}
+
+}  // namespace
+
+std::unique_ptr<BenefitRule> make_game_rule(const BenefitRuleSpec& spec) {
+  return std::make_unique<FunctionRule>(spec, allocate_game);
+}
+
+void add_game_diagnostics(const BenefitRuleSpec& spec, const BenefitPeriod& p,
+                          const Eigen::VectorXd& x, BenefitDiagnostics& diag) {
+  const int n = p.members();
+  if (diag.core || n == 0) return;
+  if (spec.core_exact_max_members == 0 && spec.core_samples == 0) return;
+  if (!p.game && !has_step_game(p)) return;
+  const auto game = game_of(p);
+  diag.game_grand_value_eur = grand_value(*game);
+  if (n <= spec.core_exact_max_members || (n > kMaxEnumeratedPlayers && spec.core_samples > 0)) {
+    diag.core = core_diagnostics(*game, x, spec.core_samples, sampling_stream(p, "core"));
+    return;
+  }
+  // Too many coalitions to check them all, too few players for the sampled
+  // bound of core_diagnostics: individual rationality only (n evaluations), a
+  // lower bound of the largest core shortfall.
+  CoreDiagnostics core;
+  core.exact = false;
+  core.individual_shortfall = Eigen::VectorXd::Zero(n);
+  Coalition alone(static_cast<size_t>(n), 0);
+  for (int i = 0; i < n; ++i) {
+    alone[static_cast<size_t>(i)] = 1;
+    core.individual_shortfall(i) = std::max(game->value(alone) - x(i), 0.0);
+    alone[static_cast<size_t>(i)] = 0;
+  }
+  core.coalitions_checked = n;
+  core.largest_core_shortfall = core.individual_shortfall.maxCoeff();
+  core.budget_gap = x.sum() - diag.game_grand_value_eur;
+  diag.core = core;
+}
+
+}  // namespace accord::models::sharing::detail
