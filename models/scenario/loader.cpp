@@ -201,6 +201,21 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   }
   parse_output(root.optional("output"), s);
 
+  // Rules that enumerate coalitions cannot run on large communities: say so before running.
+  if (!ctx->has_errors() && s.participants.size() > 20) {
+    auto check = [&](const sharing::BenefitRuleSpec& spec, const ConfigNode& where) {
+      for (const char* rule : {"nucleolus", "least_core", "solidarity_value", "nash_bargaining"})
+        if (spec.type == rule)
+          where.error(spec.type + " enumerates coalitions and needs at most 20 participants; the " +
+                      "scenario has " + std::to_string(s.participants.size()) +
+                      "; use shapley (sampled beyond 20) or another rule");
+    };
+    const ConfigNode rule = community.optional("benefit_rule");
+    check(s.benefit_rule, rule.present() ? rule : community);
+    const auto items = community.optional("compare_benefit_rules").elements();
+    for (size_t k = 0; k < s.compare_benefit_rules.size() && k < items.size(); ++k)
+      check(s.compare_benefit_rules[k], items[k]);
+  }
   // Cross-section checks only once each section is valid on its own.
   if (!ctx->has_errors()) {
     check_sharing_key(community, s);

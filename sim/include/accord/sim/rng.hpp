@@ -15,6 +15,7 @@ enum class Purpose : uint32_t {
   kGovernance = 5,        // agent choices in governance rounds
   kDynamics = 6,          // trust, satisfaction, membership
   kSweep = 7,             // sweep design sampling
+  kBenefitSampling = 8,   // sampled Shapley values and sampled core diagnostics
 };
 
 class RandomStream {
