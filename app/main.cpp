@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "sweep_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"accord — agent-based simulator of collective self-consumption governance"};
@@ -30,6 +31,9 @@ int main(int argc, char** argv) {
   validate->add_option("scenario", validate_args.scenario, "Scenario YAML file")->required();
   validate->add_option("--set", validate_args.overrides, "Override: key.path=value");
 
+  accord::app::SweepArgs sweep_args;
+  auto* sweep = accord::app::add_sweep_command(app, sweep_args);
+
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
   try {
@@ -50,8 +54,9 @@ int main(int argc, char** argv) {
   if (*run) return accord::app::guarded([&] { return accord::app::cmd_run(run_args); });
   if (*validate)
     return accord::app::guarded([&] { return accord::app::cmd_validate(validate_args); });
+  if (*sweep) return accord::app::guarded([&] { return accord::app::cmd_sweep(sweep_args); });
   if (*schema) return accord::app::guarded([] { return accord::app::cmd_schema(); });
-  std::cerr << "accord: error: a command is required: run, validate or schema (see accord "
+  std::cerr << "accord: error: a command is required: run, validate, sweep or schema (see accord "
                "--help)\n";
   return 2;
 }

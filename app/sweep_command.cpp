@@ -1,0 +1,128 @@
+#include "sweep_command.hpp"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/loader.hpp"
+#include "accord/models/simulation/simulation.hpp"
+#include "accord/sim/error.hpp"
+#include "accord/sim/sweep/design.hpp"
+#include "accord/sim/sweep/runner.hpp"
+#include "accord/sim/sweep/spec.hpp"
+#include "build_info.hpp"
+
+namespace accord::app {
+
+namespace sw = sim::sweep;
+
+namespace {
+
+// "I/N" with 0 <= I < N.
+std::pair<int64_t, int64_t> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  int64_t i = -1;
+  int64_t n = 0;
+  bool ok = slash != std::string::npos;
+  if (ok) {
+    const auto r1 = std::from_chars(text.data(), text.data() + slash, i);
+    const auto r2 = std::from_chars(text.data() + slash + 1, text.data() + text.size(), n);
+    ok = r1.ec == std::errc() && r1.ptr == text.data() + slash && r2.ec == std::errc() &&
+         r2.ptr == text.data() + text.size() && n >= 1 && i >= 0 && i < n;
+  }
+  if (!ok)
+    throw ConfigError(SourceLocation{"--shard " + text, 0, 0},
+                      "expected --shard I/N with 0 <= I < N (e.g. --shard 0/4)");
+  return {i, n};
+}
+
+// One run of the sweep: the base scenario with the point's overrides and the replicate's
+// seed, simulated on one thread (the sweep parallelizes over runs), written at the sweep's
+// detail.
+std::vector<sw::RunKpi> run_one(const sw::RunRequest& req) {
+  models::LoadOptions options;
+  options.overrides = req.overrides;
+  options.seed = req.seed;
+  options.replicate = req.replicate;
+  const models::Scenario scenario = models::load_scenario(req.base, options);
+  models::SimulationOptions sim_options;
+  sim_options.threads = 1;
+  models::Simulation simulation(scenario, sim_options);
+  simulation.run();
+  models::output::RunResult result = simulation.take_result();
+  result.provenance.accord_version = kAccordVersion;
+  result.provenance.git_sha = kAccordGitSha;
+  result.provenance.created_utc = utc_now_iso8601();
+  {
+    std::lock_guard lock(sw::h5_mutex());
+    models::output::write_run(result, req.output_path, models::output::parse_detail(req.detail));
+  }
+  std::vector<sw::RunKpi> kpis;
+  for (const auto& k : result.summary) kpis.push_back({k.name, k.value, k.units, k.description});
+  return kpis;
+}
+
+}  // namespace
+
+CLI::App* add_sweep_command(CLI::App& app, SweepArgs& args) {
+  auto* sweep = app.add_subcommand("sweep", "Run a sweep of scenario runs (design x replicates)");
+  sweep->add_option("sweep", args.sweep, "Sweep YAML file")->required();
+  sweep->add_option("-j,--threads", args.threads, "Runs in parallel (default: all cores)");
+  sweep->add_option("--shard", args.shard, "Run only runs with id % N == I (I/N, job arrays)");
+  sweep->add_flag("--resume", args.resume, "Skip runs whose file is already complete");
+  sweep->add_option("--export-design", args.export_design,
+                    "Write the design points as CSV to this file and exit");
+  sweep->add_option("-o,--output-dir", args.output_dir, "Output folder (default: output.dir)");
+  sweep->add_flag("-q,--quiet", args.quiet, "No progress and no summary line");
+  return sweep;
+}
+
+int cmd_sweep(const SweepArgs& args) {
+  const sw::SweepSpec spec = sw::load_sweep(args.sweep);
+  const sw::Design design = sw::make_design(spec);
+  if (!args.export_design.empty()) {
+    std::ofstream out(args.export_design, std::ios::binary | std::ios::trunc);
+    sw::write_design_csv(design, out);
+    out.close();
+    if (!out) throw IoError("cannot write " + args.export_design);
+    if (!args.quiet)
+      std::cout << args.export_design << ": " << design.points.size() << " design points, "
+                << design.columns.size() << " parameters\n";
+    return 0;
+  }
+  sw::RunnerOptions options;
+  options.threads = args.threads;
+  if (!args.shard.empty())
+    std::tie(options.shard_index, options.shard_count) = parse_shard(args.shard);
+  options.resume = args.resume;
+  options.output_dir = args.output_dir;
+  if (!args.quiet) {
+    options.progress = &std::cerr;
+    options.progress_is_terminal = ::isatty(::fileno(stderr)) == 1;
+  }
+  const sw::SweepOutcome o = sw::run_sweep(spec, design, run_one, options);
+  if (!args.quiet) {
+    std::cout << spec.name << ": " << o.runs << " runs in the design; " << o.executed
+              << " run now (" << o.failed << " failed), " << o.skipped << " already complete";
+    if (o.missing) std::cout << ", " << o.missing << " missing";
+    std::cout << "\n";
+    if (!o.sweep_file.empty())
+      std::cout << "wrote " << o.sweep_file << " and " << o.summary_csv << "\n";
+    else
+      std::cout << "shard done; gather with: accord sweep " << args.sweep << " --resume\n";
+  }
+  if (o.failed > 0) {
+    std::cerr << "accord: error: " << o.failed << " of " << o.executed
+              << " runs failed (their errors are in the design table, status 'failed')\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace accord::app

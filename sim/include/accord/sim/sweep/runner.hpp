@@ -1,0 +1,93 @@
+#pragma once
+// Runs a sweep: every (design point, replicate) is one run with its own seed, run on a pool
+// of threads, each writing its own run file under <dir>/runs/. A failed run is recorded
+// with its error and the sweep goes on. Results are streamed (only the scalar KPIs of a run
+// are kept), so memory does not grow with the size of the runs. At the end, <dir>/sweep.h5
+// (the design and summary tables, external links to the run files) and <dir>/summary.csv.
+//
+// Domain-agnostic: what a run is comes from the caller as a RunFunction (the accord CLI
+// loads the base scenario with the point's overrides, simulates and writes the run).
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/sim/sweep/design.hpp"
+#include "accord/sim/sweep/spec.hpp"
+
+namespace accord::sim::sweep {
+
+// One run of the sweep. run_id = point * replicates + replicate.
+struct RunRequest {
+  int64_t run_id = 0;
+  int64_t point = 0;
+  uint32_t replicate = 0;
+  uint64_t seed = 0;
+  std::string base;                    // base scenario file
+  std::vector<std::string> overrides;  // "key.path=value", one per parameter
+  std::string output_path;             // where the run file goes (<dir>/runs/run-NNNNNN.h5)
+  std::string detail;                  // full | periods | summary
+};
+
+// A scalar result of a run, as the run file stores it under /summary.
+struct RunKpi {
+  std::string name;
+  double value = 0;
+  std::string units;
+  std::string description;
+};
+
+// Runs one run: writes request.output_path (complete = 1 last) and returns its KPIs. Throws
+// on failure (any exception: its what() is recorded). Called from several threads at once.
+using RunFunction = std::function<std::vector<RunKpi>(const RunRequest&)>;
+
+// Common random numbers: the seed of replicate r is the same at every design point, a pure
+// function of (sweep seed, r) below 2^53 (exact in float64 readers).
+uint64_t replicate_seed(uint64_t sweep_seed, uint32_t replicate);
+
+// The runs of a design, in run id order.
+int64_t run_count(const SweepSpec& spec, const Design& design);
+RunRequest make_request(const SweepSpec& spec, const Design& design, int64_t run_id,
+                        const std::string& output_dir);
+std::string run_file_name(int64_t run_id);  // run-000123.h5
+
+struct RunnerOptions {
+  unsigned threads = 0;     // 0: all cores
+  int64_t shard_index = 0;  // run only run ids with id % shard_count == shard_index
+  int64_t shard_count = 1;
+  bool resume = false;               // skip runs whose file exists with complete == 1
+  std::string output_dir;            // empty: the sweep's output.dir
+  std::ostream* progress = nullptr;  // progress bar (terminal) or a line every N runs
+  bool progress_is_terminal = false;
+  int64_t progress_every = 0;  // lines when not a terminal; 0: about every 5 %
+  // Test hook: stop launching runs after this many were started (simulates a kill).
+  std::optional<int64_t> stop_after;
+};
+
+struct SweepOutcome {
+  int64_t runs = 0;        // in the design (all shards)
+  int64_t executed = 0;    // run by this call
+  int64_t skipped = 0;     // found complete (--resume)
+  int64_t failed = 0;      // failed in this call
+  int64_t missing = 0;     // neither complete nor failed (other shards, stopped early)
+  std::string sweep_file;  // empty when this call was one shard of several
+  std::string summary_csv;
+};
+
+// Runs the sweep. With shard_count > 1 only that shard's runs are made and no sweep file is
+// written: gather afterwards with a run of all shards with resume (it runs nothing new
+// unless runs are missing or failed, and writes sweep.h5 and summary.csv).
+SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFunction& run,
+                       const RunnerOptions& options);
+
+// True when `path` is a complete run file (root attribute complete == 1).
+bool run_file_complete(const std::string& path);
+
+// Serializes HDF5 work across the sweep's threads (the HL dimension-scale calls are not
+// covered by the library's thread-safety): RunFunctions lock it around writing.
+std::mutex& h5_mutex();
+
+}  // namespace accord::sim::sweep

@@ -1,0 +1,429 @@
+#include "accord/sim/sweep/runner.hpp"
+
+#include <fmt/format.h>
+#include <hdf5.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "accord/sim/h5/h5.hpp"
+#include "accord/sim/parallel.hpp"
+#include "accord/sim/rng.hpp"
+#include "accord/sim/sweep/progress.hpp"
+
+namespace accord::sim::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Status { kMissing, kOk, kFailed };
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::kOk:
+      return "ok";
+    case Status::kFailed:
+      return "failed";
+    case Status::kMissing:
+      break;
+  }
+  return "missing";
+}
+
+// What the sweep keeps of a run: its status, its error and its KPI values by column number
+// (names and units are kept once, in KpiColumns): ~16 bytes per KPI and run.
+struct RunRecord {
+  Status status = Status::kMissing;
+  std::string error;
+  std::vector<std::pair<int32_t, double>> kpis;
+};
+
+struct KpiColumn {
+  std::string name;
+  std::string units;
+  std::string description;
+};
+
+// The union of KPI names over all runs, shared by the worker threads.
+class KpiColumns {
+ public:
+  std::vector<std::pair<int32_t, double>> intern(const std::vector<RunKpi>& kpis) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::pair<int32_t, double>> out;
+    out.reserve(kpis.size());
+    for (const auto& k : kpis) {
+      auto [it, added] = index_.try_emplace(k.name, static_cast<int32_t>(columns_.size()));
+      if (added) columns_.push_back({k.name, k.units, k.description});
+      out.emplace_back(it->second, k.value);
+    }
+    return out;
+  }
+  // Column numbers sorted by name: the same columns whatever the order in which runs
+  // finished or were read back.
+  std::vector<int32_t> sorted() const {
+    std::vector<int32_t> out;
+    for (const auto& [name, i] : index_) out.push_back(i);
+    return out;
+  }
+  const KpiColumn& operator[](int32_t i) const { return columns_[static_cast<size_t>(i)]; }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, int32_t> index_;
+  std::vector<KpiColumn> columns_;
+};
+
+std::string error_file(const fs::path& runs_dir, int64_t id) {
+  return (runs_dir / fmt::format("run-{:06}.error", id)).string();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes `text` to `path` through a temporary name, so readers never see half a file.
+void write_text_atomic(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw IoError("cannot write " + tmp);
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) throw IoError(fmt::format("cannot rename {} to {}: {}", tmp, path, ec.message()));
+}
+
+// The KPIs a finished run file holds under /summary (scalar float64 datasets).
+std::vector<RunKpi> read_kpis(const std::string& path) {
+  std::vector<RunKpi> out;
+  const h5::File f = h5::File::open(path);
+  if (!f.exists("summary")) return out;
+  const h5::Group g = f.open_group("summary");
+  for (const auto& name : g.children()) {
+    const h5::Dataset d = g.open_dataset(name);
+    if (d.is_string()) continue;
+    const auto a = d.read<double>();
+    if (a.values.size() != 1) continue;
+    RunKpi k{name, a.values[0], "", ""};
+    if (d.has_attr("units")) k.units = d.attr_string("units");
+    if (d.has_attr("description")) k.description = d.attr_string("description");
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+std::string one_line(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  return s;
+}
+
+double kpi_value(const RunRecord& r, int32_t column) {
+  for (const auto& [c, v] : r.kpis)
+    if (c == column) return v;
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+void write_sweep_h5(const std::string& path, const SweepSpec& spec, const Design& design,
+                    const std::vector<RunRecord>& records, const KpiColumns& kpis) {
+  const auto n = static_cast<int64_t>(records.size());
+  const auto reps = static_cast<int64_t>(spec.replicates);
+  h5::AtomicFile out(path);
+  h5::File& file = out.file();
+  file.set_attr_string("filetype", "accord-sweep");
+  const int32_t version[2] = {1, 0};
+  file.set_attr_ints("format_version", version);
+#ifdef ACCORD_VERSION
+  file.set_attr_string("accord_version", ACCORD_VERSION);
+#endif
+#ifdef ACCORD_GIT_SHA
+  file.set_attr_string("git_sha", ACCORD_GIT_SHA);
+#endif
+  file.set_attr_string("sweep_name", spec.name);
+  file.set_attr_string("base", spec.base);
+  file.set_attr_int("seed", static_cast<int64_t>(spec.seed));
+  file.set_attr_int("replicates", reps);
+  file.set_attr_int("runs", n);
+  file.set_attr_string("detail", spec.detail);
+  if (!spec.source_file.empty() && fs::is_regular_file(spec.source_file))
+    file.write_string("sweep_yaml", read_text(spec.source_file),
+                      h5::WriteOptions::with("", "The sweep file as given"));
+
+  std::vector<int64_t> run_id(static_cast<size_t>(n)), point(run_id.size()),
+      replicate(run_id.size()), seed(run_id.size());
+  std::vector<std::string> status(run_id.size()), error(run_id.size());
+  for (int64_t i = 0; i < n; ++i) {
+    const auto u = static_cast<size_t>(i);
+    run_id[u] = i;
+    point[u] = i / reps;
+    replicate[u] = i % reps;
+    seed[u] = static_cast<int64_t>(replicate_seed(spec.seed, static_cast<uint32_t>(i % reps)));
+    status[u] = status_name(records[u].status);
+    error[u] = records[u].error;
+  }
+  h5::Group dg = file.create_group("design");
+  dg.set_attr_string("description", "One row per run: the design point and how the run went");
+  dg.set_attr_string("type", design_type_name(design.type));
+  std::string params;
+  for (const auto& c : design.columns) params += (params.empty() ? "" : "\n") + c;
+  dg.set_attr_string("parameters", params);
+  std::string fixed;
+  for (const auto& f : spec.fixed) fixed += (fixed.empty() ? "" : "\n") + f;
+  dg.set_attr_string("set", fixed);
+  dg.set_attr_int("points", static_cast<int64_t>(design.points.size()));
+  dg.set_attr_int("replicates", reps);
+  if (design.samples) dg.set_attr_int("samples", design.samples);
+  if (design.type == DesignType::kSaltelli)
+    dg.set_attr_string("layout", "points in blocks of `samples`: A, B, A_B^(1), ..., A_B^(k)");
+  if (design.type == DesignType::kMorris) {
+    dg.set_attr_int("trajectories", design.trajectories);
+    dg.set_attr_int("levels", design.levels);
+    dg.set_attr_double("delta", design.delta);
+    // Not a column of /design (its length is r k, not the number of runs).
+    file.create_group("morris").write_1d(
+        "changed", design.morris_changed,
+        h5::WriteOptions::with("1",
+                               "Morris: index of the parameter moved at each step, "
+                               "[trajectories * parameters], trajectory after trajectory"));
+  }
+  const auto meta = [](const char* units, const char* what) {
+    return h5::WriteOptions::with(units, what);
+  };
+  dg.write_1d("run_id", run_id, meta("1", "Run id = point * replicates + replicate"));
+  dg.write_1d("point", point, meta("1", "Design point (row of the design)"));
+  dg.write_1d("replicate", replicate, meta("1", "Replicate index"));
+  dg.write_1d("seed", seed, meta("1", "Seed of the run (same for a replicate at every point)"));
+  dg.write_strings("status", status, meta("", "ok | failed | missing"));
+  dg.write_strings("error", error, meta("", "Error of a failed run, empty otherwise"));
+  for (size_t c = 0; c < design.columns.size(); ++c) {
+    const std::string what = "Parameter " + design.columns[c];
+    if (design.numeric[c]) {
+      std::vector<double> v(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i)
+        v[static_cast<size_t>(i)] = *design.points[static_cast<size_t>(i / reps)][c].number;
+      dg.write_1d(design.columns[c], v, h5::WriteOptions::with("", what));
+    } else {
+      std::vector<std::string> v(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i)
+        v[static_cast<size_t>(i)] = design.points[static_cast<size_t>(i / reps)][c].text;
+      dg.write_strings(design.columns[c], v, h5::WriteOptions::with("", what));
+    }
+  }
+
+  h5::Group sg = file.create_group("summary");
+  sg.set_attr_string("description", "One row per run: its scalar KPIs (NaN when not ok)");
+  for (const int32_t c : kpis.sorted()) {
+    const KpiColumn& col = kpis[c];
+    std::vector<double> v(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+      v[static_cast<size_t>(i)] = kpi_value(records[static_cast<size_t>(i)], c);
+    sg.write_1d(col.name, v,
+                h5::WriteOptions::with(col.units.empty() ? "1" : col.units, col.description));
+  }
+
+  h5::Group rg = file.create_group("runs");
+  rg.set_attr_string("description", "External links to the complete run files");
+  for (int64_t i = 0; i < n; ++i) {
+    if (records[static_cast<size_t>(i)].status != Status::kOk) continue;
+    const std::string target = "runs/" + run_file_name(i);
+    const std::string link = fs::path(run_file_name(i)).stem().string();
+    if (H5Lcreate_external(target.c_str(), "/", rg.id(), link.c_str(), H5P_DEFAULT, H5P_DEFAULT) <
+        0)
+      rg.fail("create external link", link);
+  }
+  file.set_attr_int("complete", 1);
+  out.commit();
+}
+
+void write_summary_csv(const std::string& path, const SweepSpec& spec, const Design& design,
+                       const std::vector<RunRecord>& records, const KpiColumns& kpis) {
+  const auto reps = static_cast<int64_t>(spec.replicates);
+  const auto cols = kpis.sorted();
+  std::ostringstream out;
+  out.precision(17);
+  out << "run_id,point,replicate,seed,status";
+  for (const auto& c : design.columns) out << "," << csv_field(c);
+  for (const int32_t c : cols) out << "," << csv_field(kpis[c].name);
+  out << ",error\n";
+  for (size_t i = 0; i < records.size(); ++i) {
+    const auto id = static_cast<int64_t>(i);
+    const auto r = static_cast<uint32_t>(id % reps);
+    out << id << "," << id / reps << "," << r << "," << replicate_seed(spec.seed, r) << ","
+        << status_name(records[i].status);
+    for (const auto& v : design.points[static_cast<size_t>(id / reps)])
+      out << "," << csv_field(v.text);
+    for (const int32_t c : cols) {
+      const double v = kpi_value(records[i], c);
+      out << ",";
+      if (!std::isnan(v)) out << v;
+    }
+    out << "," << csv_field(records[i].error) << "\n";
+  }
+  write_text_atomic(path, out.str());
+}
+
+}  // namespace
+
+std::mutex& h5_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+uint64_t replicate_seed(uint64_t sweep_seed, uint32_t replicate) {
+  const RandomStream rs(sweep_seed, 0, Purpose::kSweep, entity_key(std::string_view("seeds")));
+  uint64_t w[4];
+  rs.raw(replicate, 0, w);
+  return w[0] & ((uint64_t{1} << 53) - 1);
+}
+
+int64_t run_count(const SweepSpec& spec, const Design& design) {
+  return static_cast<int64_t>(design.points.size()) * static_cast<int64_t>(spec.replicates);
+}
+
+std::string run_file_name(int64_t run_id) {
+  return fmt::format("run-{:06}.h5", run_id);
+}
+
+RunRequest make_request(const SweepSpec& spec, const Design& design, int64_t run_id,
+                        const std::string& output_dir) {
+  RunRequest r;
+  const auto reps = static_cast<int64_t>(spec.replicates);
+  r.run_id = run_id;
+  r.point = run_id / reps;
+  r.replicate = static_cast<uint32_t>(run_id % reps);
+  r.seed = replicate_seed(spec.seed, r.replicate);
+  r.base = spec.base;
+  const auto& row = design.points.at(static_cast<size_t>(r.point));
+  r.overrides = spec.fixed;
+  for (size_t c = 0; c < design.columns.size(); ++c)
+    r.overrides.push_back(design.columns[c] + "=" + row[c].text);
+  r.output_path = (fs::path(output_dir) / "runs" / run_file_name(run_id)).string();
+  r.detail = spec.detail;
+  return r;
+}
+
+bool run_file_complete(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
+  std::lock_guard lock(h5_mutex());
+  try {
+    const h5::File f = h5::File::open(path);
+    return f.has_attr("complete") && f.attr_int("complete") == 1;
+  } catch (const Error&) {
+    return false;  // unreadable: a run cut short; it is made again
+  }
+}
+
+SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFunction& run,
+                       const RunnerOptions& options) {
+  if (options.shard_count < 1 || options.shard_index < 0 ||
+      options.shard_index >= options.shard_count)
+    throw ConfigError(SourceLocation{"--shard", 0, 0},
+                      fmt::format("invalid shard {}/{}: expected I/N with 0 <= I < N",
+                                  options.shard_index, options.shard_count));
+  const std::string dir = options.output_dir.empty() ? spec.output_dir : options.output_dir;
+  const fs::path runs_dir = fs::path(dir) / "runs";
+  std::error_code ec;
+  fs::create_directories(runs_dir, ec);
+  if (ec) throw IoError(fmt::format("cannot create {}: {}", runs_dir.string(), ec.message()));
+
+  SweepOutcome outcome;
+  outcome.runs = run_count(spec, design);
+  std::vector<RunRecord> records(static_cast<size_t>(outcome.runs));
+  KpiColumns kpis;
+  std::vector<int64_t> todo;
+  for (int64_t id = 0; id < outcome.runs; ++id) {
+    if (id % options.shard_count != options.shard_index) continue;
+    if (options.resume && run_file_complete((runs_dir / run_file_name(id)).string())) {
+      ++outcome.skipped;
+      continue;
+    }
+    todo.push_back(id);
+  }
+
+  Progress progress(options.progress, options.progress_is_terminal,
+                    static_cast<int64_t>(todo.size()), options.progress_every);
+  std::atomic<int64_t> started{0};
+  std::atomic<int64_t> done{0};
+  std::atomic<int64_t> failed{0};
+  const unsigned threads = options.threads > 0 ? options.threads : default_threads();
+  parallel_for(static_cast<int64_t>(todo.size()), threads, [&](int64_t i) {
+    if (options.stop_after && started.fetch_add(1) >= *options.stop_after) return;
+    const int64_t id = todo[static_cast<size_t>(i)];
+    const RunRequest req = make_request(spec, design, id, dir);
+    RunRecord& rec = records[static_cast<size_t>(id)];
+    const std::string err_path = error_file(runs_dir, id);
+    try {
+      rec.kpis = kpis.intern(run(req));
+      rec.status = Status::kOk;
+      std::error_code ignored;
+      fs::remove(err_path, ignored);
+    } catch (const std::exception& e) {
+      rec.status = Status::kFailed;
+      rec.error = one_line(e.what());
+      rec.kpis.clear();
+      ++failed;
+      std::error_code ignored;
+      fs::remove(req.output_path, ignored);  // a stale file from an earlier sweep
+      try {
+        write_text_atomic(err_path, rec.error + "\n");
+      } catch (const Error&) {
+        // The error stays in the sweep file; the side file only serves shards and resume.
+      }
+    }
+    ++done;
+    progress.tick(rec.status == Status::kFailed);
+  });
+  progress.finish();
+  outcome.executed = done.load();
+  outcome.failed = failed.load();
+  if (options.shard_count > 1) {
+    // One shard of several: the gathering (and the sweep file) is a later call's job.
+    outcome.missing = static_cast<int64_t>(todo.size()) - outcome.executed;
+    return outcome;
+  }
+
+  // Gather: the runs not made here come from their files (or their error files).
+  for (int64_t id = 0; id < outcome.runs; ++id) {
+    RunRecord& rec = records[static_cast<size_t>(id)];
+    if (rec.status != Status::kMissing) continue;
+    const std::string path = (runs_dir / run_file_name(id)).string();
+    if (run_file_complete(path)) {
+      std::lock_guard lock(h5_mutex());
+      try {
+        rec.kpis = kpis.intern(read_kpis(path));
+        rec.status = Status::kOk;
+      } catch (const Error& e) {
+        rec.status = Status::kFailed;
+        rec.error = one_line(e.what());
+      }
+    } else if (const std::string ep = error_file(runs_dir, id); fs::is_regular_file(ep)) {
+      rec.status = Status::kFailed;
+      rec.error = one_line(read_text(ep));
+      while (!rec.error.empty() && rec.error.back() == ' ') rec.error.pop_back();
+    }
+    if (rec.status == Status::kMissing) ++outcome.missing;
+  }
+
+  outcome.sweep_file = (fs::path(dir) / "sweep.h5").string();
+  outcome.summary_csv = (fs::path(dir) / "summary.csv").string();
+  {
+    std::lock_guard lock(h5_mutex());
+    write_sweep_h5(outcome.sweep_file, spec, design, records, kpis);
+  }
+  write_summary_csv(outcome.summary_csv, spec, design, records, kpis);
+  return outcome;
+}
+
+}  // namespace accord::sim::sweep
