@@ -108,5 +108,4 @@ struct InternalPriceSpec {
   double eur_per_kwh = 0.14;  // price of an allocated kWh paid to the producers (excl. VAT)
 };
 
-
 }  // namespace accord::models
