@@ -78,7 +78,12 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   sharing_.game_grand_value.setConstant(M, nan);
   for (const auto& r : rules_) {
     output::RuleRecord rec;
+    // The same rule with other parameters may be compared: later ones get _2, _3, ...
     rec.name = r->name();
+    int same = 1;
+    for (const auto& earlier : sharing_.rules)
+      if (earlier.name.rfind(r->name(), 0) == 0) ++same;
+    if (same > 1) rec.name += "_" + std::to_string(same);
     rec.benefit.setZero(M, N);
     rec.territorial.setZero(M, 3);
     for (auto* v : {&rec.distributed, &rec.budget_gap, &rec.ir_violations, &rec.max_ir_shortfall,
