@@ -8,6 +8,7 @@
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/sim/civil_time.hpp"
 #include "benefit_rule_parser.hpp"
+#include "finance_parser.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
 #include "participants.hpp"
@@ -27,9 +28,9 @@ int64_t GovernanceSpec::every_periods() const {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys{"accord",    "name",       "seed",         "time",
-                                             "site",      "tariffs",    "participants", "producers",
-                                             "community", "governance", "regulation",   "output"};
+const std::vector<std::string> kTopLevelKeys{
+    "accord",    "name",      "seed",    "time",       "site",       "tariffs", "participants",
+    "producers", "community", "finance", "governance", "regulation", "output"};
 
 TimeSpec parse_time(const ConfigNode& n) {
   TimeSpec t;
@@ -199,6 +200,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
         r.choice_or("perimeter", {"urban", "periurban", "rural", "epci_public"}, "urban");
     s.regulation.derogation = r.boolean_or("derogation", false);
   }
+  s.finance = detail::parse_finance(root.optional("finance"), s.producers);
   parse_output(root.optional("output"), s);
 
   // Rules that enumerate coalitions cannot run on large communities: say so before running.

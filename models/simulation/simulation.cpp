@@ -303,6 +303,7 @@ output::RunResult Simulation::take_result() {
   r.accounts = std::move(accounts_);
   r.sharing = std::move(sharing_);
   r.summary = summarize(r, &inputs_);
+  for (auto& kpi : finance_kpis(scenario_, r)) r.summary.push_back(std::move(kpi));
   return r;
 }
 

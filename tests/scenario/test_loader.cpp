@@ -173,3 +173,15 @@ TEST_CASE("every shipped scenario validates", "[scenario]") {
     CHECK_FALSE(s.producers.empty());
   }
 }
+
+TEST_CASE("finance entries must name a PV producer", "[scenario]") {
+  const std::string e = error_of(std::string(kMinimal) +
+                                 "finance: {pv: [{producer: nope, capex_eur_per_kwp: 1000}]}\n");
+  CHECK(e.find("no PV producer 'nope'") != std::string::npos);
+  CHECK(e.find("(finance.pv[0].producer)") != std::string::npos);
+  const Scenario s =
+      load(std::string(kMinimal) + "finance: {pv: [{producer: pv, capex_eur_per_kwp: 1000}]}\n");
+  REQUIRE(s.finance.size() == 1);
+  CHECK(s.finance[0].investment.kwp == 30);
+  CHECK(s.finance[0].investment.capex_eur_per_kwp == 1000);
+}

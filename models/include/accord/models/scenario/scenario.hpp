@@ -8,6 +8,7 @@
 #include "accord/models/economics/tariffs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
+#include "accord/models/sharing/finance.hpp"
 
 namespace accord::models {
 
@@ -39,6 +40,12 @@ struct OutputSpec {
   std::string detail = "full";  // full | periods | summary
 };
 
+// Investment and financing of one PV plant (scenario `finance.pv`), for investors' metrics.
+struct PlantFinance {
+  std::string producer;                  // producer id (a PV plant)
+  sharing::PvInvestmentSpec investment;  // kwp taken from the plant
+};
+
 struct Scenario {
   std::string name;
   std::string source_file;  // the YAML file it came from
@@ -55,6 +62,7 @@ struct Scenario {
   // Rules evaluated on the same periods as counterfactuals, recorded beside it (/sharing).
   std::vector<sharing::BenefitRuleSpec> compare_benefit_rules;
   InternalPriceSpec internal_price;
+  std::vector<PlantFinance> finance;  // plants with investment data (may be empty)
   GovernanceSpec governance;
   RegulationSpec regulation;
   OutputSpec output;

@@ -69,7 +69,7 @@ class Simulation : private sim::PhaseHandler {
   void lifecycle_events(int64_t period) override;
   void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
 
-  const Scenario& scenario_;
+  const Scenario scenario_;  // owned: a simulation outlives the caller's scenario object
   SimulationOptions options_;
   sim::TimeGrid grid_;
   sim::StepCalendar calendar_;
@@ -88,6 +88,9 @@ class Simulation : private sim::PhaseHandler {
   output::MemberMatrix member_;         // [M, N]
   int64_t closed_periods_ = 0;
 };
+
+// Investors' and plants' NPV, IRR and payback from the scenario's `finance` section.
+std::vector<output::Kpi> finance_kpis(const Scenario& scenario, const output::RunResult& run);
 
 // Scalar indicators of a finished run (written under /summary).
 std::vector<output::Kpi> summarize(const output::RunResult& run,
