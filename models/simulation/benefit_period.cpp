@@ -40,8 +40,13 @@ sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in) {
   const int64_t T = t1 - t0;
 
   sharing::BenefitPeriod bp;
-  bp.consumption_kwh = in.consumption->middleRows(t0, T).colwise().sum().transpose();
-  bp.allocated_kwh = in.allocated->middleRows(t0, T).colwise().sum().transpose();
+  // Column totals by rows: contiguous reads of the time-major ledger.
+  bp.consumption_kwh = Eigen::VectorXd::Zero(N);
+  bp.allocated_kwh = Eigen::VectorXd::Zero(N);
+  for (int64_t t = t0; t < t1; ++t) {
+    bp.consumption_kwh += in.consumption->row(t).transpose();
+    bp.allocated_kwh += in.allocated->row(t).transpose();
+  }
   bp.bill_reference_eur = acc.bill_reference.row(m).transpose();
   bp.bill_eur = acc.bill.row(m).transpose();
   bp.investment_eur = Eigen::VectorXd::Zero(N);

@@ -35,16 +35,17 @@ std::vector<double> load_series(const Scenario& s, const Participant& p, const s
 
 // dst(t, k) = columns[k][t], by square tiles so that reads and writes stay in L1.
 void transpose_into(const std::vector<std::vector<double>>& columns, economics::RowMatrix& dst) {
-  constexpr int64_t kTile = 32;
+  constexpr int64_t kTile = 16;
   const int64_t T = dst.rows(), K = dst.cols();
   double* out = dst.data();
-  for (int64_t t0 = 0; t0 < T; t0 += kTile) {
-    const int64_t t1 = std::min(T, t0 + kTile);
-    for (int64_t k0 = 0; k0 < K; k0 += kTile) {
-      const int64_t k1 = std::min(K, k0 + kTile);
-      for (int64_t t = t0; t < t1; ++t)
-        for (int64_t k = k0; k < k1; ++k)
-          out[t * K + k] = columns[static_cast<size_t>(k)][static_cast<size_t>(t)];
+  std::vector<const double*> src(static_cast<size_t>(K));
+  for (int64_t k = 0; k < K; ++k)
+    src[static_cast<size_t>(k)] = columns[static_cast<size_t>(k)].data();
+  for (int64_t k0 = 0; k0 < K; k0 += kTile) {
+    const int64_t k1 = std::min(K, k0 + kTile);
+    for (int64_t t = 0; t < T; ++t) {
+      double* row = out + t * K;
+      for (int64_t k = k0; k < k1; ++k) row[k] = src[static_cast<size_t>(k)][t];
     }
   }
 }
