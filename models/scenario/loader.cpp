@@ -141,13 +141,7 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
 Scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::string& base_dir, const LoadOptions& options) {
   auto ctx = std::make_shared<sim::ConfigContext>(file_label, base_dir);
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
-                      "invalid YAML: " + e.msg);
-  }
+  YAML::Node doc = sim::load_yaml_document(text, file_label);
   for (const auto& o : options.overrides) detail::apply_override(doc, o, *ctx);
   ctx->throw_if_errors();
 

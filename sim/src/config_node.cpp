@@ -69,6 +69,15 @@ std::string Range::describe() const {
 }
 
 // ---------------------------------------------------------------------------------------
+YAML::Node load_yaml_document(const std::string& text, const std::string& file_label) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
+                      "invalid YAML: " + e.msg);
+  }
+}
+
 std::string join_names(const std::vector<std::string>& names) {
   std::string s;
   for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;

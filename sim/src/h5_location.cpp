@@ -62,6 +62,23 @@ void fill_bytes(Type type, double value, unsigned char* out) {
   }
 }
 
+// Compression (shuffle + deflate, only on chunked layouts) and fill value of a dataset's
+// creation properties; returns what failed, or nullptr.
+const char* set_filters(hid_t plist, Type type, const WriteOptions& options, bool chunked) {
+  if (chunked && options.deflate > 0) {
+    if (options.shuffle && H5Pset_shuffle(plist) < 0) return "cannot shuffle";
+    if (H5Pset_deflate(plist, static_cast<unsigned>(std::clamp(options.deflate, 0, 9))) < 0)
+      return "cannot compress";
+  }
+  if (options.fill) {
+    unsigned char bytes[8] = {};
+    fill_bytes(type, *options.fill, bytes);
+    if (H5Pset_fill_value(plist, detail::memory_type(type), bytes) < 0)
+      return "cannot set the fill value of";
+  }
+  return nullptr;
+}
+
 void write_metadata(Dataset& dataset, const WriteOptions& options) {
   // A described dataset always gets a `units` attribute, empty for strings and identifiers.
   if (!options.units.empty() || !options.description.empty()) {
@@ -148,21 +165,8 @@ Dataset Location::write_raw(std::string_view name, Type type, const void* data, 
     if (H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()) < 0) {
       fail("cannot set the chunks of", path);
     }
-    if (options.deflate > 0) {
-      if (options.shuffle && H5Pset_shuffle(plist.get()) < 0) fail("cannot shuffle", path);
-      if (H5Pset_deflate(plist.get(), static_cast<unsigned>(std::clamp(options.deflate, 0, 9))) <
-          0) {
-        fail("cannot compress", path);
-      }
-    }
   }
-  if (options.fill) {
-    unsigned char bytes[8] = {};
-    fill_bytes(type, *options.fill, bytes);
-    if (H5Pset_fill_value(plist.get(), detail::memory_type(type), bytes) < 0) {
-      fail("cannot set the fill value of", path);
-    }
-  }
+  if (const char* problem = set_filters(plist.get(), type, options, chunked)) fail(problem, path);
   Handle d(H5Dcreate2(id(), n.c_str(), detail::file_type(type), space.get(), H5P_DEFAULT,
                       plist.get(), H5P_DEFAULT));
   if (!d.valid()) fail("cannot create dataset", path);
@@ -197,19 +201,7 @@ Dataset Location::create_appendable_raw(std::string_view name, Type type, const 
       H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()) < 0) {
     fail("cannot set the chunks of", path);
   }
-  if (options.deflate > 0) {
-    if (options.shuffle && H5Pset_shuffle(plist.get()) < 0) fail("cannot shuffle", path);
-    if (H5Pset_deflate(plist.get(), static_cast<unsigned>(std::clamp(options.deflate, 0, 9))) < 0) {
-      fail("cannot compress", path);
-    }
-  }
-  if (options.fill) {
-    unsigned char bytes[8] = {};
-    fill_bytes(type, *options.fill, bytes);
-    if (H5Pset_fill_value(plist.get(), detail::memory_type(type), bytes) < 0) {
-      fail("cannot set the fill value of", path);
-    }
-  }
+  if (const char* problem = set_filters(plist.get(), type, options, true)) fail(problem, path);
   Handle d(H5Dcreate2(id(), n.c_str(), detail::file_type(type), space.get(), H5P_DEFAULT,
                       plist.get(), H5P_DEFAULT));
   if (!d.valid()) fail("cannot create dataset", path);

@@ -286,13 +286,7 @@ const char* design_type_name(DesignType type) {
 SweepSpec load_sweep_text(const std::string& text, const std::string& file_label,
                           const std::string& base_dir) {
   auto ctx = std::make_shared<ConfigContext>(file_label, base_dir);
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
-                      "invalid YAML: " + e.msg);
-  }
+  YAML::Node doc = load_yaml_document(text, file_label);
   const ConfigNode root(doc, "", ctx);
   SweepSpec s;
   s.source_file = file_label;

@@ -138,6 +138,9 @@ class ConfigNode {
   bool present_ = true;
 };
 
+// Parses a YAML document; a syntax error becomes one located ConfigError.
+YAML::Node load_yaml_document(const std::string& text, const std::string& file_label);
+
 // Closest name within a small edit distance, or empty.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& names);
 // "a, b, c" for error messages.
