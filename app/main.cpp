@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "analyze_command.hpp"
 #include "commands.hpp"
+#include "report_command.hpp"
 #include "sweep_command.hpp"
 
 int main(int argc, char** argv) {
@@ -33,6 +35,10 @@ int main(int argc, char** argv) {
 
   accord::app::SweepArgs sweep_args;
   auto* sweep = accord::app::add_sweep_command(app, sweep_args);
+  accord::app::AnalyzeArgs analyze_args;
+  auto* analyze = accord::app::add_analyze_command(app, analyze_args);
+  accord::app::ReportArgs report_args;
+  auto* report = accord::app::add_report_command(app, report_args);
 
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
@@ -56,7 +62,9 @@ int main(int argc, char** argv) {
     return accord::app::guarded([&] { return accord::app::cmd_validate(validate_args); });
   if (*sweep) return accord::app::guarded([&] { return accord::app::cmd_sweep(sweep_args); });
   if (*schema) return accord::app::guarded([] { return accord::app::cmd_schema(); });
-  std::cerr << "accord: error: a command is required: run, validate, sweep or schema (see accord "
-               "--help)\n";
+  if (*analyze) return accord::app::guarded([&] { return accord::app::cmd_analyze(analyze_args); });
+  if (*report) return accord::app::guarded([&] { return accord::app::cmd_report(report_args); });
+  std::cerr << "accord: error: a command is required: run, validate, sweep, analyze, report or "
+               "schema (see accord --help)\n";
   return 2;
 }

@@ -15,8 +15,13 @@
 #include "accord/sim/error.hpp"
 #include "accord/sim/sweep/design.hpp"
 #include "accord/sim/sweep/runner.hpp"
+#include "accord/sim/sweep/salib.hpp"
 #include "accord/sim/sweep/spec.hpp"
 #include "build_info.hpp"
+
+#ifdef ACCORD_WITH_MPI
+#include "accord/sim/sweep/mpi.hpp"
+#endif
 
 namespace accord::app {
 
@@ -78,38 +83,59 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArgs& args) {
   sweep->add_flag("--resume", args.resume, "Skip runs whose file is already complete");
   sweep->add_option("--export-design", args.export_design,
                     "Write the design points as CSV to this file and exit");
+  sweep->add_option("--export-salib", args.export_salib,
+                    "Write PREFIX.problem.txt, PREFIX.sample.txt (SALib's order) and "
+                    "PREFIX.points.txt, and exit");
   sweep->add_option("-o,--output-dir", args.output_dir, "Output folder (default: output.dir)");
   sweep->add_flag("-q,--quiet", args.quiet, "No progress and no summary line");
   return sweep;
 }
 
-int cmd_sweep(const SweepArgs& args) {
-  const sw::SweepSpec spec = sw::load_sweep(args.sweep);
-  const sw::Design design = sw::make_design(spec);
-  if (!args.export_design.empty()) {
-    std::ofstream out(args.export_design, std::ios::binary | std::ios::trunc);
-    sw::write_design_csv(design, out);
-    out.close();
-    if (!out) throw IoError("cannot write " + args.export_design);
-    if (!args.quiet)
-      std::cout << args.export_design << ": " << design.points.size() << " design points, "
-                << design.columns.size() << " parameters\n";
+namespace {
+
+// `distribution`: the MPI ranks sharing the sweep (null: this process alone); only rank 0
+// exports, prints and writes the sweep file.
+int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Design& design,
+               sw::Distribution* distribution) {
+  const bool root = distribution == nullptr || distribution->rank() == 0;
+  if (!args.export_design.empty() || !args.export_salib.empty()) {
+    if (!root) return 0;
+    if (!args.export_design.empty()) {
+      std::ofstream out(args.export_design, std::ios::binary | std::ios::trunc);
+      sw::write_design_csv(design, out);
+      out.close();
+      if (!out) throw IoError("cannot write " + args.export_design);
+      if (!args.quiet)
+        std::cout << args.export_design << ": " << design.points.size() << " design points, "
+                  << design.columns.size() << " parameters\n";
+    }
+    if (!args.export_salib.empty()) {
+      const auto paths = sw::export_salib(spec, design, args.export_salib);
+      if (!args.quiet)
+        std::cout << "wrote " << paths[0] << ", " << paths[1] << " and " << paths[2] << " ("
+                  << design.points.size() << " rows, " << design.columns.size() << " parameters)\n";
+    }
     return 0;
   }
   sw::RunnerOptions options;
-  options.threads = args.threads;
+  // One thread per rank under MPI unless -j says otherwise (ranks usually fill the cores).
+  options.threads = distribution && args.threads == 0 ? 1 : args.threads;
   if (!args.shard.empty())
     std::tie(options.shard_index, options.shard_count) = parse_shard(args.shard);
   options.resume = args.resume;
   options.output_dir = args.output_dir;
-  if (!args.quiet) {
+  options.distribution = distribution;
+  if (!args.quiet && root) {
     options.progress = &std::cerr;
     options.progress_is_terminal = ::isatty(::fileno(stderr)) == 1;
   }
   const sw::SweepOutcome o = sw::run_sweep(spec, design, run_one, options);
+  if (!root) return 0;  // rank 0 reports for all ranks
   if (!args.quiet) {
     std::cout << spec.name << ": " << o.runs << " runs in the design; " << o.executed
-              << " run now (" << o.failed << " failed), " << o.skipped << " already complete";
+              << " run now (" << o.failed << " failed)";
+    if (distribution) std::cout << " on " << distribution->size() << " MPI ranks";
+    std::cout << ", " << o.skipped << " already complete";
     if (o.missing) std::cout << ", " << o.missing << " missing";
     std::cout << "\n";
     if (!o.sweep_file.empty())
@@ -123,6 +149,34 @@ int cmd_sweep(const SweepArgs& args) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int cmd_sweep(const SweepArgs& args) {
+  // Read and checked first, the same on every rank: a bad sweep file fails everywhere alike.
+  const sw::SweepSpec spec = sw::load_sweep(args.sweep);
+  const sw::Design design = sw::make_design(spec);
+#ifdef ACCORD_WITH_MPI
+  // Under mpirun/srun (detected from the launcher's environment, no flag): MPI is started,
+  // and with more than one rank the ranks share the runs. A plain `accord sweep` never
+  // initialises MPI.
+  if (sw::launched_by_mpi()) {
+    sw::MpiSession mpi;
+    if (mpi.size() > 1) {
+      const auto distribution = mpi.distribution();
+      try {
+        return sweep_with(args, spec, design, distribution.get());
+      } catch (const std::exception& e) {
+        // The other ranks may be waiting for this one: end them all, with the error.
+        std::cerr << "accord: error: (MPI rank " << mpi.rank() << ") " << e.what() << "\n";
+        const auto* err = dynamic_cast<const Error*>(&e);
+        mpi.abort(err ? err->exit_status() : 1);
+      }
+    }
+  }
+#endif
+  return sweep_with(args, spec, design, nullptr);
 }
 
 }  // namespace accord::app

@@ -1,5 +1,6 @@
 #pragma once
-// `accord sweep SWEEP.yaml [-j N] [--shard I/N] [--resume] [--export-design FILE]`.
+// `accord sweep SWEEP.yaml [-j N] [--shard I/N] [--resume] [--export-design FILE]
+//  [--export-salib PREFIX]`; under `mpirun -n K` the runs are spread over the K ranks.
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -12,6 +13,7 @@ struct SweepArgs {
   std::string shard;     // "I/N"
   bool resume = false;
   std::string export_design;  // write the design as CSV and exit
+  std::string export_salib;   // write the SALib problem and sample files and exit
   std::string output_dir;     // overrides output.dir
   bool quiet = false;
 };

@@ -5,7 +5,10 @@
 // vertical equity by decile, and the six energy-poverty indicators against frozen baseline
 // thresholds. Then Sobol indices (with 500 bootstrap resamples) of a 10,000-run Saltelli
 // response vector. Prints wall-clock seconds; target (docs/equity-metrics.md): < 2 s for
-// 10,000 runs x 100 members on one core. Usage: bench_analysis [--runs R] [--members M]
+// 10,000 runs x 100 members on one core. Then `accord analyze` of a synthetic 10,000-run sweep
+// file (5,000 points x 2 replicates, 2 parameters, 60 KPIs): analyze_file (JSON document with
+// per-point mean/sd/t intervals and the replicate variance share), the CSV and the tables;
+// target (issue 5): < 2 s. Usage: bench_analysis [--runs R] [--members M]
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -13,15 +16,61 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
+#include "accord/analysis/analyze.hpp"
 #include "accord/analysis/benefit_equity.hpp"
 #include "accord/analysis/energy_poverty.hpp"
 #include "accord/analysis/inequality.hpp"
 #include "accord/analysis/sensitivity.hpp"
+#include "accord/sim/h5/h5.hpp"
 #include "accord/sim/rng.hpp"
 
 namespace {
 
 using namespace accord::analysis;
+
+// A sweep file with the layout of docs/sweeps.md: `runs` runs, 2 replicates per point.
+void write_sweep(const std::string& path, std::size_t runs, std::size_t kpis) {
+  namespace h5 = accord::sim::h5;
+  auto f = h5::File::create(path);
+  f.set_attr_string("filetype", "accord-sweep");
+  const std::vector<int32_t> version{1, 0};
+  f.set_attr_ints("format_version", version);
+  auto d = f.create_group("design");
+  d.set_attr_string("type", "lhs");
+  d.set_attr_int("points", static_cast<int64_t>(runs / 2));
+  d.set_attr_int("replicates", 2);
+  d.set_attr_string("parameters", "community.internal_price.eur_per_kwh\nbenefit_rule");
+  std::vector<int64_t> id(runs), point(runs), rep(runs), seed(runs);
+  std::vector<double> price(runs);
+  std::vector<std::string> rule(runs), status(runs, "ok"), error(runs);
+  const accord::sim::RandomStream rng(3, 0, accord::sim::Purpose::kSweep, 7);
+  for (std::size_t i = 0; i < runs; ++i) {
+    id[i] = static_cast<int64_t>(i);
+    point[i] = static_cast<int64_t>(i / 2);
+    rep[i] = static_cast<int64_t>(i % 2);
+    seed[i] = 11 + rep[i];
+    price[i] = 0.08 + 0.08 * rng.uniform(i / 2, 0);
+    rule[i] = (i / 2) % 2 ? "equal" : "individual_savings";
+  }
+  d.write_1d("run_id", id);
+  d.write_1d("point", point);
+  d.write_1d("replicate", rep);
+  d.write_1d("seed", seed);
+  d.write_strings("status", status);
+  d.write_strings("error", error);
+  d.write_1d("community.internal_price.eur_per_kwh", price);
+  d.write_strings("benefit_rule", rule);
+  auto sg = f.create_group("summary");
+  std::vector<double> y(runs);
+  for (std::size_t k = 0; k < kpis; ++k) {
+    for (std::size_t i = 0; i < runs; ++i) y[i] = 100.0 * static_cast<double>(k) + rng.normal(k, i);
+    sg.write_1d("kpi_" + std::to_string(1000 + k) + "_eur", y, h5::WriteOptions::with("EUR", "x"));
+  }
+  f.set_attr_int("complete", 1);
+  f.close();
+}
 
 double wall_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -100,5 +149,29 @@ int main(int argc, char** argv) {
   std::printf("sobol indices: k = %d, N = %zu (%zu runs), 500 bootstrap resamples: %.3f s\n", k, n,
               y.size(), sobol_s);
   std::printf("total: %.3f s (target < 2 s)   [checksum %.6g]\n", metrics_s + sobol_s, checksum);
+
+  const auto dir = std::filesystem::temp_directory_path() / "accord-bench-analyze";
+  std::filesystem::create_directories(dir);
+  const auto sweep_path = dir / "sweep.h5";
+  write_sweep(sweep_path.string(), runs, 60);
+  const double analyze_start = wall_now();
+  const auto doc = analyze_file(sweep_path);
+  const double analyze_s = wall_now() - analyze_start;
+  const double csv_start = wall_now();
+  const auto csv = render_analysis(doc, AnalyzeFormat::kCsv, sweep_path);
+  const double csv_s = wall_now() - csv_start;
+  const double table_start = wall_now();
+  const auto table = render_analysis(doc, AnalyzeFormat::kTable, sweep_path);
+  const double table_s = wall_now() - table_start;
+  const double json_start = wall_now();
+  const auto json = render_analysis(doc, AnalyzeFormat::kJson, sweep_path);
+  const double json_s = wall_now() - json_start;
+  std::printf(
+      "analyze sweep file: %zu runs x 60 KPIs: document %.3f s, csv %.3f s (%zu bytes), "
+      "table %.3f s (%zu bytes), json text %.3f s (%zu bytes); document + csv %.3f s "
+      "(target < 2 s)\n",
+      runs, analyze_s, csv_s, csv.size(), table_s, table.size(), json_s, json.size(),
+      analyze_s + csv_s);
+  std::filesystem::remove_all(dir);
   return 0;
 }

@@ -1,6 +1,7 @@
 // Sweep benchmark (plain timing driver, prints figures):
 //  1. parallel efficiency on 2 threads of a 64-run sweep of tiny runs (the mixed district
 //     over one week, detail summary): T(1) / (2 T(2));
+//     (with the time the HDF5 lock is held and waited for, the serial part of a run);
 //  2. per-run overhead of the sweep beyond the run itself (wall time on 1 thread minus the
 //     time spent inside the runs, per run);
 //  3. peak memory (getrusage ru_maxrss) of the sweep machinery from 100 to 10,000 runs at
@@ -33,6 +34,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 std::atomic<int64_t> g_run_ns{0};
+std::atomic<int64_t> g_wait_ns{0};   // waiting for the HDF5 lock
+std::atomic<int64_t> g_write_ns{0};  // holding it (writing the run file)
 
 // What `accord sweep` does per run (app/sweep_command.cpp), timed from the inside.
 std::vector<sw::RunKpi> real_run(const sw::RunRequest& req) {
@@ -46,8 +49,12 @@ std::vector<sw::RunKpi> real_run(const sw::RunRequest& req) {
   simulation.run();
   const models::output::RunResult result = simulation.take_result();
   {
+    const auto w0 = Clock::now();
     std::lock_guard lock(sw::h5_mutex());
+    const auto w1 = Clock::now();
     models::output::write_run(result, req.output_path, models::output::Detail::kSummary);
+    g_wait_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(w1 - w0).count();
+    g_write_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - w1).count();
   }
   std::vector<sw::RunKpi> kpis;
   for (const auto& k : result.summary) kpis.push_back({k.name, k.value, k.units, k.description});
@@ -114,6 +121,8 @@ int main(int argc, char** argv) {
   sw::run_sweep(s1, design, real_run, o);
   const double t1 = seconds_since(t0);
   const double inside = static_cast<double>(g_run_ns.load()) * 1e-9;
+  const double write1 = static_cast<double>(g_write_ns.exchange(0)) * 1e-9;
+  g_wait_ns = 0;
   o.threads = 2;
   t0 = Clock::now();
   sw::run_sweep(spec_for(32, (root / "j2").string()), design, real_run, o);
@@ -122,6 +131,10 @@ int main(int argc, char** argv) {
   std::printf("  1 thread : %.3f s (%.1f ms per run, %.1f ms inside the run)\n", t1, 1e3 * t1 / 64,
               1e3 * inside / 64);
   std::printf("  2 threads: %.3f s, parallel efficiency %.0f %%\n", t2, 100 * t1 / (2 * t2));
+  std::printf(
+      "  HDF5 lock: held %.2f ms per run (1 thread) to write the run file; waited %.2f ms per"
+      " run on 2 threads\n",
+      1e3 * write1 / 64, 1e3 * static_cast<double>(g_wait_ns.load()) * 1e-9 / 64);
   std::printf(
       "  sweep overhead beyond the run: %.2f ms per run (design, seeds, resume check,"
       " sweep.h5 + summary.csv)\n",

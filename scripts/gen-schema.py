@@ -105,6 +105,25 @@ defs["benefit_rule"] = obj({
     "core": obj({"exact_max_members": integer("core diagnostics: exact up to", minimum=0, maximum=20),
                  "samples": integer("core diagnostics: sampled coalitions beyond", minimum=0)})},
     ["type"])
+defs["pmo"] = obj({
+    "fixed_eur_per_year": num("insurance, bank, DSO convention, EUR/yr", minimum=0, maximum=1e7, default=0),
+    "software_eur_per_year": num("key calculation and billing platform, EUR/yr", minimum=0, maximum=1e7, default=0),
+    "staff_hours_per_year": num("coordination time, h/yr", minimum=0, maximum=8784, default=0),
+    "staff_eur_per_hour": num("cost of that time, EUR/h", minimum=0, maximum=1000, default=0),
+    "fee_eur_per_member_year": num("membership fee, EUR per member per year", minimum=0, maximum=1e5, default=0)},
+    desc="PMO running costs and fees, prorated per billing period by its length (fees also by membership)")
+fund_common = {"initial_eur": num("balance before the first period, EUR", minimum=0, maximum=1e9, default=0),
+               "interest_rate_per_year": num("yearly rate, compounded per period", minimum=-0.5, maximum=1, default=0)}
+defs["funds"] = obj({
+    "solidarity_fund": obj(dict(fund_common, payout=obj({
+        "policy": {"enum": ["none", "bill_share", "per_member"], "description": "what the fund pays to low-income members' bills"},
+        "bill_share": num("bill_share: fraction of each eligible member's bill", minimum=0, maximum=1, default=0.1),
+        "eur_per_member_year": num("per_member: aid per eligible member, EUR/yr", minimum=0, maximum=1e5)}, ["policy"]))),
+    "reinvestment_reserve": obj(dict(fund_common, spending={"type": "array", "items": obj({
+        "date": string("YYYY-MM-DD (local midnight) or ISO 8601 date-time; outside the run: never requested"),
+        "eur": num("amount requested, EUR", minimum=0, maximum=1e9),
+        "purpose": {"enum": ["inverter_replacement", "new_capacity", "other"], "default": "other"}}, ["date", "eur"])}))},
+    desc="Funds fed by the territorial shares of the rule in force (/sharing/funds)")
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://accord.invalid/schema/accord-scenario-1.json",
@@ -131,7 +150,11 @@ schema = {
                       "benefit_rule": ref("benefit_rule"),
                       "compare_benefit_rules": {"type": "array", "description": "rules evaluated on the same periods as counterfactuals (/sharing)",
                                                 "items": {"oneOf": [{"enum": rules}, ref("benefit_rule")]}},
-                      "internal_price": obj({"eur_per_kwh": num("price of an allocated kWh, EUR/kWh excl. VAT", minimum=0, maximum=2)}, ["eur_per_kwh"])}),
+                      "internal_price": obj({"eur_per_kwh": num("price of an allocated kWh, EUR/kWh excl. VAT", minimum=0, maximum=2)}, ["eur_per_kwh"]),
+                      "pmo": ref("pmo"),
+                      "pooled_producer_revenue": {"enum": ["none", "surplus", "all"], "default": "none",
+                                                  "description": "producers' revenue pooled into the community benefit instead of kept by the producers"},
+                      "funds": ref("funds")}),
     "finance": obj({"discount_rate": num("discount rate per year for NPV", minimum=-0.5, maximum=1, default=0.04),
                     "pv": {"type": "array", "items": obj({
                         "producer": string("id of a PV producer"),
@@ -178,6 +201,7 @@ defs["tariffs"] = obj({
     "vat_rate": num("VAT on retail energy, fraction", minimum=0, maximum=1),
     "local_vat_rate": num("VAT on the local part, fraction", minimum=0, maximum=1),
     "pmo": obj({"fee_eur_per_member_month": num("EUR per member per month", minimum=0),
-                "costs_eur_per_month": num("PMO running costs, EUR/month", minimum=0)})},
+                "costs_eur_per_month": num("PMO running costs, EUR/month", minimum=0)},
+               desc="deprecated: read as community.pmo (x 12 per year); not with community.pmo")},
     desc="Tariffs; see docs/tariffs.md. Every key optional.")
 print(json.dumps(schema, indent=2))

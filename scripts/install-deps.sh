@@ -8,8 +8,23 @@ PACKAGES=(
   libeigen3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libhdf5-dev hdf5-tools
   catch2 librandom123-dev libcli11-dev nlohmann-json3-dev libglpk-dev
   tzdata
+  libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
+  chromium python3-matplotlib  # accord report: browser test, Python example figures
 )
+
+# The report's chart libraries (npm vega, vega-lite, vega-embed pinned by
+# analysis/report/package-lock.json, inlined at build time): `npm ci` only when node_modules
+# is missing or older than the lock file.
+report_npm() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/analysis/report"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+    [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: npm ci --prefix analysis/report"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -17,9 +32,11 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
+  report_npm
   exit 0
 fi
 
@@ -29,3 +46,4 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+report_npm

@@ -21,7 +21,8 @@ import pandas as pd
 FILETYPE = "accord-run"
 SUPPORTED_MAJOR = 1
 
-__all__ = ["FormatError", "IncompleteRunError", "Run", "open_run", "FILETYPE", "SUPPORTED_MAJOR"]
+__all__ = ["FormatError", "IncompleteRunError", "Run", "open_run", "FILETYPE", "SUPPORTED_MAJOR",
+           "Sweep", "open_sweep", "SWEEP_FILETYPE"]
 
 
 class FormatError(ValueError):
@@ -222,7 +223,8 @@ class Run:
     def to_xarray(self):
         """Everything as one xarray.Dataset with dims time, participant, producer, period.
         Participant attributes are coordinates on `participant`; producer attributes are
-        coordinates on `producer`, prefixed `producer_`. Each variable keeps its units and
+        coordinates on `producer`, prefixed `producer_`. Per-period energy of format 1.1 that
+        shares a name with an /energy series is named period_<name>. Each variable keeps its units and
         description; the root attributes become the Dataset's attributes."""
         import xarray as xr
 
@@ -257,7 +259,10 @@ class Run:
                     dims = ("period",)
                 else:
                     continue  # start/period/participant/producer coordinates
-                ds[name] = xr.Variable(dims, dataset[()], attrs=meta(dataset))
+                # Format 1.1 also has per-period energy named like the /energy series
+                # (consumption, allocated, ...): those become period_<name>.
+                key = f"period_{name}" if name in ds.data_vars else name
+                ds[key] = xr.Variable(dims, dataset[()], attrs=meta(dataset))
         if "summary" in f:
             for name, dataset in f["summary"].items():
                 ds[f"summary_{name}"] = xr.Variable((), dataset[()], attrs=meta(dataset))
@@ -275,3 +280,118 @@ def open_run(path, allow_incomplete: bool = False) -> Run:
     """Opens an accord run file, checking filetype == "accord-run", format_version major == 1
     and complete == 1 (unless allow_incomplete). Raises FormatError / IncompleteRunError."""
     return Run(path, allow_incomplete=allow_incomplete)
+
+
+SWEEP_FILETYPE = "accord-sweep"
+
+
+class Sweep:
+    """An open accord sweep file (docs/sweeps.md). Use open_sweep(); close() or use as a
+    context manager.
+
+        with open_sweep("out/sw/sweep.h5") as sweep:
+            sweep.design        # DataFrame indexed by run_id: point, replicate, seed, status,
+                                # error, one column per parameter path
+            sweep.summary       # DataFrame indexed by run_id: one column per KPI (NaN not ok)
+            sweep.table         # design joined with summary (the columns of summary.csv)
+            sweep.parameters    # parameter paths in design order
+            with sweep.run(3) as run: ...   # the run file of run 3 (a Run)
+    """
+
+    def __init__(self, path):
+        self.path = str(path)
+        try:
+            self._file = h5py.File(self.path, "r")
+        except OSError as error:
+            raise FormatError(f"{self.path}: not a readable HDF5 file ({error})") from None
+        try:
+            attrs = self._file.attrs
+            filetype = _text(attrs["filetype"]) if "filetype" in attrs else ""
+            if filetype != SWEEP_FILETYPE:
+                raise FormatError(f"{self.path}: filetype is {filetype!r}, expected "
+                                  f"{SWEEP_FILETYPE!r}")
+            version = np.atleast_1d(attrs.get("format_version", [0]))
+            if int(version[0]) != SUPPORTED_MAJOR:
+                raise FormatError(f"{self.path}: unsupported format_version {list(version)}")
+            if int(attrs.get("complete", 0)) != 1:
+                raise IncompleteRunError(f"{self.path}: incomplete sweep file (complete != 1)")
+        except BaseException:
+            self._file.close()
+            raise
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> "Sweep":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def h5(self) -> h5py.File:
+        return self._file
+
+    @property
+    def parameters(self) -> list[str]:
+        text = _text(self._file["design"].attrs.get("parameters", ""))
+        return [line for line in text.split("\n") if line]
+
+    @property
+    def design_type(self) -> str:
+        return _text(self._file["design"].attrs.get("type", ""))
+
+    @property
+    def design(self) -> pd.DataFrame:
+        g = self._file["design"]
+        run_id = g["run_id"][()]
+        columns = {}
+        for name in ("point", "replicate", "seed"):
+            columns[name] = g[name][()]
+        for name in ("status", "error"):
+            columns[name] = _strings(g[name]) if name in g else [""] * len(run_id)
+        for path in self.parameters:
+            d = g[path]
+            columns[path] = _strings(d) if d.dtype.kind in ("O", "S", "U") else d[()]
+        return pd.DataFrame(columns, index=pd.Index(run_id, name="run_id"))
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        g = self._file["summary"]
+        run_id = self._file["design/run_id"][()]
+        return pd.DataFrame({name: g[name][()] for name in sorted(g.keys())},
+                            index=pd.Index(run_id, name="run_id"))
+
+    @property
+    def summary_units(self) -> dict:
+        g = self._file["summary"]
+        return {name: _text(g[name].attrs.get("units", "")) for name in g.keys()}
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """Design joined with the summaries, one row per run (the columns of summary.csv)."""
+        design = self.design
+        error = design.pop("error")
+        out = design.join(self.summary)
+        out["error"] = error
+        return out
+
+    def run_path(self, run_id: int) -> str:
+        """Path of a run's file (from the external link /runs/run-NNNNNN)."""
+        import os
+        name = f"run-{int(run_id):06d}"
+        link = self._file["runs"].get(name, getlink=True)
+        if link is None:
+            raise KeyError(f"{self.path}: run {run_id} has no file (not ok?)")
+        return os.path.join(os.path.dirname(os.path.abspath(self.path)), link.filename)
+
+    def run(self, run_id: int, allow_incomplete: bool = False) -> "Run":
+        return Run(self.run_path(run_id), allow_incomplete)
+
+    def __repr__(self) -> str:
+        return f"<accord Sweep {self.path}: {len(self._file['design/run_id'])} runs>"
+
+
+def open_sweep(path) -> Sweep:
+    """Opens an accord sweep file, checking filetype, major version and completeness."""
+    return Sweep(path)

@@ -50,6 +50,19 @@ double period_fraction(const sim::StepCalendar& cal, int64_t m) {
   return std::min(1.0, static_cast<double>(covered) / dim);
 }
 
+double period_year_fraction(const sim::StepCalendar& cal, int64_t m) {
+  const auto first = static_cast<size_t>(cal.period_first_step[static_cast<size_t>(m)]);
+  const auto last = static_cast<size_t>(cal.period_first_step[static_cast<size_t>(m) + 1]) - 1;
+  double years = 0;
+  for (int64_t day = cal.local_day[first]; day <= cal.local_day[last]; ++day) {
+    const int year = sim::civil_from_days(day).year;
+    const auto days_in_year = static_cast<double>(sim::days_from_civil(year + 1, 1, 1) -
+                                                  sim::days_from_civil(year, 1, 1));
+    years += 1.0 / days_in_year;
+  }
+  return years;
+}
+
 PeriodAccounts compute_accounts(const TariffBook& tariffs, const BillingInput& in) {
   if (in.grid == nullptr || in.calendar == nullptr || in.participants == nullptr ||
       in.producers == nullptr)
@@ -228,12 +241,17 @@ PeriodAccounts compute_accounts(const TariffBook& tariffs, const BillingInput& i
   for (int64_t m = first; m < last; ++m) {
     const Eigen::Index row = m - first;
     const double f = fraction[static_cast<size_t>(row)];
-    acc.pmo_costs(row) = tariffs.pmo_costs_eur_per_month * f;
-    const double fee = tariffs.pmo_fee_eur_per_member_month * f;
+    const double years = period_year_fraction(cal, m);
+    acc.pmo_costs(row) = tariffs.pmo_costs_eur_per_month * f + in.pmo_costs_eur_per_year * years;
+    const double fee =
+        tariffs.pmo_fee_eur_per_member_month * f + in.pmo_fee_eur_per_member_year * years;
     for (size_t n = 0; n < Nu; ++n) {
       if (!is_member(m, n)) continue;
-      acc.bill(row, static_cast<Eigen::Index>(n)) += fee;
-      acc.pmo_fees(row) += fee;
+      // Weighted by membership: a fractional value is a member for part of the period.
+      const double weight =
+          in.member == nullptr ? 1.0 : (*in.member)(m, static_cast<Eigen::Index>(n));
+      acc.bill(row, static_cast<Eigen::Index>(n)) += fee * weight;
+      acc.pmo_fees(row) += fee * weight;
     }
   }
   acc.benefit = acc.bill_reference - acc.bill;

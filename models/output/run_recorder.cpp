@@ -21,7 +21,8 @@ namespace {
 
 // Contract version of the run file; bump the major on any incompatible change.
 constexpr int32_t kFormatMajor = 1;
-constexpr int32_t kFormatMinor = 0;
+// 1.1 adds /periods energy totals, /periods/producer_pooled_revenue and /sharing/funds.
+constexpr int32_t kFormatMinor = 1;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
 // Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
@@ -46,7 +47,7 @@ void check_shape(const char* what, Eigen::Index rows, Eigen::Index cols, int64_t
   }
 }
 
-void check_shapes(const RunResult& run, Detail detail) {
+void check_shapes(const RunResult& run, const PeriodEnergy& e, Detail detail) {
   const int64_t t = run.grid.steps;
   const int64_t m = run.calendar.periods();
   const size_t n = run.participants.size();
@@ -74,6 +75,28 @@ void check_shapes(const RunResult& run, Detail detail) {
               a.producer_surplus_revenue.cols(), m, p);
   check_shape("periods/pmo_costs", a.pmo_costs.size(), 1, m, 1);
   check_shape("periods/pmo_fees", a.pmo_fees.size(), 1, m, 1);
+  // Energy totals are optional: a run handed over without its ledger has none.
+  const std::pair<const char*, const RowMatrix*> energy[] = {
+      {"periods/consumption", &e.consumption},
+      {"periods/allocated", &e.allocated},
+      {"periods/supplied", &e.supplied},
+      {"periods/production", &e.production},
+      {"periods/surplus", &e.surplus}};
+  for (const auto& [name, values] : energy)
+    if (values->rows() != 0)
+      check_shape(name, values->rows(), values->cols(), m,
+                  values == &e.production || values == &e.surplus ? p : n);
+  const auto& pooled = run.sharing.producer_pooled;
+  if (pooled.size() > 0)
+    check_shape("periods/producer_pooled_revenue", pooled.rows(), pooled.cols(), m, p);
+  for (const auto& f : run.sharing.funds) {
+    const std::string name = "sharing/funds/" + f.name;
+    for (const auto* v : {&f.balance, &f.inflow, &f.interest, &f.requested, &f.paid, &f.unmet})
+      check_shape(name.c_str(), v->size(), 1, m, 1);
+    if (f.paid_to_member.size() > 0)
+      check_shape((name + "/paid_to_member").c_str(), f.paid_to_member.rows(),
+                  f.paid_to_member.cols(), m, n);
+  }
 }
 
 const char* detail_name(Detail detail) {
@@ -273,7 +296,8 @@ void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_
   }
 }
 
-void write_periods(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+void write_periods(h5::File& file, const RunResult& run, const PeriodEnergy& energy,
+                   const std::vector<int64_t>& start) {
   auto group = file.create_group("periods");
   group.set_attr_string("description", "Accounts per billing period (EUR)");
   const auto scales = write_local_scales(group, "period", start,
@@ -292,6 +316,10 @@ void write_periods(h5::File& file, const RunResult& run, const std::vector<int64
   member.attach_scale(scales.participant, 1);
 
   const auto& a = run.accounts;
+  const RowMatrix pooled =
+      run.sharing.producer_pooled.size() > 0
+          ? run.sharing.producer_pooled
+          : RowMatrix::Zero(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(p));
   struct Table {
     const char* name;
     const RowMatrix* values;
@@ -310,7 +338,24 @@ void write_periods(h5::File& file, const RunResult& run, const std::vector<int64
        "Sales of AUTOPROD at the internal price"},
       {"producer_surplus_revenue", &a.producer_surplus_revenue, false,
        "Sales of SURPLUS at the surplus price"},
+      {"producer_pooled_revenue", &pooled, false,
+       "Part of the producer's revenue pooled into the community benefit (kept: internal + "
+       "surplus revenue - this)"},
   };
+  const Table energy_tables[] = {
+      {"consumption", &energy.consumption, true, "Withdrawal over the period (CONS)"},
+      {"allocated", &energy.allocated, true, "Allocated local production over the period"},
+      {"supplied", &energy.supplied, true, "Complement from the supplier over the period"},
+      {"production", &energy.production, false, "Injection over the period (PROD)"},
+      {"surplus", &energy.surplus, false, "Unallocated injection over the period (SURPLUS)"},
+  };
+  for (const auto& s : energy_tables) {
+    if (s.values->rows() == 0) continue;  // no ledger handed over
+    auto ds = group.write_2d(s.name, row_major(*s.values), m, s.per_participant ? n : p,
+                             meta("kWh", s.description, kPeriodDeflate));
+    ds.attach_scale(scales.along, 0);
+    ds.attach_scale(s.per_participant ? scales.participant : scales.producer, 1);
+  }
   for (const auto& s : tables) {
     auto ds = group.write_2d(s.name, row_major(*s.values), m, s.per_participant ? n : p,
                              meta("EUR", s.description, kPeriodDeflate));
@@ -319,11 +364,15 @@ void write_periods(h5::File& file, const RunResult& run, const std::vector<int64
   }
   auto costs = group.write_1d("pmo_costs",
                               std::span<const double>(a.pmo_costs.data(), static_cast<size_t>(m)),
-                              meta("EUR", "Running costs of the PMO (fees, software)"));
+                              meta("EUR",
+                                   "Running costs of the PMO (fixed, software, staff time), "
+                                   "prorated by period length"));
   costs.attach_scale(scales.along, 0);
   auto fees =
       group.write_1d("pmo_fees", std::span<const double>(a.pmo_fees.data(), static_cast<size_t>(m)),
-                     meta("EUR", "Membership fees collected by the PMO"));
+                     meta("EUR",
+                          "Membership fees collected by the PMO (prorated by period length, "
+                          "weighted by membership)"));
   fees.attach_scale(scales.along, 0);
 }
 
@@ -361,6 +410,29 @@ void write_sharing(h5::File& file, const RunResult& run, const std::vector<int64
                       meta("",
                            "Benefit rules recorded: the rule in force first, then the "
                            "counterfactual rules"));
+  if (!sh.funds.empty()) {
+    auto funds = group.create_group("funds");
+    funds.set_attr_string("description",
+                          "Balances of the PMO's funds, fed by the territorial shares of the rule "
+                          "in force: balance = previous + interest + inflow - paid");
+    for (const auto& f : sh.funds) {
+      auto g = funds.create_group(f.name);
+      g.set_attr_string("description", "Fund " + f.name);
+      g.set_attr_double("initial_eur", f.initial_eur);
+      vec(g, "balance", f.balance, "EUR", "Balance after the period (never negative)");
+      vec(g, "inflow", f.inflow, "EUR", "Territorial share of the rule in force");
+      vec(g, "interest", f.interest, "EUR", "Interest earned on the previous balance");
+      vec(g, "requested", f.requested, "EUR", "Outflow asked by the payout or spending policy");
+      vec(g, "paid", f.paid, "EUR", "Outflow paid (at most what the fund holds)");
+      vec(g, "unmet", f.unmet, "EUR", "Requested but not paid for lack of funds");
+      if (f.paid_to_member.size() > 0) {
+        auto ds = g.write_2d("paid_to_member", row_major(f.paid_to_member), m, n,
+                             meta("EUR", "Aid paid to each member's bill", kPeriodDeflate));
+        ds.attach_scale(scales.along, 0);
+        ds.attach_scale(scales.participant, 1);
+      }
+    }
+  }
   for (const auto& r : sh.rules) {
     auto g = group.create_group(r.name);
     g.set_attr_string("description", "Benefit distribution by rule " + r.name);
@@ -419,7 +491,11 @@ Detail parse_detail(const std::string& name) {
 }
 
 void write_run(const RunResult& run, const std::string& path, Detail detail) {
-  check_shapes(run, detail);
+  // Per-period energy: as the simulation computed it, else summed from the per-step ledger.
+  const PeriodEnergy energy = detail == Detail::kSummary || run.period_energy.consumption.size() > 0
+                                  ? run.period_energy
+                                  : period_energy_of(run);
+  check_shapes(run, energy, detail);
   h5::AtomicFile out(path);
   auto& file = out.file();
   write_provenance(file, run, detail);
@@ -430,7 +506,7 @@ void write_run(const RunResult& run, const std::string& path, Detail detail) {
     write_participants(file, run.participants);
     write_producers(file, run.producers);
     if (detail == Detail::kFull) write_energy(file, run, steps);
-    write_periods(file, run, periods);
+    write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
     write_governance(file);
   }

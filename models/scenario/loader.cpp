@@ -8,6 +8,7 @@
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/sim/civil_time.hpp"
 #include "benefit_rule_parser.hpp"
+#include "community_parser.hpp"
 #include "finance_parser.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
@@ -55,10 +56,14 @@ TimeSpec parse_time(const ConfigNode& n) {
   return t;
 }
 
-void parse_community(const ConfigNode& n, Scenario& s) {
+void parse_community(const ConfigNode& n, Scenario& s, const sim::TimeZone& zone) {
   if (!n.present()) return;  // all defaults
-  if (!n.expect_map({"sharing_key", "benefit_rule", "compare_benefit_rules", "internal_price"}))
+  if (!n.expect_map({"sharing_key", "benefit_rule", "compare_benefit_rules", "internal_price",
+                     "pmo", "pooled_producer_revenue", "funds"}))
     return;
+  s.pmo = detail::parse_pmo(n.optional("pmo"));
+  s.pooled_producer_revenue = detail::parse_pooling(n.optional("pooled_producer_revenue"));
+  s.funds = detail::parse_funds(n.optional("funds"), zone);
   if (const ConfigNode k = n.optional("sharing_key"); k.present()) {
     if (k.expect_map({"type", "floor_0_1_percent", "within_level", "rule", "rule_share",
                       "coefficients_file", "pairs"})) {
@@ -121,6 +126,15 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   key["floor_0_1_percent"] = s.sharing_key.floor_0_1_percent;
   doc["community"]["benefit_rule"] = detail::benefit_rule_yaml(s.benefit_rule);
   doc["community"]["internal_price"]["eur_per_kwh"] = s.internal_price.eur_per_kwh;
+  // The PMO model as it runs (the deprecated tariffs.pmo converted into it).
+  if (doc["tariffs"].IsMap() && doc["tariffs"]["pmo"]) doc["tariffs"].remove("pmo");
+  YAML::Node pmo = doc["community"]["pmo"];
+  pmo["fixed_eur_per_year"] = s.pmo.fixed_eur_per_year;
+  pmo["software_eur_per_year"] = s.pmo.software_eur_per_year;
+  pmo["staff_hours_per_year"] = s.pmo.staff_hours_per_year;
+  pmo["staff_eur_per_hour"] = s.pmo.staff_eur_per_hour;
+  pmo["fee_eur_per_member_year"] = s.pmo.fee_eur_per_member_year;
+  doc["community"]["pooled_producer_revenue"] = pooling_mode_name(s.pooled_producer_revenue);
   doc["time"]["timezone"] = s.time.timezone;
   doc["time"]["step"] = std::to_string(s.time.step_seconds / 60) + "min";
   doc["site"]["lat"] = s.site.lat_deg;
@@ -184,7 +198,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   // Default rule: each participant keeps its own savings (no redistribution).
   s.benefit_rule.type = "individual_savings";
   const ConfigNode community = root.optional("community");
-  parse_community(community, s);
+  parse_community(community, s, zone);
+  detail::apply_legacy_pmo(root.optional("tariffs"), community, s.tariffs, s.pmo, s.warnings);
   if (const ConfigNode g = root.optional("governance"); g.present() && g.expect_map({"calendar"}))
     s.governance.calendar =
         g.choice_or("calendar", {"none", "monthly", "quarterly", "yearly"}, "none");

@@ -4,6 +4,7 @@
 // Shapley, solidarity value. The game's allocation is mapped onto the
 // distributed amount by reconcile(); core diagnostics for any rule.
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -61,6 +62,12 @@ ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
   ShapleySampling options;
   options.target_relative_se = spec.sampling_target_relative_se;
   options.max_permutations = spec.sampling_max_permutations;
+  // Members with near-zero shares would otherwise sample until the budget: their precision is
+  // judged against the mean share v(N)/n instead (docs/cooperative-games.md, "Stopping").
+  const double grand = savings->value(Coalition(static_cast<size_t>(n), 1));
+  options.absolute_se_floor_eur =
+      std::max(options.absolute_se_floor_eur,
+               spec.sampling_target_relative_se * std::abs(grand) / static_cast<double>(n));
   options.min_permutations = std::min<int64_t>(options.min_permutations, options.max_permutations);
   return shapley_sampled(*savings, options, sampling_stream(p, "shapley"));
 }

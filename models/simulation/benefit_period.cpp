@@ -19,6 +19,16 @@ std::vector<int> producer_players(const Scenario& s) {
   return out;
 }
 
+Eigen::VectorXd pooled_producer_revenue(PoolingMode mode, const economics::PeriodAccounts& acc,
+                                        int64_t m) {
+  const auto P = acc.producer_surplus_revenue.cols();
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(P);
+  if (mode == PoolingMode::kNone) return out;
+  out = acc.producer_surplus_revenue.row(m).transpose();
+  if (mode == PoolingMode::kAll) out += acc.producer_internal_revenue.row(m).transpose();
+  return out;
+}
+
 bool rule_needs_steps(const std::string& type) {
   static const char* const kStepRules[] = {
       "mid_market_rate", "supply_demand_ratio", "bill_sharing",
@@ -60,7 +70,8 @@ sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in) {
     // Need: household size in consumption units where known, else 1.
     bp.need(i) = std::isnan(p.consumption_units) ? 1.0 : p.consumption_units;
   }
-  bp.pooled_producer_revenue_eur = 0;  // producers keep their sales (documented)
+  // Producers keep their sales unless the community pools them (docs/benefit-rules.md).
+  bp.pooled_producer_revenue_eur = pooled_producer_revenue(s.pooled_producer_revenue, acc, m).sum();
   bp.pmo_fees_eur = acc.pmo_fees(m);
   bp.pmo_costs_eur = acc.pmo_costs(m);
   bp.seed = s.seed;

@@ -21,7 +21,8 @@ void add_metrics(std::vector<output::Kpi>& k, const std::string& who, const std:
 }  // namespace
 
 // Investors' and producers' metrics over the plants' lifetimes: the run's revenue of each
-// plant (internal sales + surplus sales), scaled to a year, repeats every operating year.
+// plant (internal sales + surplus sales - the part pooled by the community), scaled to a
+// year, repeats every operating year.
 std::vector<output::Kpi> finance_kpis(const Scenario& s, const output::RunResult& run) {
   std::vector<output::Kpi> k;
   if (s.finance.empty()) return k;
@@ -33,8 +34,11 @@ std::vector<output::Kpi> finance_kpis(const Scenario& s, const output::RunResult
     size_t j = 0;
     while (j < s.producers.size() && s.producers[j].id != plant.producer) ++j;
     const auto col = static_cast<Eigen::Index>(j);
+    // What the plant keeps: its sales minus what the community pools into V.
+    const double pooled =
+        run.sharing.producer_pooled.size() > 0 ? run.sharing.producer_pooled.col(col).sum() : 0.0;
     const double revenue = run.accounts.producer_internal_revenue.col(col).sum() +
-                           run.accounts.producer_surplus_revenue.col(col).sum();
+                           run.accounts.producer_surplus_revenue.col(col).sum() - pooled;
     const sharing::ProjectCashFlows f =
         sharing::project_cash_flows(plant.investment, {years > 0 ? revenue / years : 0.0});
     add_metrics(k, plant.producer, "plant " + plant.producer + " (unlevered)", f.project_metrics);

@@ -76,6 +76,20 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
                   &sharing_.pooled_producer_revenue, &sharing_.pmo_fees, &sharing_.pmo_costs})
     v->setZero(M);
   sharing_.game_grand_value.setConstant(M, nan);
+  sharing_.producer_pooled.setZero(M, P);
+  {
+    output::FundRecord solidarity, reserve;
+    solidarity.name = "solidarity_fund";
+    solidarity.initial_eur = scenario.funds.solidarity_fund.initial_eur;
+    solidarity.paid_to_member.setZero(M, N);
+    reserve.name = "reinvestment_reserve";
+    reserve.initial_eur = scenario.funds.reinvestment_reserve.initial_eur;
+    for (auto* f : {&solidarity, &reserve})
+      for (auto* v : {&f->balance, &f->inflow, &f->interest, &f->requested, &f->paid, &f->unmet})
+        v->setZero(M);
+    sharing_.funds.push_back(std::move(solidarity));
+    sharing_.funds.push_back(std::move(reserve));
+  }
   for (const auto& r : rules_) {
     output::RuleRecord rec;
     // The same rule with other parameters may be compared: later ones get _2, _3, ...
@@ -114,9 +128,8 @@ void Simulation::run_steps(int64_t first_step, int64_t last_step) {
       allocated_.middleRows(first_step, last_step - first_step);
 }
 
-// Phase 2: bills, sales, PMO account and benefit of the period.
-void Simulation::close_period(int64_t period) {
-  const economics::RowMatrix member = member_.cast<double>();
+// What the accounts of the run read; the caller sets the window and the member matrix.
+economics::BillingInput Simulation::billing_input() const {
   economics::BillingInput in;
   in.grid = &grid_;
   in.calendar = &calendar_;
@@ -129,6 +142,15 @@ void Simulation::close_period(int64_t period) {
   in.autoprod = &autoprod_;
   in.surplus = &surplus_;
   in.internal_price_eur_per_kwh = internal_price_eur_per_kwh_;
+  in.pmo_costs_eur_per_year = sharing::pmo_costs_per_year(scenario_.pmo);
+  in.pmo_fee_eur_per_member_year = scenario_.pmo.fee_eur_per_member_year;
+  return in;
+}
+
+// Phase 2: bills, sales, PMO account, benefit of the period, then the funds.
+void Simulation::close_period(int64_t period) {
+  const economics::RowMatrix member = member_.cast<double>();
+  economics::BillingInput in = billing_input();
   in.first_period = period;
   in.last_period = period + 1;
   in.member = &member;
@@ -140,6 +162,8 @@ void Simulation::close_period(int64_t period) {
   put_rows(accounts_.producer_surplus_revenue, period, acc.producer_surplus_revenue);
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
+  sharing_.producer_pooled.row(period) =
+      pooled_producer_revenue(scenario_.pooled_producer_revenue, accounts_, period).transpose();
 
   // Benefit: every rule on the same period (the first is in force).
   BenefitPeriodInput bin;
@@ -158,6 +182,7 @@ void Simulation::close_period(int64_t period) {
     record_shares(period, r, shares);
     if (r == 0) accounts_.benefit.row(period) = shares.member_eur.transpose();
   }
+  update_funds(period);
   closed_periods_ = period + 1;
   sim::logger("sim")->debug(
       "[{}] period {} closed",
@@ -192,6 +217,54 @@ void Simulation::record_shares(int64_t period, size_t rule, const sharing::Benef
     rec.core_coalitions(m) = static_cast<double>(d.core->coalitions_checked);
   }
   rec.max_standard_error(m) = d.standard_error.size() > 0 ? d.standard_error.maxCoeff() : 0.0;
+}
+
+// The funds receive the territorial shares of the rule in force and pay what their policy
+// asks, never more than they hold (sharing::fund_balances, one period at a time so that a
+// later phase can read the balance).
+void Simulation::update_funds(int64_t period) {
+  const auto m = static_cast<Eigen::Index>(period);
+  const double years = economics::period_year_fraction(calendar_, period);
+  const output::RuleRecord& in_force = sharing_.rules.front();
+  auto post = [&](output::FundRecord& f, const FundSpec& spec, double inflow, double requested) {
+    const double previous = m == 0 ? f.initial_eur : f.balance(m - 1);
+    const double rate = sharing::period_rate(spec.interest_rate_per_year, years);
+    const sharing::FundLedger l = sharing::fund_balances({inflow}, {requested}, previous, rate);
+    f.inflow(m) = inflow;
+    f.interest(m) = previous * rate;
+    f.requested(m) = requested;
+    f.paid(m) = l.paid_eur.front();
+    f.unmet(m) = l.unmet_eur.front();
+    f.balance(m) = l.balance_eur.front();
+  };
+
+  // Solidarity fund: aid to the bills of low-income members of the operation.
+  const auto& sol_spec = scenario_.funds.solidarity_fund;
+  const auto N = scenario_.participants.size();
+  std::vector<double> bill(N), eligible(N);
+  for (size_t i = 0; i < N; ++i) {
+    const auto col = static_cast<Eigen::Index>(i);
+    bill[i] = accounts_.bill(m, col);
+    eligible[i] = scenario_.participants[i].low_income ? static_cast<double>(member_(m, col)) : 0;
+  }
+  const std::vector<double> asks =
+      sharing::solidarity_requests(sol_spec.payout, bill, eligible, years);
+  double asked = 0;
+  for (double a : asks) asked += a;
+  output::FundRecord& solidarity = sharing_.funds[0];
+  post(solidarity, sol_spec, in_force.territorial(m, 0), asked);
+  const std::vector<double> aid = sharing::ration_pro_rata(asks, solidarity.paid(m));
+  for (size_t i = 0; i < N; ++i)
+    solidarity.paid_to_member(m, static_cast<Eigen::Index>(i)) = aid[i];
+
+  // Reinvestment reserve: dated spending falling in this period.
+  const auto& res_spec = scenario_.funds.reinvestment_reserve;
+  const int64_t from = grid_.step_start(calendar_.period_first_step[static_cast<size_t>(period)]);
+  const int64_t to = grid_.step_start(calendar_.period_first_step[static_cast<size_t>(period) + 1]);
+  double spend = 0;
+  for (const auto& s : res_spec.spending)
+    if (s.at_utc >= from && s.at_utc < to) spend += s.eur;
+  post(sharing_.funds[1], res_spec, in_force.territorial(m, 1), spend);
 }
 
 // Phases 3-5 are hooks that later issues fill (governance protocols, trust and membership
@@ -235,11 +308,9 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   const economics::RowMatrix member =
       member_.middleRows(first_period, last_period - first_period).cast<double>();
 
-  economics::BillingInput in;
+  economics::BillingInput in = billing_input();
   in.grid = &grid;
   in.calendar = &cal;
-  in.participants = &scenario_.participants;
-  in.producers = &scenario_.producers;
   in.consumption = &cons;
   in.allocated = &alloc;
   in.supplied = &supplied;
@@ -277,6 +348,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   out.benefit = acc.benefit.colwise().sum().transpose();
   out.producer_revenue =
       (acc.producer_internal_revenue + acc.producer_surplus_revenue).colwise().sum().transpose();
+  for (int64_t m = 0; m < cal.periods(); ++m)
+    out.producer_revenue -= pooled_producer_revenue(scenario_.pooled_producer_revenue, acc, m);
   out.allocated_total_kwh = alloc.sum();
   out.surplus_total_kwh = surplus.sum();
   return out;
@@ -302,8 +375,10 @@ output::RunResult Simulation::take_result() {
   r.member = std::move(member_);
   r.accounts = std::move(accounts_);
   r.sharing = std::move(sharing_);
+  r.period_energy = output::period_energy_of(r);
   r.summary = summarize(r, &inputs_);
   for (auto& kpi : finance_kpis(scenario_, r)) r.summary.push_back(std::move(kpi));
+  for (auto& kpi : fund_kpis(r)) r.summary.push_back(std::move(kpi));
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include <map>
 
+#include "accord/analysis/run_equity.hpp"
 #include "accord/models/simulation/simulation.hpp"
 
 namespace accord::models {
@@ -54,6 +55,30 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   for (const auto& [kind, e] : by_kind)
     k.push_back({"savings_per_" + kind + "_eur", e.first / e.second, "EUR",
                  "mean savings per participant of kind " + kind});
+
+  // Equity of the rule in force, so that sweeps can compare rules (docs/equity-metrics.md):
+  // per-member amounts annualized to 365.25 days, "after" = bill_reference - benefit.
+  const size_t n = run.participants.size();
+  const double annual = analysis::annualization_factor(static_cast<double>(run.grid.steps) *
+                                                       static_cast<double>(run.grid.step_seconds));
+  std::vector<std::string> kinds(n);
+  std::vector<double> income(n), units(n), reference(n), benefit(n);
+  std::vector<int32_t> decile(n);
+  std::vector<uint8_t> low(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto& p = run.participants[i];
+    const auto col = static_cast<Eigen::Index>(i);
+    kinds[i] = p.kind;
+    income[i] = p.income_eur_per_year;
+    decile[i] = p.income_decile;
+    low[i] = p.low_income ? 1 : 0;
+    units[i] = p.consumption_units;
+    reference[i] = a.bill_reference.rows() > 0 ? annual * a.bill_reference.col(col).sum() : 0.0;
+    benefit[i] = a.benefit.rows() > 0 ? annual * a.benefit.col(col).sum() : 0.0;
+  }
+  const analysis::MemberOutcomes outcomes{kinds, income, decile, low, units, reference, benefit};
+  for (auto& e : analysis::equity_kpis(outcomes))
+    k.push_back({std::move(e.name), e.value, std::move(e.units), std::move(e.description)});
   return k;
 }
 

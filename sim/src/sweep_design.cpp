@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "accord/sim/rng.hpp"
+#include "accord/sim/sweep/salib.hpp"
 
 namespace accord::sim::sweep {
 
@@ -253,7 +254,11 @@ Design make_design(const SweepSpec& spec) {
       from_unit(saltelli(spec.design.samples, k, spec.seed), at);
       break;
     case DesignType::kCsv: {
-      Design in = read_design_csv(spec.design.file);
+      // A SALib/numpy sample (no header) takes the parameters as its columns, in order.
+      std::vector<std::string> paths;
+      for (const auto& p : ps) paths.push_back(p.path);
+      Design in = is_salib_sample(spec.design.file) ? read_salib_sample(spec.design.file, paths)
+                                                    : read_design_csv(spec.design.file);
       if (ps.empty()) {
         d.columns = in.columns;
         d.points = std::move(in.points);

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -121,6 +123,96 @@ std::vector<RunKpi> read_kpis(const std::string& path) {
     out.push_back(std::move(k));
   }
   return out;
+}
+
+// The records of the runs a process made, as bytes for the root (Distribution::gather):
+// per run its id, status, error and KPIs by name (column numbers are local to a process).
+// Values travel as their bits, so the root's tables are those of a single process.
+void put_u64(std::string& out, uint64_t v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  out.append(b, 8);
+}
+void put_str(std::string& out, const std::string& s) {
+  put_u64(out, s.size());
+  out += s;
+}
+
+class Reader {
+ public:
+  explicit Reader(const std::string& in) : in_(in) {}
+  bool done() const { return pos_ == in_.size(); }
+  uint64_t u64() {
+    need(8);
+    uint64_t v = 0;
+    std::memcpy(&v, in_.data() + pos_, 8);
+    pos_ += 8;
+    return v;
+  }
+  std::string str() {
+    const uint64_t n = u64();
+    need(n);
+    std::string s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+
+ private:
+  void need(uint64_t n) const {
+    if (n > in_.size() - pos_) throw IoError("sweep: truncated run records from another rank");
+  }
+  const std::string& in_;
+  size_t pos_ = 0;
+};
+
+std::string serialize_records(const std::vector<int64_t>& ids,
+                              const std::vector<RunRecord>& records, const KpiColumns& kpis) {
+  std::string out;
+  for (const int64_t id : ids) {
+    const RunRecord& r = records[static_cast<size_t>(id)];
+    if (r.status == Status::kMissing) continue;
+    put_u64(out, static_cast<uint64_t>(id));
+    put_u64(out, r.status == Status::kOk ? 1 : 2);
+    put_str(out, r.error);
+    put_u64(out, r.kpis.size());
+    for (const auto& [c, v] : r.kpis) {
+      const KpiColumn& col = kpis[c];
+      put_str(out, col.name);
+      put_str(out, col.units);
+      put_str(out, col.description);
+      put_u64(out, std::bit_cast<uint64_t>(v));
+    }
+  }
+  return out;
+}
+
+// Adds the records of `payload` to `records`; returns {runs, failed} it held.
+std::pair<int64_t, int64_t> deserialize_records(const std::string& payload,
+                                                std::vector<RunRecord>& records, KpiColumns& kpis) {
+  Reader in(payload);
+  int64_t runs = 0;
+  int64_t failed = 0;
+  while (!in.done()) {
+    const uint64_t id = in.u64();
+    if (id >= records.size()) throw IoError("sweep: run id out of range from another rank");
+    RunRecord& r = records[id];
+    r.status = in.u64() == 1 ? Status::kOk : Status::kFailed;
+    r.error = in.str();
+    const uint64_t n = in.u64();
+    std::vector<RunKpi> values;
+    for (uint64_t k = 0; k < n; ++k) {
+      RunKpi kpi;
+      kpi.name = in.str();
+      kpi.units = in.str();
+      kpi.description = in.str();
+      kpi.value = std::bit_cast<double>(in.u64());
+      values.push_back(std::move(kpi));
+    }
+    r.kpis = kpis.intern(values);
+    ++runs;
+    if (r.status == Status::kFailed) ++failed;
+  }
+  return {runs, failed};
 }
 
 std::string one_line(std::string s) {
@@ -342,15 +434,20 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
   outcome.runs = run_count(spec, design);
   std::vector<RunRecord> records(static_cast<size_t>(outcome.runs));
   KpiColumns kpis;
+  Distribution* const dist = options.distribution;
+  const bool root = dist == nullptr || dist->rank() == 0;
   std::vector<int64_t> todo;
-  for (int64_t id = 0; id < outcome.runs; ++id) {
-    if (id % options.shard_count != options.shard_index) continue;
-    if (options.resume && run_file_complete((runs_dir / run_file_name(id)).string())) {
-      ++outcome.skipped;
-      continue;
+  if (root) {
+    for (int64_t id = 0; id < outcome.runs; ++id) {
+      if (id % options.shard_count != options.shard_index) continue;
+      if (options.resume && run_file_complete((runs_dir / run_file_name(id)).string())) {
+        ++outcome.skipped;
+        continue;
+      }
+      todo.push_back(id);
     }
-    todo.push_back(id);
   }
+  if (dist) dist->share(todo);
 
   Progress progress(options.progress, options.progress_is_terminal,
                     static_cast<int64_t>(todo.size()), options.progress_every);
@@ -358,8 +455,10 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
   std::atomic<int64_t> done{0};
   std::atomic<int64_t> failed{0};
   const unsigned threads = options.threads > 0 ? options.threads : default_threads();
-  parallel_for(static_cast<int64_t>(todo.size()), threads, [&](int64_t i) {
-    if (options.stop_after && started.fetch_add(1) >= *options.stop_after) return;
+  std::vector<int64_t> mine;  // the runs made by this process (distributed sweeps)
+  std::mutex mine_mutex;
+  const auto body = [&](int64_t i) {
+    if (options.stop_after && started.fetch_add(1) >= *options.stop_after) return false;
     const int64_t id = todo[static_cast<size_t>(i)];
     const RunRequest req = make_request(spec, design, id, dir);
     RunRecord& rec = records[static_cast<size_t>(id)];
@@ -384,13 +483,35 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
     }
     ++done;
     progress.tick(rec.status == Status::kFailed);
-  });
+    if (dist) {
+      std::lock_guard lock(mine_mutex);
+      mine.push_back(id);
+    }
+    return rec.status == Status::kFailed;
+  };
+  const auto count = static_cast<int64_t>(todo.size());
+  if (dist)
+    dist->run(count, threads, body, progress);
+  else
+    parallel_for(count, threads, body);
   progress.finish();
   outcome.executed = done.load();
   outcome.failed = failed.load();
+  if (dist) {
+    // Every rank's records to the root, which then holds the same table as one process.
+    std::sort(mine.begin(), mine.end());
+    const auto payloads =
+        dist->gather(root ? std::string() : serialize_records(mine, records, kpis));
+    if (!root) return outcome;
+    for (const auto& p : payloads) {
+      const auto [runs, bad] = deserialize_records(p, records, kpis);
+      outcome.executed += runs;
+      outcome.failed += bad;
+    }
+  }
   if (options.shard_count > 1) {
     // One shard of several: the gathering (and the sweep file) is a later call's job.
-    outcome.missing = static_cast<int64_t>(todo.size()) - outcome.executed;
+    outcome.missing = count - outcome.executed;
     return outcome;
   }
 

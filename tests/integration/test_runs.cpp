@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "run_helpers.hpp"
 
@@ -69,4 +71,57 @@ TEST_CASE("invalid input exits 2 with one located line and leaves no output", "[
   const auto missing = run_accord("validate " + (dir / "nope.yaml").string(), dir);
   CHECK(missing.status == 2);
   CHECK(missing.err.find("cannot open scenario file") != std::string::npos);
+}
+
+TEST_CASE("the default scenario records monthly flows, PMO costs and funds (format 1.1)",
+          "[integration][funds]") {
+  const auto dir = scratch("funds");
+  const auto out = dir / "q.h5";
+  const auto r =
+      run_accord("run " + source_path("scenarios/quartier-mixte.yaml") +
+                     " -q --set time.end=2025-03-01 --set output.detail=periods -o " + out.string(),
+                 dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto f = sim::h5::File::open(out.string());
+  CHECK(f.attr_ints("format_version") == std::vector<int64_t>{1, 1});
+  CHECK_FALSE(f.exists("energy"));
+  // Monthly energy flows at detail periods, kWh, consistent with each other.
+  const auto periods = f.open_group("periods");
+  for (const char* name : {"consumption", "allocated", "supplied", "production", "surplus"})
+    CHECK(periods.open_dataset(name).attr_string("units") == "kWh");
+  const auto cons = read2d(f, "periods", "consumption");
+  const auto alloc = read2d(f, "periods", "allocated");
+  const auto supp = read2d(f, "periods", "supplied");
+  REQUIRE(cons.dims.size() == 2);
+  CHECK(cons.dims[0] == 2);
+  for (size_t k = 0; k < cons.values.size(); ++k)
+    CHECK(alloc.values[k] + supp.values[k] == Approx(cons.values[k]).margin(1e-9));
+  // PMO costs of the scenario: 600 + 1200 + 60 h x 25 EUR/h = 3,300 EUR/yr; 28/365 in February.
+  const auto costs = periods.open_dataset("pmo_costs").read<double>().values;
+  REQUIRE(costs.size() == 2);
+  CHECK(costs[1] == Approx(3300.0 * 28 / 365).epsilon(1e-12));
+  // Funds: the ledger identity holds and the solidarity fund pays low-income bills.
+  for (const char* fund : {"solidarity_fund", "reinvestment_reserve"}) {
+    INFO(fund);
+    const auto g = f.open_group(std::string("sharing/funds/") + fund);
+    const auto bal = g.open_dataset("balance").read<double>().values;
+    const auto in = g.open_dataset("inflow").read<double>().values;
+    const auto interest = g.open_dataset("interest").read<double>().values;
+    const auto paid = g.open_dataset("paid").read<double>().values;
+    REQUIRE(g.has_attr("initial_eur"));
+    double previous = g.attr_double("initial_eur");
+    for (size_t m = 0; m < bal.size(); ++m) {
+      CHECK(bal[m] == Approx(previous + interest[m] + in[m] - paid[m]).margin(1e-9));
+      CHECK(bal[m] >= 0);
+      previous = bal[m];
+    }
+  }
+  const auto aid =
+      f.open_group("sharing/funds/solidarity_fund").open_dataset("paid").read<double>();
+  CHECK(aid.values[0] > 0);
+  const auto summary = f.open_group("summary");
+  CHECK(summary.exists("solidarity_fund_final_balance_eur"));
+  CHECK(summary.exists("reinvestment_reserve_unmet_eur"));
+  CHECK(summary.exists("pooled_producer_revenue_eur"));
 }

@@ -1,7 +1,8 @@
 // `accord sweep` end to end on the shipped example sweeps (one month of the mixed district):
 // the same tables on 1 and 2 threads, common random numbers, a run made to fail recorded
 // while the rest complete, shards then --resume, design export and import, and invalid sweep
-// files rejected with one located line and exit 2.
+// files rejected with one located line and exit 2; a sweep cut short then resumed; the
+// SALib export and import.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <cmath>
 
 #include <fstream>
+#include <sstream>
 
 #include "run_helpers.hpp"
 
@@ -191,4 +193,157 @@ TEST_CASE("sweep: invalid sweep files give one located line and exit 2", "[integ
     CHECK(r.err.find(c.expected) != std::string::npos);
   }
   CHECK_FALSE(fs::exists(dir / "out" / "sweep.h5"));
+}
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> lines_of(const fs::path& p) {
+  std::ifstream in(p);
+  std::vector<std::string> out;
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty() && l[0] != '#') out.push_back(l);
+  return out;
+}
+
+std::vector<double> numbers_of(const std::string& line, char sep) {
+  std::vector<double> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, sep)) out.push_back(std::stod(field));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sweep: cut short then --resume loses and duplicates nothing", "[integration][sweep]") {
+  const auto dir = scratch("sweep-killed");
+  const auto sweep =
+      write_sweep(dir, "killed.yaml",
+                  "replicates: 2\nparameters: [{path: 'producers[id=pv-ecole].pv.kwp', "
+                  "values: [60, 80, 100]}]\n");
+  const auto whole =
+      run_accord("sweep " + sweep.string() + " -j 1 -o " + (dir / "whole").string(), dir);
+  INFO(whole.err);
+  REQUIRE(whole.status == 0);
+  const auto out = dir / "out";
+  const auto r0 = run_accord("sweep " + sweep.string() + " -j 2 -o " + out.string(), dir);
+  REQUIRE(r0.status == 0);
+  // What a kill leaves: no sweep.h5 or summary.csv yet, a run never started (file absent),
+  // a run killed while writing (only its temporary, written through a rename), and a file
+  // that is not a complete run.
+  const auto runs = out / "runs";
+  fs::remove(out / "sweep.h5");
+  fs::remove(out / "summary.csv");
+  fs::remove(runs / "run-000003.h5");
+  fs::rename(runs / "run-000005.h5", runs / "run-000005.h5.tmp");
+  { std::ofstream(runs / "run-000001.h5") << "half"; }
+  const auto kept = fs::last_write_time(runs / "run-000000.h5");
+  const auto r = run_accord("sweep " + sweep.string() + " --resume -j 2 -o " + out.string(), dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  // Nothing made twice: the three complete runs were left alone...
+  CHECK(fs::last_write_time(runs / "run-000000.h5") == kept);
+  // ...and nothing lost: the same tables, byte for byte, as the uninterrupted sweep.
+  CHECK(read_all(out / "summary.csv") == read_all(dir / "whole" / "summary.csv"));
+  const SweepTable t = read_sweep(out / "sweep.h5");
+  CHECK(std::count(t.status.begin(), t.status.end(), "ok") == 6);
+  CHECK(t.savings == read_sweep(dir / "whole" / "sweep.h5").savings);
+  int run_files = 0;
+  for (const auto& e : fs::directory_iterator(runs))
+    if (e.path().extension() == ".h5") ++run_files;
+  CHECK(run_files == 6);
+}
+
+TEST_CASE("sweep: SALib export reads back as the design, in SALib's row order",
+          "[integration][sweep]") {
+  const auto dir = scratch("sweep-salib");
+  // Saltelli, N = 4, k = 3: 20 rows, reordered per base sample (A_j, A_B^(1..3)_j, B_j).
+  const auto sweep = write_sweep(
+      dir, "saltelli.yaml",
+      "parameters:\n"
+      "  - {path: community.internal_price.eur_per_kwh, distribution: {uniform: [0.08, 0.16]}}\n"
+      "  - {path: tariffs.surplus_eur_per_kwh, distribution: {uniform: [0.0, 0.13]}}\n"
+      "  - {path: 'producers[id=pv-ecole].pv.kwp', values: [60, 80, 100]}\n"
+      "design: {type: saltelli, samples: 4}\n");
+  const auto prefix = dir / "sobol";
+  const auto e =
+      run_accord("sweep " + sweep.string() + " --export-design " + (dir / "design.csv").string() +
+                     " --export-salib " + prefix.string(),
+                 dir);
+  INFO(e.err);
+  REQUIRE(e.status == 0);
+  CHECK(lines_of(dir / "sobol.problem.txt") ==
+        std::vector<std::string>{"community.internal_price.eur_per_kwh 0.08 0.16",
+                                 "tariffs.surplus_eur_per_kwh 0 0.13",
+                                 "producers[id=pv-ecole].pv.kwp 60 100"});
+  const auto sample = lines_of(dir / "sobol.sample.txt");
+  const auto points = lines_of(dir / "sobol.points.txt");
+  auto csv = lines_of(dir / "design.csv");
+  csv.erase(csv.begin());  // header
+  REQUIRE(sample.size() == 20);
+  REQUIRE(points.size() == 20);
+  for (size_t r = 0; r < 20; ++r) {
+    // Row r of the sample is design point points[r], value for value.
+    const auto x = numbers_of(sample[r], ' ');
+    CHECK(x == numbers_of(csv[std::stoul(points[r])], ','));
+  }
+  const int k = 3;
+  for (size_t j = 0; j < 4; ++j) {
+    const auto a = numbers_of(sample[j * (k + 2)], ' ');
+    const auto b = numbers_of(sample[j * (k + 2) + k + 1], ' ');
+    CHECK(std::stoul(points[j * (k + 2)]) == j);              // A_j
+    CHECK(std::stoul(points[j * (k + 2) + k + 1]) == 4 + j);  // B_j
+    for (int i = 0; i < k; ++i) {
+      // A_B^(i)_j: A_j with column i from B_j (what SALib's sobol.analyze assumes).
+      auto ab = a;
+      ab[static_cast<size_t>(i)] = b[static_cast<size_t>(i)];
+      CHECK(numbers_of(sample[j * (k + 2) + 1 + static_cast<size_t>(i)], ' ') == ab);
+    }
+  }
+
+  // The SALib sample imported back as a design (no header: the parameters name its columns)
+  // gives the same points, in the sample's order.
+  const auto imported = write_sweep(
+      dir, "imported.yaml",
+      "parameters:\n"
+      "  - {path: community.internal_price.eur_per_kwh, distribution: {uniform: [0.08, 0.16]}}\n"
+      "  - {path: tariffs.surplus_eur_per_kwh, distribution: {uniform: [0.0, 0.13]}}\n"
+      "  - {path: 'producers[id=pv-ecole].pv.kwp', values: [60, 80, 100]}\n"
+      "design: {type: csv, file: sobol.sample.txt}\n");
+  const auto i = run_accord(
+      "sweep " + imported.string() + " --export-design " + (dir / "imported.csv").string(), dir);
+  INFO(i.err);
+  REQUIRE(i.status == 0);
+  auto back = lines_of(dir / "imported.csv");
+  back.erase(back.begin());
+  REQUIRE(back.size() == 20);
+  for (size_t r = 0; r < 20; ++r) CHECK(back[r] == csv[std::stoul(points[r])]);
+
+  // Morris: trajectory order kept; a normal parameter is "name mean sd group norm".
+  const auto m = run_accord("sweep " + sweep_path("morris-economics.yaml") + " --export-salib " +
+                                (dir / "morris").string(),
+                            dir);
+  REQUIRE(m.status == 0);
+  const auto problem = lines_of(dir / "morris.problem.txt");
+  REQUIRE(problem.size() == 5);
+  CHECK(problem[4] ==
+        "participants[group=menages].consumption.annual_kwh 4200 500 "
+        "participants[group=menages].consumption.annual_kwh norm");
+  const auto order = lines_of(dir / "morris.points.txt");
+  REQUIRE(order.size() == 36);
+  for (size_t r = 0; r < 36; ++r) CHECK(std::stoul(order[r]) == r);
+
+  // A bad row is located.
+  { std::ofstream(dir / "sobol.sample.txt", std::ios::app) << "0.1 0.2\n"; }
+  const auto bad = run_accord("sweep " + imported.string() + " -o " + (dir / "out").string(), dir);
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("sobol.sample.txt:21:") != std::string::npos);
+  CHECK(bad.err.find("expected 3 numbers") != std::string::npos);
 }

@@ -126,7 +126,7 @@ std::vector<double> to_vector(const RowMatrix& m) {
 
 void check_provenance(const h5::File& file, const std::string& detail) {
   CHECK(file.attr_string("filetype") == "accord-run");
-  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 0});
+  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 1});
   CHECK(file.attr_string("accord_version") == "0.1.0");
   CHECK(file.attr_string("git_sha") == "abcdef0");
   CHECK(file.attr_string("created_utc") == "2025-01-01T00:00:00Z");
@@ -302,6 +302,82 @@ TEST_CASE("output: detail=full writes every dataset of the contract", "[output]"
   const auto governance = file.open_group("governance");
   CHECK(governance.children().empty());
   CHECK(governance.has_attr("description"));
+}
+
+TEST_CASE("output: per-period energy, pooled revenue and funds (format 1.1)", "[output][funds]") {
+  TempDir dir("funds");
+  const auto path = dir.file("run.h5");
+  const int n = 3, p = 2, m = 2, spp = 24;
+  auto run = synthetic_run(n, p, m, spp);
+  RuleRecord rule;
+  rule.name = "equal";
+  rule.benefit = RowMatrix::Constant(m, n, 5.0);
+  rule.territorial = RowMatrix::Zero(m, 3);
+  rule.territorial(0, 0) = 1.5;
+  for (auto* v :
+       {&rule.distributed, &rule.budget_gap, &rule.ir_violations, &rule.max_ir_shortfall,
+        &rule.core_shortfall, &rule.core_exact, &rule.core_coalitions, &rule.max_standard_error})
+    v->setZero(m);
+  run.sharing.rules.push_back(rule);
+  for (auto* v : {&run.sharing.community_benefit, &run.sharing.member_savings,
+                  &run.sharing.pooled_producer_revenue, &run.sharing.pmo_fees,
+                  &run.sharing.pmo_costs, &run.sharing.game_grand_value})
+    v->setZero(m);
+  run.sharing.producer_pooled = RowMatrix::Constant(m, p, 2.0);
+  FundRecord fund;
+  fund.name = "solidarity_fund";
+  fund.initial_eur = 4;
+  fund.inflow = Eigen::Vector2d(1.5, 0.0);
+  fund.interest = Eigen::Vector2d(0.0, 0.0);
+  fund.requested = Eigen::Vector2d(1.0, 9.0);
+  fund.paid = Eigen::Vector2d(1.0, 4.5);
+  fund.unmet = Eigen::Vector2d(0.0, 4.5);
+  fund.balance = Eigen::Vector2d(4.5, 0.0);
+  fund.paid_to_member = RowMatrix::Zero(m, n);
+  fund.paid_to_member(0, 0) = 1.0;
+  fund.paid_to_member(1, 0) = 4.5;
+  run.sharing.funds.push_back(fund);
+  write_run(run, path, Detail::kPeriods);
+
+  const auto file = h5::File::open(path);
+  check_provenance(file, "periods");
+  int described = 0;
+  check_all_described(file, described);
+  const auto periods = file.open_group("periods");
+  // Energy totals: the per-step ledger summed over each period, kWh.
+  for (const char* name : {"consumption", "allocated", "supplied"}) {
+    INFO(name);
+    const auto ds = periods.open_dataset(name);
+    CHECK(ds.attr_string("units") == "kWh");
+    CHECK(ds.read<double>().dims == h5::Dims{2, 3});
+    CHECK(ds.attached_scales(1) == std::vector<std::string>{"/periods/participant"});
+  }
+  const auto consumption = periods.open_dataset("consumption").read<double>().values;
+  double want = 0;
+  for (int t = spp; t < 2 * spp; ++t) want += run.consumption(t, 2);
+  CHECK(consumption[1 * n + 2] == Approx(want).epsilon(1e-12));
+  for (const char* name : {"production", "surplus"}) {
+    INFO(name);
+    const auto ds = periods.open_dataset(name);
+    CHECK(ds.attr_string("units") == "kWh");
+    CHECK(ds.read<double>().dims == h5::Dims{2, 2});
+  }
+  const auto pooled = periods.open_dataset("producer_pooled_revenue");
+  CHECK(pooled.attr_string("units") == "EUR");
+  CHECK(pooled.read<double>().values == std::vector<double>(4, 2.0));
+  // /sharing/funds/<fund>/...
+  const auto g = file.open_group("sharing/funds/solidarity_fund");
+  CHECK(g.children() == std::vector<std::string>{"balance", "inflow", "interest", "paid",
+                                                 "paid_to_member", "requested", "unmet"});
+  for (const auto& name : g.children()) {
+    INFO(name);
+    CHECK(g.open_dataset(name).attr_string("units") == "EUR");
+  }
+  CHECK(g.open_dataset("balance").read<double>().values == std::vector<double>{4.5, 0.0});
+  CHECK(g.open_dataset("unmet").read<double>().values == std::vector<double>{0.0, 4.5});
+  CHECK(g.open_dataset("paid_to_member").read<double>().dims == h5::Dims{2, 3});
+  // The rule list still names only rules.
+  CHECK(file.open_dataset("sharing/rules").read_strings() == std::vector<std::string>{"equal"});
 }
 
 TEST_CASE("output: detail=periods omits the per-step arrays only", "[output]") {

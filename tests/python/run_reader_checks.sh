@@ -13,3 +13,19 @@ mkdir -p "$out"
 for f in worked full periods summary; do
   /usr/bin/python3 "$src/tests/python/test_reader.py" "$out/$f.h5"
 done
+# A small sweep (2 points x 2 replicates, one week): open_sweep against summary.csv.
+cat > "$out/tiny-sweep.yaml" <<YAML
+accord_sweep: 1
+name: tiny
+base: $src/scenarios/quartier-mixte.yaml
+seed: 3
+replicates: 2
+set: {time.end: 2025-01-08}
+parameters:
+  - {path: community.benefit_rule.type, values: [individual_savings, equal]}
+design: {type: grid}
+output: {dir: $out/tiny-sweep, detail: summary}
+YAML
+"$accord" sweep "$out/tiny-sweep.yaml" -q -j 1
+/usr/bin/python3 "$src/tests/python/test_reader.py" --sweep "$out/tiny-sweep/sweep.h5" \
+  "$out/tiny-sweep/summary.csv"

@@ -2,6 +2,7 @@
 """Checks accord_reader.py on a run file and the invariants of DESIGN.md §3.3.
 
     /usr/bin/python3 tests/python/test_reader.py RUN.h5
+    /usr/bin/python3 tests/python/test_reader.py --sweep SWEEP.h5 SUMMARY.csv
 
 Plain script (no pytest): prints one line per failed check and exits 1 if any failed.
 Energy invariants (per step, to 1e-9 kWh) are checked when the file has /energy
@@ -181,7 +182,51 @@ def check_errors(path):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def check_sweep(path, summary_csv):
+    """open_sweep: the design joined with the summaries equals summary.csv written by the
+    sweep (same columns, same values), links lead to the run files, errors are raised."""
+    import pandas as pd
+    with accord_reader.open_sweep(path) as sweep:
+        table = sweep.table
+        csv = pd.read_csv(summary_csv, index_col="run_id", keep_default_na=False,
+                          na_values=[""])
+        check(list(table.columns) == list(csv.columns),
+              f"sweep table columns differ from summary.csv: {list(table.columns)}")
+        check(len(table) == len(csv), "sweep table rows differ from summary.csv")
+        for column in sweep.summary.columns:
+            a = table[column].to_numpy(dtype=float)
+            b = csv[column].to_numpy(dtype=float)
+            check(np.allclose(a, b, rtol=1e-12, equal_nan=True), f"KPI {column} differs")
+        check(set(sweep.parameters) <= set(table.columns), "parameters missing from table")
+        ok = table.index[table["status"] == "ok"]
+        check(len(ok) > 0, "no ok run in the sweep")
+        with sweep.run(int(ok[0])) as run:
+            check(abs(run.summary["benefit_eur"] - table.loc[ok[0], "benefit_eur"]) < 1e-9,
+                  "linked run's benefit differs from the sweep summary")
+    folder = tempfile.mkdtemp(prefix="accord-sweep-")
+    try:
+        target = os.path.join(folder, "sweep.h5")
+        shutil.copyfile(path, target)
+        with h5py.File(target, "r+") as f:
+            f.attrs["complete"] = 0
+        check_raises(accord_reader.IncompleteRunError, lambda: accord_reader.open_sweep(target),
+                     "incomplete sweep accepted")
+        with h5py.File(target, "r+") as f:
+            f.attrs["filetype"] = "accord-run"
+        check_raises(accord_reader.FormatError, lambda: accord_reader.open_sweep(target),
+                     "a run file accepted as a sweep")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--sweep":
+        check_sweep(argv[2], argv[3])
+        if failures:
+            print(f"{len(failures)} check(s) failed on {argv[2]}", file=sys.stderr)
+            return 1
+        print(f"ok: {argv[2]} (sweep)")
+        return 0
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2

@@ -68,3 +68,43 @@ TEST_CASE("weighted data equal their replicated population", "[reference][equity
   // 240 / (2 * 25 * 20) = 0.24.
   CHECK(gini_uncorrected(x, w) == Approx(0.24).margin(1e-12));
 }
+
+TEST_CASE("PySAL inequality documented test values", "[reference][equity]") {
+  // Source: pysal/inequality, inequality/tests/test_atkinson.py (Atkinson class on incomes
+  // 10, 20, 30, 40, 50): A(0.5) = 0.06315, EDE(0.5) = 28.105398233, A(1) = 0.1316096,
+  // EDE(1) = 26.0517108, A(0) = 0 with EDE = mean; PySAL checks to atol 1e-5, so do we
+  // (and to 1e-7 on the values printed with more digits).
+  const std::vector<double> x{10, 20, 30, 40, 50};
+  CHECK(atkinson(x, 0.5) == Approx(0.06315).margin(1e-5));
+  CHECK(equally_distributed_equivalent(x, 0.5) == Approx(28.105398233).margin(1e-7));
+  CHECK(equally_distributed_equivalent(x, 1.0) == Approx(26.0517108).margin(1e-7));
+  CHECK(atkinson(x, 0.0) == Approx(0.0).margin(1e-12));
+  CHECK(equally_distributed_equivalent(x, 0.0) == Approx(30.0).margin(1e-12));
+
+  // inequality/tests/test_wolfson.py: Lorenz curve of incomes 1..5 is
+  // (0, 0.06666667, 0.2, 0.4, 0.66666667, 1) at population shares 0, 0.2, ..., 1
+  // (checked there to 6 decimals).
+  const std::vector<double> y{1, 2, 3, 4, 5};
+  const auto lorenz = lorenz_curve(y);
+  const std::vector<double> expected{0, 0.06666667, 0.2, 0.4, 0.66666667, 1};
+  REQUIRE(lorenz.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(lorenz[i].population_share == Approx(0.2 * static_cast<double>(i)).margin(1e-12));
+    CHECK(lorenz[i].value_share == Approx(expected[i]).margin(1e-6));
+  }
+
+  // inequality/tests/test_schutz.py: incomes (20, 50, 80, 100 x 4, 120, 150, 180) have a
+  // Schutz distance max_p (p - L(p)) = 0.15, reached at p = 0.3 (rel 1e-9 there).
+  const std::vector<double> z{20, 50, 80, 100, 100, 100, 100, 120, 150, 180};
+  double distance = 0;
+  double at = 0;
+  for (const auto& pt : lorenz_curve(z)) {
+    if (pt.population_share - pt.value_share > distance + 1e-12) {
+      distance = pt.population_share - pt.value_share;
+      at = pt.population_share;
+    }
+  }
+  CHECK(distance == Approx(0.15).epsilon(1e-9));
+  CHECK(at == Approx(0.3).epsilon(1e-9));
+  CHECK(lorenz_share(z, 0.3) == Approx(0.15).epsilon(1e-9));
+}

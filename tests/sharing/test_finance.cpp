@@ -3,6 +3,9 @@
 // cash flows by investor.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "accord/models/sharing/finance.hpp"
 #include "accord/sim/error.hpp"
@@ -120,4 +123,75 @@ TEST_CASE("PMO budget and fund balances") {
   CHECK(l.unmet_eur == std::vector<double>{0, 50, 0});
   const FundLedger interest = fund_balances({100, 0}, {}, 0, 0.01);
   CHECK(interest.balance_eur[1] == Approx(101));
+}
+
+// ---- PMO costs per year, period rates, solidarity payouts (docs/benefit-rules.md §4) ---------
+
+TEST_CASE("PMO yearly costs add fixed, software and valued staff time", "[finance][pmo]") {
+  PmoCostSpec spec;  // 600 + 1200 + 40 h x 35 EUR/h
+  CHECK(pmo_costs_per_year(spec) == Approx(3200.0).margin(1e-12));
+  CHECK(pmo_costs_per_year(spec) == Approx(pmo_budget(spec, 0).costs_eur).margin(1e-12));
+  spec.staff_eur_per_hour = -1;
+  try {
+    validate_pmo_costs(spec);
+    FAIL("expected a ConfigError");
+  } catch (const accord::ConfigError& e) {
+    CHECK(std::string(e.what()).find("community.pmo.staff_eur_per_hour") != std::string::npos);
+  }
+}
+
+TEST_CASE("a yearly rate compounds over a period's length", "[finance][funds]") {
+  // Twelve months of 1/12 year give back the yearly rate.
+  CHECK(std::pow(1 + period_rate(0.05, 1.0 / 12), 12) - 1 == Approx(0.05).epsilon(1e-12));
+  CHECK(period_rate(0.03, 28.0 / 365) == Approx(std::pow(1.03, 28.0 / 365) - 1).epsilon(1e-14));
+  CHECK(period_rate(0, 0.5) == 0);
+  CHECK_THROWS_AS(period_rate(-1, 0.5), std::invalid_argument);
+}
+
+TEST_CASE("solidarity requests follow the payout policy and eligibility", "[finance][funds]") {
+  const std::vector<double> bills{100, 60, -5, 80};
+  const std::vector<double> eligible{1, 1, 1, 0};
+  SolidarityPayout none;
+  CHECK(solidarity_requests(none, bills, eligible, 0.1) == std::vector<double>(4, 0.0));
+  SolidarityPayout share{SolidarityPolicy::kBillShare, 0.25, 0};
+  // A quarter of each eligible bill; a negative bill asks nothing; the ineligible nothing.
+  CHECK(solidarity_requests(share, bills, eligible, 0.1) == std::vector<double>{25, 15, 0, 0});
+  SolidarityPayout flat{SolidarityPolicy::kPerMember, 0, 365};
+  const auto asks = solidarity_requests(flat, bills, eligible, 28.0 / 365);
+  CHECK(asks[0] == Approx(28.0).epsilon(1e-14));
+  CHECK(asks[2] == Approx(28.0).epsilon(1e-14));
+  CHECK(asks[3] == 0);
+  CHECK_THROWS_AS(solidarity_requests(share, bills, {1, 1}, 0.1), std::invalid_argument);
+}
+
+TEST_CASE("proportional rationing pays what is there, equal requests equally", "[finance][funds]") {
+  const std::vector<double> asks{30, 10, 10, 0};
+  const auto short_of = ration_pro_rata(asks, 25);
+  CHECK(short_of[0] == Approx(15).epsilon(1e-14));
+  CHECK(short_of[1] == Approx(5).epsilon(1e-14));
+  CHECK(short_of[1] == short_of[2]);
+  CHECK(short_of[3] == 0);
+  // Never more than asked.
+  CHECK(ration_pro_rata(asks, 1000) == asks);
+  CHECK(ration_pro_rata(asks, 0) == std::vector<double>(4, 0.0));
+}
+
+TEST_CASE("one period at a time equals the whole ledger", "[finance][funds]") {
+  // The simulation calls fund_balances per period with the previous balance: same result.
+  const std::vector<double> in{10, 0, 5, 20}, out{4, 20, 0, 3};
+  const double rate = 0.01;
+  const FundLedger whole = fund_balances(in, out, 7, rate);
+  double balance = 7;
+  for (size_t m = 0; m < in.size(); ++m) {
+    const FundLedger one = fund_balances({in[m]}, {out[m]}, balance, rate);
+    CHECK(one.balance_eur[0] == Approx(whole.balance_eur[m]).epsilon(1e-14));
+    CHECK(one.paid_eur[0] == Approx(whole.paid_eur[m]).epsilon(1e-14));
+    CHECK(one.unmet_eur[0] == Approx(whole.unmet_eur[m]).margin(1e-14));
+    balance = one.balance_eur[0];
+  }
+  // Period 1 asks 20 with (7 * 1.01 + 10 - 4) * 1.01 = 13.2007 available: pays that, never
+  // overdrawn, and records the rest as unmet.
+  CHECK(whole.paid_eur[1] == Approx(13.2007).epsilon(1e-12));
+  CHECK(whole.unmet_eur[1] == Approx(20 - 13.2007).epsilon(1e-12));
+  CHECK(whole.balance_eur[1] == 0);
 }

@@ -121,7 +121,7 @@ TEST_CASE("Sampled Shapley agrees with exact within 4 standard errors", "[sharin
       CHECK(again.value == r.value);
     }
     SECTION(stratified ? "random 10-player game, stratified" : "random game, antithetic") {
-      // n = 10 is not a multiple of the 8 strata: exercises padding with null players.
+      // n = 10 with the default 16 strata: rotations capped at n (every position once).
       const SavingsGame game(random_savings(10, 24, 5, false));
       const auto exact = shapley_exact(game);
       opts.target_relative_se = 0.01;

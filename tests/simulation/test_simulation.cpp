@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "accord/models/scenario/loader.hpp"
@@ -72,8 +73,13 @@ TEST_CASE("benefit rules split the savings pot", "[simulation]") {
     Simulation sim(s);
     sim.run();
     const auto r = sim.take_result();
-    const double pot = (r.accounts.bill_reference - r.accounts.bill).sum();
-    CHECK(r.accounts.benefit.sum() == Approx(pot).epsilon(1e-12));
+    // V = savings + PMO fees - PMO costs; the territorial shares are
+    // taken first when V > 0 (15 % in the scenario).
+    const double savings = (r.accounts.bill_reference - r.accounts.bill).sum();
+    const double pot = savings + r.accounts.pmo_fees.sum() - r.accounts.pmo_costs.sum();
+    const double territorial = r.sharing.rules.front().territorial.sum();
+    CHECK(territorial == Approx(0.15 * std::max(pot, 0.0)).epsilon(1e-12));
+    CHECK(r.accounts.benefit.sum() == Approx(pot - territorial).epsilon(1e-12));
     if (std::string(rule) == "equal")
       CHECK(r.accounts.benefit(0, 0) == Approx(r.accounts.benefit(0, 5)));
   }

@@ -32,6 +32,11 @@ struct BillingInput {
   // [M, N] over all periods of the calendar: 1 where the participant is a member of the
   // operation in that period, 0 otherwise (billed at retail, no PMO fee); nullptr = all.
   const RowMatrix* member = nullptr;
+  // PMO model of the scenario (`community.pmo`), prorated by period_year_fraction(): costs
+  // of the PMO per year, and the fee each member pays per year (weighted by `member`). They
+  // add to the tariff book's deprecated flat monthly values (0 in scenario runs).
+  double pmo_costs_eur_per_year = 0;
+  double pmo_fee_eur_per_member_year = 0;
 };
 
 // Accounts per billing period m (rows; row 0 = first_period) and member (columns), EUR incl.
@@ -55,5 +60,10 @@ PeriodAccounts compute_accounts(const TariffBook& tariffs, const BillingInput& i
 // Share of a full local month covered by billing period `period`: local days covered (a
 // partial day counts whole) over the days of that month; 1 for a whole month.
 double period_fraction(const sim::StepCalendar& calendar, int64_t period);
+
+// Length of billing period `period` in years: each local day it covers (a partial day counts
+// whole) weighs 1 / the days of its year, so a 28-day February 2025 is 28/365 and the
+// periods of a calendar year sum to 1.
+double period_year_fraction(const sim::StepCalendar& calendar, int64_t period);
 
 }  // namespace accord::models::economics

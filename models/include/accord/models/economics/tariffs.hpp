@@ -114,8 +114,11 @@ struct TariffBook {
   int64_t acc_excise_exemption_from_utc = 0;  // 2025-03-01 local midnight by default
   std::vector<HcWindow> hc_windows{HcWindow{}};
   std::array<bool, 13> high_season_month{};  // [1..12]; default Nov..Mar
-  double vat_rate = 0.20;                   // on retail energy (fraction); used to split TTC prices
-  double local_vat_rate = 0.20;             // on the local part (allocated kWh): assumption
+  double vat_rate = 0.20;        // on retail energy (fraction); used to split TTC prices
+  double local_vat_rate = 0.20;  // on the local part (allocated kWh): assumption
+  // Deprecated flat PMO values (`tariffs.pmo`): the scenario loader moves them into
+  // `community.pmo` (x 12 per year) and clears them, so scenario runs use BillingInput's
+  // yearly PMO model; direct callers of compute_accounts may still set them.
   double pmo_fee_eur_per_member_month = 0;  // paid by each member to the PMO
   double pmo_costs_eur_per_month = 0;       // running costs of the PMO
 

@@ -50,6 +50,21 @@ struct RuleRecord {
   Eigen::VectorXd max_standard_error;  // [M] EUR, sampled Shapley; 0 exact or not sampled
 };
 
+// One fund of the PMO over the run (sharing::fund_balances, per billing period):
+//   balance_m = balance_{m-1} + interest_m + inflow_m - paid_m,  paid_m <= what it holds,
+//   unmet_m = requested_m - paid_m.
+struct FundRecord {
+  std::string name;           // solidarity_fund | reinvestment_reserve
+  double initial_eur = 0;     // balance before the first period
+  Eigen::VectorXd balance;    // [M] EUR after the period
+  Eigen::VectorXd inflow;     // [M] EUR, territorial share of the rule in force
+  Eigen::VectorXd interest;   // [M] EUR earned on the previous balance
+  Eigen::VectorXd requested;  // [M] EUR asked by the payout or spending policy
+  Eigen::VectorXd paid;       // [M] EUR
+  Eigen::VectorXd unmet;      // [M] EUR
+  RowMatrix paid_to_member;   // [M, N] EUR (solidarity fund only; empty otherwise)
+};
+
 // Where the community benefit of each period comes from, and what each rule made of it.
 struct SharingRecord {
   Eigen::VectorXd community_benefit;        // [M] EUR, V
@@ -59,6 +74,19 @@ struct SharingRecord {
   Eigen::VectorXd pmo_costs;                // [M] EUR
   Eigen::VectorXd game_grand_value;         // [M] EUR, v(N) of the savings game; NaN if none
   std::vector<RuleRecord> rules;            // [0] = the rule in force
+  // [M, P] EUR of each producer's revenue pooled into V (community.pooled_producer_revenue);
+  // the producer keeps internal + surplus revenue minus this. Empty = nothing pooled.
+  RowMatrix producer_pooled;
+  std::vector<FundRecord> funds;  // solidarity_fund, reinvestment_reserve (empty: none)
+};
+
+// Energy per billing period (sums of the per-step ledger over each period), kWh.
+struct PeriodEnergy {
+  RowMatrix consumption;  // [M, N]
+  RowMatrix allocated;    // [M, N]
+  RowMatrix supplied;     // [M, N]
+  RowMatrix production;   // [M, P]
+  RowMatrix surplus;      // [M, P]
 };
 
 struct RunResult {
@@ -79,8 +107,12 @@ struct RunResult {
   MemberMatrix member;  // [M, N] 1 where the participant was a member
   economics::PeriodAccounts accounts;
   SharingRecord sharing;
+  PeriodEnergy period_energy;  // empty: derived from the per-step ledger when recording
   std::vector<Kpi> summary;
 };
+
+// Sums of the per-step ledger over the billing periods of `run.calendar`.
+PeriodEnergy period_energy_of(const RunResult& run);
 
 // Output detail levels (contract names): full | periods | summary.
 enum class Detail { kFull, kPeriods, kSummary };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "accord/models/economics/tariffs.hpp"
+#include "accord/models/scenario/community_specs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
 #include "accord/models/sharing/finance.hpp"
@@ -62,6 +63,11 @@ struct Scenario {
   // Rules evaluated on the same periods as counterfactuals, recorded beside it (/sharing).
   std::vector<sharing::BenefitRuleSpec> compare_benefit_rules;
   InternalPriceSpec internal_price;
+  // PMO running costs and fees (`community.pmo`; the deprecated `tariffs.pmo` flat monthly
+  // values are converted into it by the loader), prorated per period by its length.
+  sharing::PmoCostSpec pmo = no_pmo_costs();
+  PoolingMode pooled_producer_revenue = PoolingMode::kNone;
+  CommunityFundsSpec funds;           // solidarity fund and reinvestment reserve
   std::vector<PlantFinance> finance;  // plants with investment data (may be empty)
   GovernanceSpec governance;
   RegulationSpec regulation;

@@ -143,4 +143,33 @@ FundLedger fund_balances(const std::vector<double>& inflow_eur,
                          const std::vector<double>& requested_outflow_eur, double initial_eur = 0,
                          double rate_per_period = 0);
 
+// Yearly running costs of the PMO: fixed + software + staff hours * hourly cost, EUR/yr.
+double pmo_costs_per_year(const PmoCostSpec& spec);
+// Throws ConfigError (key path `community.pmo...`) on negative or non-finite values.
+void validate_pmo_costs(const PmoCostSpec& spec);
+
+// Rate over a period of `year_fraction` years equivalent to a yearly rate: (1 + r)^f - 1.
+double period_rate(double rate_per_year, double year_fraction);
+
+// What the solidarity fund pays out (docs/benefit-rules.md, "Funds and pooling"):
+//   none         the fund only accumulates (a reserve for decisions taken outside the run);
+//   bill_share   each eligible member asks `bill_share` of its bill of the period;
+//   per_member   each eligible member asks `eur_per_member_year`, prorated by period length.
+// Requests the fund cannot cover are rationed pro rata and the rest recorded as unmet.
+enum class SolidarityPolicy { kNone, kBillShare, kPerMember };
+const char* solidarity_policy_name(SolidarityPolicy policy);  // "none", "bill_share", ...
+struct SolidarityPayout {
+  SolidarityPolicy policy = SolidarityPolicy::kNone;
+  double bill_share = 0.1;         // fraction of the bill (with the operation)
+  double eur_per_member_year = 0;  // flat aid per eligible member, EUR/yr
+};
+// Aid each member asks for one period of `year_fraction` years; eligible[i] in [0, 1] is 1
+// for a low-income member of the operation in that period. Bills below 0 ask nothing.
+std::vector<double> solidarity_requests(const SolidarityPayout& payout,
+                                        const std::vector<double>& bill_eur,
+                                        const std::vector<double>& eligible, double year_fraction);
+// Splits `paid` among `requests` in proportion to them (proportional rationing: equal
+// requests get equal aid); the parts sum to min(paid, sum of requests).
+std::vector<double> ration_pro_rata(const std::vector<double>& requests, double paid);
+
 }  // namespace accord::models::sharing

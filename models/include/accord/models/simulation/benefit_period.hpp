@@ -28,6 +28,11 @@ sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in);
 // -1 when the owner is not a participant (its injection is outside the savings game).
 std::vector<int> producer_players(const Scenario& scenario);
 
+// Each producer's revenue pooled into the community benefit in row `m` of `accounts` ([P],
+// EUR): nothing, its surplus sales, or its surplus and internal sales (PoolingMode).
+Eigen::VectorXd pooled_producer_revenue(PoolingMode mode, const economics::PeriodAccounts& accounts,
+                                        int64_t m);
+
 // Whether a rule reads the per-step data (price-based and game rules).
 bool rule_needs_steps(const std::string& type);
 

@@ -68,6 +68,8 @@ class Simulation : private sim::PhaseHandler {
   void social_dynamics(int64_t period) override;
   void lifecycle_events(int64_t period) override;
   void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
+  void update_funds(int64_t period);
+  economics::BillingInput billing_input() const;
 
   const Scenario scenario_;  // owned: a simulation outlives the caller's scenario object
   SimulationOptions options_;
@@ -91,6 +93,9 @@ class Simulation : private sim::PhaseHandler {
 
 // Investors' and plants' NPV, IRR and payback from the scenario's `finance` section.
 std::vector<output::Kpi> finance_kpis(const Scenario& scenario, const output::RunResult& run);
+
+// Final balances and totals of the PMO's funds and the pooled producer revenue.
+std::vector<output::Kpi> fund_kpis(const output::RunResult& run);
 
 // Scalar indicators of a finished run (written under /summary).
 std::vector<output::Kpi> summarize(const output::RunResult& run,

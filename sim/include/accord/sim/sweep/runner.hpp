@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "accord/sim/sweep/design.hpp"
+#include "accord/sim/sweep/distribution.hpp"
 #include "accord/sim/sweep/spec.hpp"
 
 namespace accord::sim::sweep {
@@ -65,6 +66,9 @@ struct RunnerOptions {
   int64_t progress_every = 0;  // lines when not a terminal; 0: about every 5 %
   // Test hook: stop launching runs after this many were started (simulates a kill).
   std::optional<int64_t> stop_after;
+  // Several processes share the runs (MPI ranks); null: this process makes them all. Only
+  // the root (rank 0) writes the sweep file; the other ranks' outcomes count their own runs.
+  Distribution* distribution = nullptr;
 };
 
 struct SweepOutcome {
@@ -77,9 +81,10 @@ struct SweepOutcome {
   std::string summary_csv;
 };
 
-// Runs the sweep. With shard_count > 1 only that shard's runs are made and no sweep file is
-// written: gather afterwards with a run of all shards with resume (it runs nothing new
-// unless runs are missing or failed, and writes sweep.h5 and summary.csv).
+// Runs the sweep. With a distribution, every process calls it and the runs are spread over
+// them on demand; the root gathers the results. With shard_count > 1 only that shard's runs are
+// made and no sweep file is written: gather afterwards with a run of all shards with resume (it
+// runs nothing new unless runs are missing or failed, and writes sweep.h5 and summary.csv).
 SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFunction& run,
                        const RunnerOptions& options);
 

@@ -1,0 +1,640 @@
+// accord report page: reads the embedded `accord analyze` document (script#accord-data) and
+// draws charts (Vega-Lite through vega-embed, SVG renderer) and tables. The contract of the
+// document is docs/report.md; fields absent from it are skipped, never invented.
+// When every chart has settled, body[data-charts] = "<rendered>/<expected>" and
+// body[data-status] = "done"; errors are counted in body[data-errors] (see template.html).
+(function () {
+  "use strict";
+
+  var recordError = window.accordRecordError || function (m) { throw new Error(m); };
+  if (window.accordFlushErrors) window.accordFlushErrors();
+
+  var doc;
+  try {
+    doc = JSON.parse(document.getElementById("accord-data").textContent);
+  } catch (e) {
+    recordError("cannot read the embedded analysis document: " + e.message);
+    document.body.dataset.status = "done";
+    return;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  var content = document.getElementById("content");
+  var toc = document.getElementById("toc");
+  var charts = { expected: 0, rendered: 0, pending: [] };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === "text") node.textContent = attrs[k];
+        else if (k === "className") node.className = attrs[k];
+        else node.setAttribute(k, attrs[k]);
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function isNum(v) { return typeof v === "number" && isFinite(v); }
+  function arr(v) { return Array.isArray(v) ? v : []; }
+
+  // Numbers for tables: thousands grouped, about four significant digits, "—" when absent.
+  function fmt(v, digits) {
+    if (v === null || v === undefined) return "—";
+    if (typeof v !== "number") return String(v);
+    if (!isFinite(v)) return "—";
+    var a = Math.abs(v);
+    var d = digits !== undefined ? digits : a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a === 0 ? 0 : 4;
+    return v.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: d });
+  }
+  function pct(v) { return isNum(v) ? fmt(100 * v, 1) + " %" : "—"; }
+
+  function section(id, title, intro) {
+    var s = el("section", { id: id, className: "block" }, [el("h2", { text: title })]);
+    if (intro) s.appendChild(el("p", { className: "intro", text: intro }));
+    content.appendChild(s);
+    toc.appendChild(el("a", { href: "#" + id, text: title }));
+    return s;
+  }
+
+  function table(headers, rows, options) {
+    var opts = options || {};
+    var thead = el("thead", null, [el("tr", null, headers.map(function (h, j) {
+      return el("th", opts.textColumns && opts.textColumns.indexOf(j) >= 0 ? { text: h, className: "text" } : { text: h });
+    }))]);
+    var tbody = el("tbody");
+    rows.forEach(function (r, i) {
+      var tr = el("tr", opts.rowClass ? { className: opts.rowClass(i) || "" } : null);
+      r.forEach(function (cell, j) {
+        var td = el("td", { text: typeof cell === "number" || cell === null || cell === undefined ? fmt(cell) : String(cell) });
+        if (opts.textColumns && opts.textColumns.indexOf(j) >= 0) td.className = "text";
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    var wrap = el("div", { className: opts.scroll ? "table-wrap scroll" : "table-wrap" }, [el("table", null, [thead, tbody])]);
+    if (!opts.title) return wrap;
+    return el("div", null, [el("h3", { text: opts.title }), wrap]);
+  }
+
+  var embedOptions = {
+    renderer: "svg",
+    actions: { export: true, source: false, compiler: false, editor: false },
+    logLevel: vega.Error
+  };
+
+  function baseSpec(title, subtitle) {
+    return {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      title: subtitle ? { text: title, subtitle: subtitle, anchor: "start" } : { text: title, anchor: "start" },
+      width: "container",
+      height: 300,
+      config: {
+        font: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif",
+        title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: "#5b6473" },
+        axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600 },
+        legend: { labelFontSize: 11, titleFontSize: 12, orient: "bottom", labelLimit: 260 },
+        view: { stroke: null }
+      }
+    };
+  }
+
+  // A figure with a chart and its caption; `spec` may be re-drawn by `redraw(newSpec)`.
+  function chart(parent, id, caption, spec) {
+    var view = el("div", { className: "view", id: "chart-" + id });
+    var figure = el("figure", { className: "chart", "data-chart": id }, [view, el("figcaption", { text: caption })]);
+    parent.appendChild(figure);
+    charts.expected += 1;
+    var current = null;
+    function draw(s, initial) {
+      var p = vegaEmbed(view, s, embedOptions).then(function (result) {
+        if (current) current.finalize();
+        current = result;
+        if (initial) {
+          charts.rendered += 1;
+          figure.dataset.rendered = "1";
+        }
+      }).catch(function (e) {
+        recordError("chart " + id + ": " + (e && e.message ? e.message : e));
+      });
+      return p;
+    }
+    charts.pending.push(draw(spec, true));
+    return {
+      redraw: function (s) { draw(s, false); },
+      figure: figure
+    };
+  }
+
+  function grid(parent) {
+    var g = el("div", { className: "grid" });
+    parent.appendChild(g);
+    return g;
+  }
+
+  function facts(pairs) {
+    var dl = document.getElementById("facts");
+    pairs.forEach(function (p) {
+      if (p[1] === undefined || p[1] === null || p[1] === "") return;
+      dl.appendChild(el("div", null, [el("dt", { text: p[0] }), el("dd", { text: String(p[1]) })]));
+    });
+  }
+
+  function conventions(parent, conv) {
+    if (!conv || typeof conv !== "object" || Object.keys(conv).length === 0) return;
+    var dl = el("dl", { className: "conventions" });
+    Object.keys(conv).forEach(function (k) {
+      dl.appendChild(el("dt", { text: k.replace(/_/g, " ") }));
+      dl.appendChild(el("dd", { text: String(conv[k]) }));
+    });
+    parent.appendChild(dl);
+  }
+
+  function select(parent, label, options, value, onChange) {
+    var s = el("select");
+    options.forEach(function (o) {
+      var opt = el("option", { value: o, text: o });
+      if (o === value) opt.selected = true;
+      s.appendChild(opt);
+    });
+    s.addEventListener("change", function () { onChange(s.value); });
+    parent.appendChild(el("label", null, [label, s]));
+    return s;
+  }
+
+  // ---------------------------------------------------------------- run documents
+
+  var RULE_COLORS = { scheme: "tableau10" };
+
+  function runPage(d) {
+    facts([
+      ["Scenario", d.scenario], ["Seed", d.seed], ["Replicate", d.replicate],
+      ["Detail", d.detail], ["Participants", d.participants], ["Producers", d.producers],
+      ["File", d.file]
+    ]);
+    var rules = arr(d.rules);
+
+    // Key numbers.
+    var keys = section("key-numbers", "Key numbers",
+      "The run's summary and, for each benefit rule evaluated on the same energy flows, how much the community gains and how unequally it is shared. The rule in force (the one billed) comes first.");
+    var notes = arr(d.notes).map(String);
+    if (d.energy_burden && d.energy_burden.poverty_error) notes.push("energy poverty: " + d.energy_burden.poverty_error);
+    if (d.governance && d.governance.present && d.governance.note) notes.push("governance: " + d.governance.note);
+    if (notes.length)
+      keys.appendChild(el("ul", { className: "note" }, notes.map(function (n) { return el("li", { text: n }); })));
+    var tables = el("div", { className: "tables" });
+    if (rules.length) {
+      keys.appendChild(table(
+        ["Rule", "Community benefit (EUR/yr)", "Distributed (EUR/yr)", "Territorial (EUR/yr)", "IR violations", "Max core shortfall (EUR)"],
+        rules.map(function (r) {
+          return [r.name, r.community_benefit_eur, r.distributed_eur, r.territorial_eur, r.ir_violations, r.max_core_shortfall_eur];
+        }),
+        { title: "Benefit by rule", rowClass: function (i) { return rules[i].in_force ? "in-force" : ""; } }));
+      keys.appendChild(table(
+        ["Rule", "Gini", "Gini (corr.)", "Theil T", "Theil L", "Atkinson ε=1", "Palma", "S80/S20", "Jain", "Concentration", "Kakwani", "Reynolds–Smolensky"],
+        rules.map(function (r) {
+          var q = r.inequality || {};
+          return [r.name, q.gini, q.gini_corrected, q.theil_t, q.theil_l, q["atkinson_1"], q.palma, q.s80_s20, q.jain,
+                  r.concentration_index, r.kakwani, r.reynolds_smolensky];
+        }),
+        { title: "Inequality by rule" + (rules[0] && rules[0].of ? " (of: " + rules[0].of + ")" : ""),
+          rowClass: function (i) { return rules[i].in_force ? "in-force" : ""; } }));
+    }
+    keys.appendChild(tables);
+    var summary = d.summary && typeof d.summary === "object" ? d.summary : {};
+    var summaryKeys = Object.keys(summary);
+    if (summaryKeys.length) {
+      var units = d.summary_units && typeof d.summary_units === "object" ? d.summary_units : {};
+      tables.appendChild(table(["Indicator", "Value", "Units"],
+        summaryKeys.map(function (k) { return [k, summary[k], units[k] || ""]; }),
+        { title: "Run summary (/summary)", textColumns: [2], scroll: true }));
+    }
+    if (d.conventions && typeof d.conventions === "object" && Object.keys(d.conventions).length) {
+      var box = el("div", null, [el("h3", { text: "Conventions" })]);
+      conventions(box, d.conventions);
+      tables.appendChild(box);
+    }
+
+    // Equity charts.
+    var lorenzRows = [];
+    rules.forEach(function (r) {
+      var p = arr(r.lorenz && r.lorenz.p), l = arr(r.lorenz && r.lorenz.l);
+      for (var i = 0; i < Math.min(p.length, l.length); i++)
+        if (isNum(p[i]) && isNum(l[i])) lorenzRows.push({ rule: r.name, p: p[i], l: l[i] });
+    });
+    var decileRows = [];
+    rules.forEach(function (r) {
+      arr(r.by_decile).forEach(function (b) {
+        decileRows.push({ rule: r.name, decile: b.decile, members: b.members,
+                          mean_benefit_eur: b.mean_benefit_eur, benefit_pct_income: b.benefit_pct_income });
+      });
+    });
+    if (lorenzRows.length || decileRows.length) {
+      var eq = section("equity", "Who gains",
+        "How the annual benefit is spread over members under each rule, and how it relates to income.");
+      var g = grid(eq);
+      if (lorenzRows.length) {
+        var ls = baseSpec("Lorenz curves of the annual benefit, by rule", "Diagonal: every member gains the same");
+        ls.height = 340;
+        ls.layer = [
+          { data: { values: [{ p: 0, l: 0 }, { p: 1, l: 1 }] },
+            mark: { type: "line", color: "#9aa3ae", strokeDash: [4, 4] },
+            encoding: { x: { field: "p", type: "quantitative" }, y: { field: "l", type: "quantitative" } } },
+          { data: { values: lorenzRows },
+            mark: { type: "line", strokeWidth: 2, interpolate: "linear" },
+            encoding: {
+              x: { field: "p", type: "quantitative", title: "Cumulative share of members, ranked by benefit (0–1)",
+                   scale: { domain: [0, 1] } },
+              y: { field: "l", type: "quantitative", title: "Cumulative share of total benefit (0–1)" },
+              color: { field: "rule", type: "nominal", title: "Rule", scale: RULE_COLORS },
+              tooltip: [{ field: "rule" }, { field: "p", format: ".2f" }, { field: "l", format: ".3f" }]
+            } }
+        ];
+        chart(g, "lorenz", "Each curve adds up members' annual benefit from the smallest to the largest. The further a curve sags below the diagonal, the more the benefit is concentrated on few members (Gini = twice the area between them). A curve dipping below 0 means some members lose.", ls);
+      }
+      if (decileRows.length) {
+        var ds = baseSpec("Mean annual benefit by income decile", "Members with a known income; decile 1 = lowest income");
+        ds.data = { values: decileRows };
+        ds.mark = { type: "bar" };
+        ds.encoding = {
+          x: { field: "decile", type: "ordinal", title: "Income decile (1 = lowest)", axis: { labelAngle: 0 } },
+          xOffset: { field: "rule", type: "nominal" },
+          y: { field: "mean_benefit_eur", type: "quantitative", title: "Mean benefit per member (EUR/yr)" },
+          color: { field: "rule", type: "nominal", title: "Rule", scale: RULE_COLORS },
+          tooltip: [{ field: "rule" }, { field: "decile" }, { field: "members" }, { field: "mean_benefit_eur", format: ",.2f", title: "EUR/yr" }]
+        };
+        chart(g, "benefit-decile", "Average benefit a member of each income decile receives in a year under each rule: vertical equity in euros.", ds);
+        var pctRows = decileRows.filter(function (r) { return isNum(r.benefit_pct_income); });
+        if (pctRows.length) {
+          var ps = baseSpec("Benefit as a share of income, by income decile", "Progressive when the lowest deciles gain the most relative to income");
+          ps.data = { values: pctRows };
+          ps.mark = { type: "line", point: true, strokeWidth: 2 };
+          ps.encoding = {
+            x: { field: "decile", type: "ordinal", title: "Income decile (1 = lowest)", axis: { labelAngle: 0 } },
+            y: { field: "benefit_pct_income", type: "quantitative", title: "Benefit (% of annual income)" },
+            color: { field: "rule", type: "nominal", title: "Rule", scale: RULE_COLORS },
+            tooltip: [{ field: "rule" }, { field: "decile" }, { field: "benefit_pct_income", format: ".3f", title: "% of income" }]
+          };
+          chart(g, "benefit-pct-income", "Mean benefit divided by mean income of the decile, in percent: a falling line means the benefit matters most to low-income members.", ps);
+        }
+      }
+      var kindRows = [];
+      rules.forEach(function (r) {
+        arr(r.by_kind).forEach(function (k) { kindRows.push([r.name, k.kind, k.members, k.total_eur, k.mean_eur, pct(k.share)]); });
+      });
+      if (kindRows.length)
+        eq.appendChild(el("div", { style: "margin-top:18px" }, [table(["Rule", "Member kind", "Members", "Total (EUR/yr)", "Mean (EUR/yr)", "Share of benefit"], kindRows,
+          { title: "Benefit by kind of member" })]));
+    }
+
+    // Energy burden.
+    var eb = d.energy_burden || {};
+    var burdenRows = [];
+    arr(eb.by_decile).forEach(function (b) {
+      if (isNum(b.before_pct)) burdenRows.push({ decile: b.decile, when: "before (no community)", pct: b.before_pct, members: b.members });
+      if (isNum(b.after_pct)) burdenRows.push({ decile: b.decile, when: "after (with community)", pct: b.after_pct, members: b.members });
+    });
+    var poverty = eb.poverty || {};
+    if (burdenRows.length || poverty.before || poverty.after) {
+      var bs = section("energy-burden", "Energy burden",
+        "Households with a known income: electricity spending as a share of income, before and after joining the community, and the share of households in energy poverty by each indicator.");
+      var bg = grid(bs);
+      if (burdenRows.length) {
+        var es = baseSpec("Energy burden by income decile, before and after", "Dashed line: 10 % of income (the 10 % rule)");
+        es.layer = [
+          { data: { values: burdenRows },
+            mark: { type: "bar" },
+            encoding: {
+              x: { field: "decile", type: "ordinal", title: "Income decile (1 = lowest)", axis: { labelAngle: 0 } },
+              xOffset: { field: "when", type: "nominal", sort: ["before (no community)", "after (with community)"] },
+              y: { field: "pct", type: "quantitative", title: "Electricity spending (% of income)" },
+              color: { field: "when", type: "nominal", title: null, sort: ["before (no community)", "after (with community)"],
+                       scale: { range: ["#b0b8c4", "#1f6f8b"] } },
+              tooltip: [{ field: "decile" }, { field: "when" }, { field: "members" }, { field: "pct", format: ".2f", title: "% of income" }]
+            } },
+          { data: { values: [{ y: 10 }] },
+            mark: { type: "rule", color: "#a4262c", strokeDash: [5, 4] },
+            encoding: { y: { field: "y", type: "quantitative" } } }
+        ];
+        chart(bg, "energy-burden", "Mean annual electricity bill over mean income per decile; grey before the community, blue with it. The drop is what the community gives each decile relative to what it spends.", es);
+      }
+      var indicators = Object.keys(poverty.before || poverty.after || {});
+      if (indicators.length) {
+        var names = { ten_percent: "10 % rule", onpe: "ONPE (effort > 8 %, deciles 1–3)", lihc: "LIHC", two_m: "2M (twice the median effort)",
+                      m_half: "M/2 (half the median spending)", brde: "BRDE" };
+        var povRows = [];
+        indicators.forEach(function (k) {
+          var b = poverty.before ? poverty.before[k] : null, a = poverty.after ? poverty.after[k] : null;
+          if (isNum(b)) povRows.push({ indicator: names[k] || k, when: "before (no community)", share: b });
+          if (isNum(a)) povRows.push({ indicator: names[k] || k, when: "after (with community)", share: a });
+        });
+        var pv = baseSpec("Households in energy poverty, before and after", "Share of the households with a known income, by indicator");
+        pv.data = { values: povRows };
+        pv.mark = { type: "bar" };
+        pv.encoding = {
+          y: { field: "indicator", type: "nominal", title: "Indicator", sort: null },
+          yOffset: { field: "when", type: "nominal", sort: ["before (no community)", "after (with community)"] },
+          x: { field: "share", type: "quantitative", title: "Share of households (%)", axis: { format: ".0%" } },
+          color: { field: "when", type: "nominal", title: null, sort: ["before (no community)", "after (with community)"],
+                   scale: { range: ["#b0b8c4", "#1f6f8b"] } },
+          tooltip: [{ field: "indicator" }, { field: "when" }, { field: "share", format: ".1%" }]
+        };
+        chart(bg, "energy-poverty", "Share of households counted as energy-poor by each indicator; each has its own definition (docs/equity-metrics.md) and they are not additive. Relative thresholds: " + ((d.conventions && d.conventions.energy_poverty_thresholds) || "see the conventions") + ".", pv);
+        bs.appendChild(el("div", { style: "margin-top:18px" }, [table(["Indicator", "Before", "After"],
+          indicators.map(function (k) {
+            return [names[k] || k, pct(poverty.before ? poverty.before[k] : null), pct(poverty.after ? poverty.after[k] : null)];
+          }), { title: "Energy poverty (share of households)" })]));
+      }
+    }
+
+    // Monthly flows.
+    var m = d.monthly || {};
+    var starts = arr(m.period_start);
+    function fold(series) {
+      var rows = [];
+      series.forEach(function (s) {
+        var v = arr(m[s[0]]);
+        for (var i = 0; i < Math.min(v.length, starts.length); i++)
+          if (isNum(v[i])) rows.push({ period: starts[i], series: s[1], value: v[i] });
+      });
+      return rows;
+    }
+    if (starts.length) {
+      var ms = section("monthly", "Month by month",
+        "Energy and money per billing period, summed over the community.");
+      var mg = grid(ms);
+      var energySeries = [["consumption_kwh", "Consumption"], ["production_kwh", "Production"],
+                          ["allocated_kwh", "Shared (allocated to members)"], ["surplus_kwh", "Surplus (sold to the grid)"]];
+      var energyRows = fold(energySeries);
+      var order = function (series) { return series.map(function (s) { return s[1]; }); };
+      if (energyRows.length) {
+        var en = baseSpec("Energy per billing period", "Community totals");
+        en.data = { values: energyRows };
+        en.mark = { type: "line", point: true, strokeWidth: 2 };
+        en.encoding = {
+          x: { field: "period", type: "temporal", timeUnit: "yearmonth", title: "Billing period (start month)" },
+          y: { field: "value", type: "quantitative", title: "Energy (kWh per period)" },
+          color: { field: "series", type: "nominal", title: null, sort: order(energySeries), legend: { columns: 2 },
+                   scale: { domain: order(energySeries), range: ["#4c566a", "#e3a21a", "#1f6f8b", "#8fb339"] } },
+          tooltip: [{ field: "period", type: "temporal", timeUnit: "yearmonth" }, { field: "series" }, { field: "value", format: ",.0f", title: "kWh" }]
+        };
+        chart(mg, "monthly-energy", "Members' consumption, the community's production, the part of it allocated to members (collective self-consumption) and the surplus left to the grid, per billing period.", en);
+      }
+      var moneySeries = [["bill_reference_eur", "Bills without the community"], ["bill_eur", "Bills with the community"],
+                         ["benefit_eur", "Members' benefit"], ["producer_revenue_eur", "Producers' revenue"],
+                         ["pmo_costs_eur", "PMO costs"], ["pmo_fees_eur", "PMO fees"]];
+      var moneyRows = fold(moneySeries);
+      if (moneyRows.length) {
+        var mo = baseSpec("Money per billing period", "Community totals, EUR incl. taxes as billed");
+        mo.data = { values: moneyRows };
+        mo.mark = { type: "line", point: true, strokeWidth: 2 };
+        mo.encoding = {
+          x: { field: "period", type: "temporal", timeUnit: "yearmonth", title: "Billing period (start month)" },
+          y: { field: "value", type: "quantitative", title: "Amount (EUR per period)" },
+          color: { field: "series", type: "nominal", title: null, sort: order(moneySeries), legend: { columns: 3 }, scale: { domain: order(moneySeries), scheme: "tableau10" } },
+          tooltip: [{ field: "period", type: "temporal", timeUnit: "yearmonth" }, { field: "series" }, { field: "value", format: ",.2f", title: "EUR" }]
+        };
+        chart(mg, "monthly-money", "Members' bills with and without the community (the gap is their benefit), the producers' revenue from the energy they share and the organising entity's (PMO) costs and fees, per billing period.", mo);
+      }
+      var memberRows = fold([["members", "Members"]]);
+      if (memberRows.length) {
+        var mm = baseSpec("Membership over time", "Members taking part in each billing period");
+        mm.height = 220;
+        mm.data = { values: memberRows };
+        mm.mark = { type: "line", interpolate: "step-after", point: true, strokeWidth: 2, color: "#1f6f8b" };
+        mm.encoding = {
+          x: { field: "period", type: "temporal", timeUnit: "yearmonth", title: "Billing period (start month)" },
+          y: { field: "value", type: "quantitative", title: "Members (count)", scale: { zero: true } },
+          tooltip: [{ field: "period", type: "temporal", timeUnit: "yearmonth" }, { field: "value", title: "members" }]
+        };
+        chart(mg, "membership", "Number of participating members per billing period; steps are joins and departures.", mm);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- sweep documents
+
+  function sweepPage(d) {
+    var design = d.design || {};
+    facts([
+      ["Sweep design", design.type], ["Points", design.points], ["Replicates", design.replicates],
+      ["Runs", design.runs], ["OK", design.ok], ["Failed", design.failed], ["Missing", design.missing],
+      ["Confidence", isNum(d.confidence) ? fmt(100 * d.confidence, 1) + " %" : null], ["File", d.file]
+    ]);
+    var points = arr(d.points);
+    var params = arr(design.parameters);
+    var kpis = arr(d.kpis).filter(function (k) {
+      return points.some(function (p) { return p.kpis && p.kpis[k] && isNum(p.kpis[k].mean); });
+    });
+    var units = d.kpi_units && typeof d.kpi_units === "object" ? d.kpi_units : {};
+    function kpiTitle(k) { return units[k] ? k + " (" + units[k] + ")" : k; }
+    var state = { kpi: kpis.indexOf("benefit_eur") >= 0 ? "benefit_eur" : kpis[0], x: params[0], y: params[1] };
+    var redraws = [];
+
+    var intro = section("design", "Design",
+      "What was varied, and the KPI (a column of each run's /summary) the charts below show. Means over replicates with " +
+      (isNum(d.confidence) ? fmt(100 * d.confidence, 0) + " %" : "the stated") + " confidence intervals.");
+    var controls = el("div", { className: "controls" });
+    intro.appendChild(controls);
+    intro.appendChild(table(["Parameter (scenario key path)", "Distinct values", "Min", "Max"], params.map(function (p) {
+      var vals = points.map(function (pt) { return pt.parameters ? pt.parameters[p] : undefined; }).filter(function (v) { return v !== undefined && v !== null; });
+      var distinct = {};
+      vals.forEach(function (v) { distinct[JSON.stringify(v)] = true; });
+      var nums = vals.filter(isNum);
+      return [p, Object.keys(distinct).length, nums.length ? Math.min.apply(null, nums) : "—", nums.length ? Math.max.apply(null, nums) : "—"];
+    }), { title: "Parameters", textColumns: [0] }));
+
+    function value(pt, p) { return pt.parameters ? pt.parameters[p] : undefined; }
+    function numeric(p) { return points.every(function (pt) { var v = value(pt, p); return v === undefined || v === null || isNum(v); }); }
+    function distinctCount(p) {
+      var seen = {};
+      points.forEach(function (pt) { seen[JSON.stringify(value(pt, p))] = true; });
+      return Object.keys(seen).length;
+    }
+    function axis(p, title) {
+      // Few distinct values (grid, list): one cell each. Continuous designs: binned.
+      if (numeric(p) && distinctCount(p) > 12)
+        return { field: "v_" + title, type: "quantitative", bin: { maxbins: 10 }, title: p };
+      var a = { field: "v_" + title, type: numeric(p) ? "ordinal" : "nominal", title: p, sort: "ascending" };
+      if (numeric(p)) a.axis = { labelExpr: "format(datum.value, '.4~g')" };
+      return a;
+    }
+    function kpiRows(k) {
+      return points.filter(function (pt) { return pt.kpis && pt.kpis[k] && isNum(pt.kpis[k].mean); }).map(function (pt) {
+        var s = pt.kpis[k];
+        return { point: pt.point, mean: s.mean, sd: s.sd, lo: isNum(s.ci_low) ? s.ci_low : s.mean, hi: isNum(s.ci_high) ? s.ci_high : s.mean,
+                 n: s.n, v_x: state.x !== undefined ? value(pt, state.x) : null, v_y: state.y !== undefined ? value(pt, state.y) : null };
+      });
+    }
+
+    var sg = null;
+    if (kpis.length) {
+      var ks = section("kpis", "KPIs across the design", "Each design point's KPI, averaged over its replicates.");
+      sg = grid(ks);
+      if (params.length >= 2) {
+        var heatSpec = function () {
+          var s = baseSpec("Mean " + state.kpi + " by two parameters",
+                           "Mean over replicates" + (numeric(state.x) && distinctCount(state.x) > 12 ? " and over the points in each bin" : "") + "; other parameters averaged");
+          s.height = 320;
+          s.data = { values: kpiRows(state.kpi) };
+          s.encoding = { x: axis(state.x, "x"), y: axis(state.y, "y") };
+          s.layer = [
+            { mark: { type: "rect" },
+              encoding: { color: { aggregate: "mean", field: "mean", type: "quantitative", title: kpiTitle(state.kpi), scale: { scheme: "viridis" },
+                                   legend: { orient: "right", direction: "vertical", gradientLength: 200 } },
+                          tooltip: [{ aggregate: "mean", field: "mean", type: "quantitative", title: "mean " + state.kpi, format: ",.4~g" },
+                                    { aggregate: "count", type: "quantitative", title: "points" }] } }
+          ];
+          s.config.axis.labelAngle = 0;
+          return s;
+        };
+        var heat = chart(sg, "heatmap", "Colour: the KPI's mean over replicates for each pair of values of the two parameters (averaged over the other parameters when there are more). Choose the KPI and the parameters above.", heatSpec());
+        redraws.push(function () { heat.redraw(heatSpec()); });
+      } else if (params.length === 1) {
+        var lineSpec = function () {
+          var s = baseSpec(state.kpi + " against " + state.x, "Mean over replicates with its confidence interval");
+          s.data = { values: kpiRows(state.kpi) };
+          var xenc = { field: "v_x", type: numeric(state.x) ? "quantitative" : "nominal", title: state.x };
+          s.layer = [
+            { mark: { type: "errorbar", ticks: true }, encoding: { x: xenc, y: { field: "lo", type: "quantitative", title: kpiTitle(state.kpi) }, y2: { field: "hi" } } },
+            { mark: { type: "line", point: true }, encoding: { x: xenc, y: { field: "mean", type: "quantitative" },
+                                                               tooltip: [{ field: "v_x", title: state.x }, { field: "mean", format: ",.4~g" }, { field: "lo", format: ",.4~g" }, { field: "hi", format: ",.4~g" }] } }
+          ];
+          return s;
+        };
+        var line = chart(sg, "kpi-vs-parameter", "The KPI's mean over replicates at each value of the single swept parameter; bars are the confidence interval over replicates.", lineSpec());
+        redraws.push(function () { line.redraw(lineSpec()); });
+      }
+      var pointSpec = function () {
+        var s = baseSpec(state.kpi + " by design point", "Mean and confidence interval over replicates");
+        s.data = { values: kpiRows(state.kpi) };
+        var xenc = { field: "point", type: "quantitative", title: "Design point (index)", axis: { tickMinStep: 1, format: "d" } };
+        s.layer = [
+          { mark: { type: "rule", color: "#8aa" }, encoding: { x: xenc, y: { field: "lo", type: "quantitative", title: kpiTitle(state.kpi) }, y2: { field: "hi" } } },
+          { mark: { type: "point", filled: true, size: 30, color: "#1f6f8b" },
+            encoding: { x: xenc, y: { field: "mean", type: "quantitative" },
+                        tooltip: [{ field: "point" }, { field: "mean", format: ",.4~g" }, { field: "lo", format: ",.4~g", title: "CI low" }, { field: "hi", format: ",.4~g", title: "CI high" }, { field: "n", title: "replicates" }] } }
+        ];
+        return s;
+      };
+      var pc = chart(sg, "points", "Every design point's mean KPI (dot) and its confidence interval over replicates (line); the interval is absent with one replicate.", pointSpec());
+      redraws.push(function () { pc.redraw(pointSpec()); });
+    }
+
+    var sens = d.sensitivity || {};
+    var outputs = sens.outputs && typeof sens.outputs === "object" ? sens.outputs : {};
+    var sensKpis = Object.keys(outputs).filter(function (k) { return arr(outputs[k]).length > 0; });
+    if (sensKpis.length && (sens.method === "morris" || sens.method === "sobol")) {
+      var ss = section("sensitivity", sens.method === "morris" ? "Sensitivity (Morris elementary effects)" : "Sensitivity (Sobol indices)",
+        sens.method === "morris"
+          ? "Which parameters move the KPI: μ* is the mean absolute elementary effect (importance), σ their standard deviation (non-linearity or interactions)."
+          : "Share of the KPI's variance explained by each parameter alone (S1) and with its interactions (ST), with bootstrap confidence intervals.");
+      var sgrid = grid(ss);
+      var sensKpi = function () { return outputs[state.kpi] ? state.kpi : sensKpis[0]; };
+      if (sens.method === "morris") {
+        var morrisSpec = function () {
+          var k = sensKpi();
+          var s = baseSpec("Morris screening of " + k, "Right: influential; up: non-linear or interacting");
+          s.height = 340;
+          s.data = { values: arr(outputs[k]).filter(function (r) { return isNum(r.mu_star) && isNum(r.sigma); }) };
+          // Room on the right and top for the parameter labels.
+          var maxMu = Math.max.apply(null, [0].concat(s.data.values.map(function (r) { return r.mu_star; })));
+          var maxSigma = Math.max.apply(null, [0].concat(s.data.values.map(function (r) { return r.sigma; })));
+          s.layer = [
+            { mark: { type: "point", filled: true, size: 70, color: "#1f6f8b" },
+              encoding: { x: { field: "mu_star", type: "quantitative", title: "μ* — mean |elementary effect| (" + (units[k] || "units of " + k) + ")", scale: maxMu > 0 ? { domain: [0, maxMu * 1.6] } : { zero: true } },
+                          y: { field: "sigma", type: "quantitative", title: "σ — sd of elementary effects (" + (units[k] || "units of " + k) + ")", scale: maxSigma > 0 ? { domain: [0, maxSigma * 1.15] } : { zero: true } },
+                          tooltip: [{ field: "parameter" }, { field: "mu", format: ",.4~g", title: "μ" }, { field: "mu_star", format: ",.4~g", title: "μ*" }, { field: "sigma", format: ",.4~g", title: "σ" }] } },
+            { mark: { type: "text", align: "left", dx: 7, dy: -6, fontSize: 11, limit: 260 },
+              encoding: { x: { field: "mu_star", type: "quantitative" }, y: { field: "sigma", type: "quantitative" }, text: { field: "parameter" } } }
+          ];
+          return s;
+        };
+        var mc = chart(sgrid, "morris", "One dot per parameter. Parameters near the origin can be fixed; far right ones matter most; high σ relative to μ* means the effect depends on the other parameters.", morrisSpec());
+        redraws.push(function () { mc.redraw(morrisSpec()); });
+        ss.appendChild(el("div", { style: "margin-top:18px" }, [table(["KPI", "Parameter", "μ", "μ*", "σ"],
+          [].concat.apply([], sensKpis.map(function (k) { return arr(outputs[k]).map(function (r) { return [k, r.parameter, r.mu, r.mu_star, r.sigma]; }); })),
+          { title: "Morris indices", textColumns: [1], scroll: true })]));
+      } else {
+        var sobolSpec = function () {
+          var k = sensKpi();
+          var rows = [];
+          arr(outputs[k]).forEach(function (r) {
+            var c1 = arr(r.s1_ci), ct = arr(r.st_ci);
+            if (isNum(r.s1)) rows.push({ parameter: r.parameter, index: "S1 (first order)", value: r.s1, lo: isNum(c1[0]) ? c1[0] : r.s1, hi: isNum(c1[1]) ? c1[1] : r.s1 });
+            if (isNum(r.st)) rows.push({ parameter: r.parameter, index: "ST (total)", value: r.st, lo: isNum(ct[0]) ? ct[0] : r.st, hi: isNum(ct[1]) ? ct[1] : r.st });
+          });
+          var s = baseSpec("Sobol indices of " + k, "Bars: estimate; whiskers: bootstrap confidence interval");
+          s.height = 320;
+          s.data = { values: rows };
+          var xenc = { field: "parameter", type: "nominal", title: "Parameter", axis: { labelAngle: -20, labelLimit: 220 } };
+          var off = { field: "index", type: "nominal" };
+          s.layer = [
+            { mark: { type: "bar" },
+              encoding: { x: xenc, xOffset: off, y: { field: "value", type: "quantitative", title: "Sobol index (share of variance, 0–1)" },
+                          color: { field: "index", type: "nominal", title: null, scale: { range: ["#1f6f8b", "#e3a21a"] } },
+                          tooltip: [{ field: "parameter" }, { field: "index" }, { field: "value", format: ".3f" }, { field: "lo", format: ".3f", title: "CI low" }, { field: "hi", format: ".3f", title: "CI high" }] } },
+            { mark: { type: "rule", color: "#222" },
+              encoding: { x: xenc, xOffset: off, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" } } }
+          ];
+          return s;
+        };
+        var sc = chart(sgrid, "sobol", "S1: variance share due to the parameter alone; ST: including all its interactions (ST − S1 = interactions). Small negative estimates are sampling noise around 0.", sobolSpec());
+        redraws.push(function () { sc.redraw(sobolSpec()); });
+        ss.appendChild(el("div", { style: "margin-top:18px" }, [table(["KPI", "Parameter", "S1", "S1 CI", "ST", "ST CI"],
+          [].concat.apply([], sensKpis.map(function (k) {
+            return arr(outputs[k]).map(function (r) {
+              var c1 = arr(r.s1_ci), ct = arr(r.st_ci);
+              return [k, r.parameter, r.s1, "[" + fmt(c1[0], 3) + ", " + fmt(c1[1], 3) + "]", r.st, "[" + fmt(ct[0], 3) + ", " + fmt(ct[1], 3) + "]"];
+            });
+          })), { title: "Sobol indices", textColumns: [1], scroll: true })]));
+      }
+    }
+
+    var rvs = d.replicate_variance_share && typeof d.replicate_variance_share === "object" ? d.replicate_variance_share : {};
+    var rvsRows = Object.keys(rvs).filter(function (k) { return isNum(rvs[k]); }).map(function (k) { return { kpi: k, share: rvs[k] }; });
+    if (rvsRows.length) {
+      var rs = section("replicates", "Noise from replicates",
+        "How much of each KPI's variance over the whole sweep comes from the random seed rather than the parameters.");
+      var rv = baseSpec("Share of variance due to replicates", "Per KPI; high values mean the design effects are hard to see");
+      rv.height = Math.max(160, 22 * rvsRows.length);
+      rv.data = { values: rvsRows };
+      rv.mark = { type: "bar", color: "#8a6fb0" };
+      rv.encoding = {
+        y: { field: "kpi", type: "nominal", title: "KPI", sort: "-x", axis: { labelLimit: 260 } },
+        x: { field: "share", type: "quantitative", title: "Share of variance from replicates (%)", axis: { format: ".0%", tickCount: 10 }, scale: { domain: [0, 1] } },
+        tooltip: [{ field: "kpi" }, { field: "share", format: ".1%" }]
+      };
+      chart(grid(rs), "replicate-variance", "Within-point (replicate) variance over total variance of each KPI across all runs.", rv);
+    }
+
+    // Controls after the charts exist, so a change redraws all of them.
+    if (kpis.length) {
+      select(controls, "KPI", kpis, state.kpi, function (v) { state.kpi = v; redraws.forEach(function (f) { f(); }); });
+      if (params.length >= 2) {
+        select(controls, "Heatmap x", params, state.x, function (v) { state.x = v; redraws.forEach(function (f) { f(); }); });
+        select(controls, "Heatmap y", params, state.y, function (v) { state.y = v; redraws.forEach(function (f) { f(); }); });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- main
+
+  try {
+    if (doc && doc.kind === "run") runPage(doc);
+    else if (doc && doc.kind === "sweep") sweepPage(doc);
+    else recordError("unknown analysis document kind: " + (doc && doc.kind));
+  } catch (e) {
+    recordError("page: " + (e && e.stack ? e.stack : e));
+  }
+  if (charts.expected === 0) content.appendChild(el("p", { className: "note", text: "This file holds no data the report can chart." }));
+  document.body.dataset.charts = charts.rendered + "/" + charts.expected;
+  Promise.all(charts.pending).then(function () {
+    document.body.dataset.charts = charts.rendered + "/" + charts.expected;
+    document.body.dataset.status = "done";
+  });
+})();

@@ -1,0 +1,303 @@
+// analyze_file: dispatch on the file's type, and the three renderings of the document.
+#include "accord/analysis/analyze.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "accord/analysis/run_file.hpp"
+#include "accord/analysis/sweep_file.hpp"
+#include "accord/sim/error.hpp"
+#include "run_analysis.hpp"
+
+namespace accord::analysis {
+
+using nlohmann::json;
+
+json analyze_file(const std::filesystem::path& path, const AnalyzeOptions& options) {
+  if (path.extension() == ".csv") {
+    return detail::analyze_sweep_data(
+        read_design_csv(path, options.csv_design, options.csv_parameters), options);
+  }
+  const std::string type = hdf5_filetype(path);
+  if (type == "accord-run") return detail::analyze_run(read_run_file(path), options);
+  if (type == "accord-sweep") return detail::analyze_sweep(path, options);
+  throw DataError(SourceLocation{path.string(), 0, 0},
+                  type.empty()
+                      ? "not an accord file (no filetype attribute)"
+                      : fmt::format("filetype is {}, expected accord-run or accord-sweep", type));
+}
+
+AnalyzeFormat parse_analyze_format(const std::string& name) {
+  if (name == "table") return AnalyzeFormat::kTable;
+  if (name == "csv") return AnalyzeFormat::kCsv;
+  if (name == "json") return AnalyzeFormat::kJson;
+  throw std::invalid_argument("unknown format '" + name + "' (table, csv or json)");
+}
+
+namespace {
+
+// Text of a JSON value for tables and CSV: numbers to 6 significant digits in tables, full
+// precision (shortest round trip) in CSV; null as "-" in tables and empty in CSV.
+std::string cell(const json& v, bool csv) {
+  if (v.is_null()) return csv ? "" : "-";
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  if (v.is_number())
+    return csv ? fmt::format("{}", v.get<double>()) : fmt::format("{:.6g}", v.get<double>());
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  return v.dump();
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A left-aligned first column, right-aligned others, two spaces apart.
+struct Table {
+  std::string title;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+
+  std::string render() const {
+    std::vector<std::size_t> width(header.size(), 0);
+    auto grow = [&](const std::vector<std::string>& r) {
+      for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
+        width[c] = std::max(width[c], r[c].size());
+    };
+    grow(header);
+    for (const auto& r : rows) grow(r);
+    std::string out = title + "\n";
+    auto line = [&](const std::vector<std::string>& r) {
+      std::string l;
+      for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
+        if (c > 0) l += "  ";
+        l += c == 0 ? fmt::format("{:<{}}", r[c], width[c]) : fmt::format("{:>{}}", r[c], width[c]);
+      }
+      while (!l.empty() && l.back() == ' ') l.pop_back();
+      return l + "\n";
+    };
+    out += line(header);
+    std::size_t total = 0;
+    for (auto w : width) total += w + 2;
+    out += std::string(total > 2 ? total - 2 : 0, '-') + "\n";
+    for (const auto& r : rows) out += line(r);
+    return out + "\n";
+  }
+};
+
+const json& at_or_null(const json& j, const std::string& key) {
+  static const json kNull = nullptr;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+std::string run_tables(const json& doc) {
+  std::string out =
+      fmt::format("run {}  scenario {}  seed {}  replicate {}  detail {}\n",
+                  doc["file"].get<std::string>(), doc["scenario"].get<std::string>(),
+                  doc["seed"].dump(), doc["replicate"].dump(), doc["detail"].get<std::string>());
+  out += fmt::format("participants {}  producers {}\n\n", doc["participants"].dump(),
+                     doc["producers"].dump());
+  const auto& rules = doc["rules"];
+  if (!rules.empty()) {
+    Table t{
+        "Equity by benefit rule (rule in force first; EUR over the run; indices of the "
+        "distribution named in 'of')",
+        {"rule", "in force", "benefit EUR", "distributed", "territorial", "IR viol.", "Gini",
+         "Theil T", "Theil L", "Atkinson 1", "Palma", "S80/S20", "conc. idx", "Kakwani", "RS",
+         "of"},
+        {}};
+    for (const auto& r : rules) {
+      const auto& q = r["inequality"];
+      const std::string of = r["of"].get<std::string>();
+      t.rows.push_back({cell(r["name"], false), cell(r["in_force"], false),
+                        cell(r["community_benefit_eur"], false), cell(r["distributed_eur"], false),
+                        cell(r["territorial_eur"], false), cell(r["ir_violations"], false),
+                        cell(q["gini"], false), cell(q["theil_t"], false),
+                        cell(q["theil_l"], false), cell(q["atkinson_1"], false),
+                        cell(q["palma"], false), cell(q["s80_s20"], false),
+                        cell(r["concentration_index"], false), cell(r["kakwani"], false),
+                        cell(r["reynolds_smolensky"], false), of.substr(0, of.find(':'))});
+    }
+    out += t.render();
+    for (const auto& r : rules) {
+      Table k{fmt::format("Benefit by kind, rule {}", r["name"].get<std::string>()),
+              {"kind", "members", "total EUR", "mean EUR", "share"},
+              {}};
+      for (const auto& e : r["by_kind"])
+        k.rows.push_back({cell(e["kind"], false), cell(e["members"], false),
+                          cell(e["total_eur"], false), cell(e["mean_eur"], false),
+                          cell(e["share"], false)});
+      out += k.render();
+      Table d{fmt::format("Benefit by income decile, rule {}", r["name"].get<std::string>()),
+              {"decile", "members", "mean benefit EUR", "benefit % income (annualized)"},
+              {}};
+      for (const auto& e : r["by_decile"])
+        d.rows.push_back({cell(e["decile"], false), cell(e["members"], false),
+                          cell(e["mean_benefit_eur"], false),
+                          cell(e["benefit_pct_income"], false)});
+      if (!d.rows.empty()) out += d.render();
+    }
+  }
+  if (doc.contains("energy_burden")) {
+    const auto& eb = doc["energy_burden"];
+    Table b{"Energy burden by income decile (annualized bill / income, %; after = rule in force)",
+            {"decile", "households", "before %", "after %"},
+            {}};
+    for (const auto& e : eb["by_decile"])
+      b.rows.push_back({cell(e["decile"], false), cell(e["members"], false),
+                        cell(e["before_pct"], false), cell(e["after_pct"], false)});
+    if (!b.rows.empty()) out += b.render();
+    if (eb.contains("poverty")) {
+      Table p{"Energy poverty (share of households; thresholds frozen at baseline)",
+              {"indicator", "before", "after"},
+              {}};
+      for (const auto& [name, v] : eb["poverty"]["before"].items())
+        p.rows.push_back({name, cell(v, false), cell(eb["poverty"]["after"][name], false)});
+      out += p.render();
+    }
+  }
+  Table s{"Summary (/summary)", {"kpi", "value", "units"}, {}};
+  for (const auto& [name, v] : doc["summary"].items())
+    s.rows.push_back({name, cell(v, false), cell(at_or_null(doc["summary_units"], name), false)});
+  out += s.render();
+  return out;
+}
+
+std::string sweep_tables(const json& doc) {
+  const auto& d = doc["design"];
+  std::string out = fmt::format(
+      "sweep {}  design {}  points {}  replicates {}  runs {} (ok {}, failed {}, "
+      "missing {})\n{}\n\n",
+      doc["file"].get<std::string>(), d["type"].get<std::string>(), d["points"].dump(),
+      d["replicates"].dump(), d["runs"].dump(), d["ok"].dump(), d["failed"].dump(),
+      d["missing"].dump(), doc["interval"].get<std::string>());
+  for (const auto& kpi : doc["kpis"]) {
+    const std::string name = kpi.get<std::string>();
+    Table t{fmt::format("{} [{}]", name, cell(at_or_null(doc["kpi_units"], name), false)), {}, {}};
+    t.header.push_back("point");
+    for (const auto& p : d["parameters"]) t.header.push_back(p.get<std::string>());
+    for (const char* h : {"n", "mean", "sd", "ci_low", "ci_high"}) t.header.push_back(h);
+    for (const auto& p : doc["points"]) {
+      std::vector<std::string> row{cell(p["point"], false)};
+      for (const auto& par : d["parameters"])
+        row.push_back(cell(at_or_null(p["parameters"], par.get<std::string>()), false));
+      const auto& st = p["kpis"][name];
+      for (const char* h : {"n", "mean", "sd", "ci_low", "ci_high"})
+        row.push_back(cell(st[h], false));
+      t.rows.push_back(row);
+    }
+    out += t.render();
+  }
+  if (doc.contains("sensitivity")) {
+    const auto& s = doc["sensitivity"];
+    const bool morris = s["method"] == "morris";
+    for (const auto& [kpi, rows] : s["outputs"].items()) {
+      Table t{fmt::format("{} indices of {}", morris ? "Morris" : "Sobol", kpi),
+              morris ? std::vector<std::string>{"parameter", "mu", "mu*", "sigma"}
+                     : std::vector<std::string>{"parameter", "S1", "S1 low", "S1 high", "ST",
+                                                "ST low", "ST high"},
+              {}};
+      for (const auto& r : rows) {
+        if (morris)
+          t.rows.push_back({cell(r["parameter"], false), cell(r["mu"], false),
+                            cell(r["mu_star"], false), cell(r["sigma"], false)});
+        else
+          t.rows.push_back({cell(r["parameter"], false), cell(r["s1"], false),
+                            cell(r["s1_ci"][0], false), cell(r["s1_ci"][1], false),
+                            cell(r["st"], false), cell(r["st_ci"][0], false),
+                            cell(r["st_ci"][1], false)});
+      }
+      out += t.render();
+    }
+  }
+  if (doc.contains("replicate_variance_share")) {
+    Table t{"Share of the variance due to replicates (within-point / total)", {"kpi", "share"}, {}};
+    for (const auto& [kpi, v] : doc["replicate_variance_share"].items())
+      t.rows.push_back({kpi, cell(v, false)});
+    out += t.render();
+  }
+  return out;
+}
+
+// The run document in long form: section,rule,group,metric,value.
+std::string run_csv(const json& doc) {
+  std::string out = "section,rule,group,metric,value\n";
+  auto row = [&](const std::string& section, const std::string& rule, const std::string& group,
+                 const std::string& metric, const json& v) {
+    out += fmt::format("{},{},{},{},{}\n", section, csv_field(rule), csv_field(group),
+                       csv_field(metric), csv_field(cell(v, true)));
+  };
+  for (const auto& [name, v] : doc["summary"].items()) row("summary", "", "", name, v);
+  for (const auto& r : doc["rules"]) {
+    const std::string rule = r["name"].get<std::string>();
+    for (const char* m : {"community_benefit_eur", "distributed_eur", "territorial_eur",
+                          "ir_violations", "max_core_shortfall_eur", "concentration_index",
+                          "kakwani", "reynolds_smolensky", "benefit_gini_signed"})
+      row("rule", rule, "", m, at_or_null(r, m));
+    for (const auto& [m, v] : r["inequality"].items()) row("inequality", rule, "", m, v);
+    for (const auto& [m, v] : r["inequality_net_bill_after"].items())
+      row("inequality_net_bill_after", rule, "", m, v);
+    for (const auto& e : r["by_kind"])
+      for (const char* m : {"members", "total_eur", "mean_eur", "share"})
+        row("by_kind", rule, e["kind"].get<std::string>(), m, e[m]);
+    for (const auto& e : r["by_decile"])
+      for (const char* m : {"members", "mean_benefit_eur", "benefit_pct_income"})
+        row("by_decile", rule, e["decile"].dump(), m, e[m]);
+  }
+  if (doc.contains("energy_burden")) {
+    const auto& eb = doc["energy_burden"];
+    for (const auto& e : eb["by_decile"])
+      for (const char* m : {"members", "before_pct", "after_pct"})
+        row("energy_burden", "", e["decile"].dump(), m, e[m]);
+    if (eb.contains("poverty"))
+      for (const char* when : {"before", "after"})
+        for (const auto& [m, v] : eb["poverty"][when].items())
+          row("energy_poverty", "", when, m, v);
+  }
+  return out;
+}
+
+// A design CSV given back per point (the document holds every row as a point).
+std::string sweep_csv_of_doc(const json& doc) {
+  std::string out = "point";
+  for (const auto& p : doc["design"]["parameters"]) out += "," + csv_field(p.get<std::string>());
+  for (const auto& k : doc["kpis"]) out += "," + csv_field(k.get<std::string>());
+  out += "\n";
+  for (const auto& p : doc["points"]) {
+    out += p["point"].dump();
+    for (const auto& par : doc["design"]["parameters"])
+      out += "," + csv_field(cell(at_or_null(p["parameters"], par.get<std::string>()), true));
+    for (const auto& k : doc["kpis"])
+      out += "," + cell(p["kpis"][k.get<std::string>()]["mean"], true);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_analysis(const json& doc, AnalyzeFormat format,
+                            const std::filesystem::path& path) {
+  const bool sweep = doc.value("kind", "") == "sweep";
+  switch (format) {
+    case AnalyzeFormat::kJson:
+      return doc.dump(2) + "\n";
+    case AnalyzeFormat::kCsv:
+      if (sweep && path.extension() == ".csv") return sweep_csv_of_doc(doc);
+      return sweep ? sweep_csv(read_sweep_file(path)) : run_csv(doc);
+    case AnalyzeFormat::kTable:
+      break;
+  }
+  return sweep ? sweep_tables(doc) : run_tables(doc);
+}
+
+}  // namespace accord::analysis

@@ -1,0 +1,238 @@
+#include "accord/analysis/run_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "accord/sim/error.hpp"
+#include "accord/sim/h5/h5.hpp"
+
+namespace accord::analysis {
+
+namespace h5 = sim::h5;
+
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  throw DataError(SourceLocation{path.string(), 0, 0}, what);
+}
+
+h5::File open_hdf5(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
+  if (std::filesystem::is_directory(path, ec)) fail(path, "is a directory, not an accord file");
+  try {
+    return h5::File::open(path.string());
+  } catch (const IoError&) {
+    fail(path, "not an HDF5 file (expected an accord run or sweep file)");
+  }
+}
+
+// Reads a numeric dataset, checking its element count; the caller names what it expects.
+std::vector<double> read_doubles(const h5::Location& g, const std::string& name, std::size_t n,
+                                 const std::filesystem::path& path) {
+  if (!g.exists(name)) fail(path, fmt::format("missing dataset {}/{}", g.name(), name));
+  auto a = g.open_dataset(name).read<double>();
+  if (a.values.size() != n) {
+    fail(path, fmt::format("dataset {}/{} has {} values, expected {}", g.name(), name,
+                           a.values.size(), n));
+  }
+  return std::move(a.values);
+}
+
+std::vector<std::string> read_strings(const h5::Location& g, const std::string& name,
+                                      const std::filesystem::path& path) {
+  if (!g.exists(name)) fail(path, fmt::format("missing dataset {}/{}", g.name(), name));
+  return g.open_dataset(name).read_strings();
+}
+
+template <class T>
+std::vector<T> cast_vector(const std::vector<double>& v) {
+  std::vector<T> out(v.size());
+  std::transform(v.begin(), v.end(), out.begin(),
+                 [](double x) { return std::isfinite(x) ? static_cast<T>(x) : T{}; });
+  return out;
+}
+
+// Sums a [M, K] matrix over its columns into [M].
+std::vector<double> row_sums(const std::vector<double>& m, std::size_t rows) {
+  std::vector<double> out(rows, 0.0);
+  if (rows == 0) return out;
+  const std::size_t cols = m.size() / rows;
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cols; ++c) out[r] += m[r * cols + c];
+  return out;
+}
+
+// Period of each metering step: the last period whose start is <= the step's start (-1 before
+// the first period).
+std::vector<long> step_periods(const std::vector<int64_t>& steps,
+                               const std::vector<int64_t>& period_start) {
+  std::vector<long> out(steps.size(), -1);
+  for (std::size_t t = 0; t < steps.size(); ++t) {
+    auto it = std::upper_bound(period_start.begin(), period_start.end(), steps[t]);
+    out[t] = static_cast<long>(it - period_start.begin()) - 1;
+  }
+  return out;
+}
+
+// Sums a [T, K] matrix by period into [M, K].
+std::vector<double> by_period(const std::vector<double>& m, std::size_t cols,
+                              const std::vector<long>& period_of_step, std::size_t periods) {
+  std::vector<double> out(periods * cols, 0.0);
+  for (std::size_t t = 0; t < period_of_step.size(); ++t) {
+    const long p = period_of_step[t];
+    if (p < 0) continue;
+    const auto row = static_cast<std::size_t>(p) * cols;
+    for (std::size_t c = 0; c < cols; ++c) out[row + c] += m[t * cols + c];
+  }
+  return out;
+}
+
+void read_periods(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  const auto g = f.open_group("periods");
+  const auto start = g.open_dataset("start").read<int64_t>();
+  run.period_start = start.values;
+  const std::size_t m = run.period_start.size();
+  const std::size_t n = run.participants();
+  run.periods = m;
+  run.member = cast_vector<uint8_t>(read_doubles(g, "member", m * n, path));
+  run.bill_reference = read_doubles(g, "bill_reference", m * n, path);
+  run.bill = read_doubles(g, "bill", m * n, path);
+  run.benefit = read_doubles(g, "benefit", m * n, path);
+  const auto pir = read_doubles(g, "producer_internal_revenue", m * run.producers, path);
+  const auto psr = read_doubles(g, "producer_surplus_revenue", m * run.producers, path);
+  run.producer_revenue = row_sums(pir, m);
+  const auto psr_sum = row_sums(psr, m);
+  for (std::size_t p = 0; p < m; ++p) run.producer_revenue[p] += psr_sum[p];
+  run.pmo_costs = read_doubles(g, "pmo_costs", m, path);
+  run.pmo_fees = read_doubles(g, "pmo_fees", m, path);
+
+  // Energy by period: format 1.1 writes it under /periods; older full files only per step.
+  if (g.exists("consumption")) {
+    run.member_consumption_kwh = read_doubles(g, "consumption", m * n, path);
+    run.consumption_kwh = row_sums(run.member_consumption_kwh, m);
+    if (g.exists("allocated"))
+      run.allocated_kwh = row_sums(read_doubles(g, "allocated", m * n, path), m);
+    if (g.exists("production"))
+      run.production_kwh = row_sums(read_doubles(g, "production", m * run.producers, path), m);
+    if (g.exists("surplus"))
+      run.surplus_kwh = row_sums(read_doubles(g, "surplus", m * run.producers, path), m);
+  } else if (run.detail == "full" && f.exists("energy") && f.exists("time")) {
+    const auto steps = f.open_group("time").open_dataset("start").read<int64_t>().values;
+    const auto e = f.open_group("energy");
+    const auto period_of_step = step_periods(steps, run.period_start);
+    const std::size_t t = steps.size();
+    run.member_consumption_kwh =
+        by_period(read_doubles(e, "consumption", t * n, path), n, period_of_step, m);
+    run.consumption_kwh = row_sums(run.member_consumption_kwh, m);
+    run.allocated_kwh =
+        row_sums(by_period(read_doubles(e, "allocated", t * n, path), n, period_of_step, m), m);
+    const std::size_t p = run.producers;
+    run.production_kwh =
+        row_sums(by_period(read_doubles(e, "production", t * p, path), p, period_of_step, m), m);
+    run.surplus_kwh =
+        row_sums(by_period(read_doubles(e, "surplus", t * p, path), p, period_of_step, m), m);
+  }
+}
+
+void read_sharing(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  const auto g = f.open_group("sharing");
+  if (!g.exists("rules")) return;
+  const std::size_t m = run.periods;
+  const std::size_t n = run.participants();
+  for (const auto& name : g.open_dataset("rules").read_strings()) {
+    if (!g.exists(name)) fail(path, fmt::format("missing group /sharing/{}", name));
+    const auto r = g.open_group(name);
+    RuleRecordData rule;
+    rule.name = name;
+    rule.benefit = read_doubles(r, "benefit", m * n, path);
+    rule.territorial = read_doubles(r, "territorial", m * 3, path);
+    rule.distributed = read_doubles(r, "distributed", m, path);
+    rule.ir_violations = read_doubles(r, "ir_violations", m, path);
+    rule.core_shortfall = read_doubles(r, "core_shortfall", m, path);
+    run.rules.push_back(std::move(rule));
+  }
+}
+
+void read_contents(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  run.scenario = f.has_attr("scenario_name") ? f.attr_string("scenario_name") : "";
+  run.seed = f.has_attr("seed") ? f.attr_int("seed") : 0;
+  run.replicate = f.has_attr("replicate") ? f.attr_int("replicate") : 0;
+  run.detail = f.has_attr("detail") ? f.attr_string("detail") : "summary";
+
+  if (f.exists("summary")) {
+    const auto g = f.open_group("summary");
+    for (const auto& name : g.children()) {
+      const auto d = g.open_dataset(name);
+      const auto a = d.read<double>();
+      if (a.values.size() != 1) continue;  // the contract has scalars only
+      run.summary.push_back({name, a.values[0], d.has_attr("units") ? d.attr_string("units") : "",
+                             d.has_attr("description") ? d.attr_string("description") : ""});
+    }
+  }
+  if (run.detail == "summary") return;
+
+  for (const char* group : {"participants", "producers", "periods"})
+    if (!f.exists(group))
+      fail(path, fmt::format("missing group /{} (detail {})", group, run.detail));
+  const auto pg = f.open_group("participants");
+  run.ids = read_strings(pg, "id", path);
+  const std::size_t n = run.ids.size();
+  run.kinds = read_strings(pg, "kind", path);
+  if (run.kinds.size() != n) fail(path, "/participants/kind and /participants/id differ in size");
+  run.income = read_doubles(pg, "income_eur_per_year", n, path);
+  run.income_decile = cast_vector<int32_t>(read_doubles(pg, "income_decile", n, path));
+  run.low_income = cast_vector<uint8_t>(read_doubles(pg, "low_income", n, path));
+  run.consumption_units = read_doubles(pg, "consumption_units", n, path);
+  run.producers = read_strings(f.open_group("producers"), "id", path).size();
+
+  if (f.exists("time")) {
+    const auto t = f.open_group("time").open_dataset("start");
+    const auto dims = t.dims();
+    const double steps = dims.empty() ? 0.0 : static_cast<double>(dims[0]);
+    const double step =
+        t.has_attr("step_seconds") ? static_cast<double>(t.attr_int("step_seconds")) : 0.0;
+    run.covered_seconds = steps * step;
+  }
+  read_periods(f, run, path);
+  if (f.exists("sharing")) read_sharing(f, run, path);
+  if (f.exists("governance"))
+    run.has_governance_records = !f.open_group("governance").children().empty();
+}
+
+}  // namespace
+
+std::string hdf5_filetype(const std::filesystem::path& path) {
+  const auto f = open_hdf5(path);
+  return f.has_attr("filetype") ? f.attr_string("filetype") : std::string();
+}
+
+RunData read_run_file(const std::filesystem::path& path) {
+  auto f = open_hdf5(path);
+  RunData run;
+  run.path = path.string();
+  try {
+    const std::string type = f.has_attr("filetype") ? f.attr_string("filetype") : "";
+    if (type != "accord-run") {
+      fail(path, type.empty() ? "not an accord file (no filetype attribute)"
+                              : fmt::format("filetype is {}, expected accord-run", type));
+    }
+    run.format_version =
+        f.has_attr("format_version") ? f.attr_ints("format_version") : std::vector<int64_t>{};
+    if (run.format_version.empty() || run.format_version[0] != 1) {
+      fail(path, fmt::format("unsupported format_version {} (this reader knows 1.x)",
+                             run.format_version.empty() ? -1 : run.format_version[0]));
+    }
+    if (!f.has_attr("complete") || f.attr_int("complete") != 1)
+      fail(path, "incomplete run file (complete != 1: the run did not finish writing)");
+    read_contents(f, run, path);
+  } catch (const IoError& e) {
+    fail(path, fmt::format("unreadable run file: {}", e.what()));
+  }
+  return run;
+}
+
+}  // namespace accord::analysis

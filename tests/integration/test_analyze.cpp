@@ -1,0 +1,186 @@
+// `accord analyze` end to end: exit statuses, the JSON contract (docs/analyze.md), CSV that
+// parses, the one-line error for a bad file.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_helpers.hpp"
+
+using accord::test::run_accord;
+using accord::test::scratch;
+using accord::test::source_path;
+
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// RFC 4180 fields of each line (quoted fields may hold commas and doubled quotes).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(field);
+      field.clear();
+    } else if (c == '\n') {
+      row.push_back(field);
+      field.clear();
+      rows.push_back(row);
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+void check_rectangular(const std::vector<std::vector<std::string>>& rows) {
+  REQUIRE(rows.size() >= 2);
+  for (const auto& r : rows) CHECK(r.size() == rows.front().size());
+}
+
+}  // namespace
+
+TEST_CASE("analyze a run: json contract, csv, table", "[integration][analyze]") {
+  const auto dir = scratch("analyze-run");
+  const auto run = dir / "q.h5";
+  REQUIRE(run_accord("run " + source_path("scenarios/quartier-mixte.yaml") +
+                         " -q --set time.end=2025-03-01"
+                         " --set \"community.compare_benefit_rules=[equal, needs_based]\" -o " +
+                         run.string(),
+                     dir)
+              .status == 0);
+  const auto json_path = dir / "q.json";
+  const auto r =
+      run_accord("analyze " + run.string() + " --format json -o " + json_path.string(), dir);
+  REQUIRE(r.status == 0);
+  const auto doc = nlohmann::json::parse(slurp(json_path));
+  CHECK(doc["kind"] == "run");
+  for (const char* key :
+       {"file", "scenario", "seed", "replicate", "detail", "participants", "producers",
+        "conventions", "summary", "rules", "energy_burden", "monthly"})
+    CHECK(doc.contains(key));
+  CHECK(doc["participants"] == 96);
+  for (const char* key :
+       {"gini", "theil", "atkinson", "palma", "energy_burden", "energy_poverty_thresholds"})
+    CHECK(doc["conventions"].contains(key));
+  REQUIRE(doc["rules"].size() == 3);
+  CHECK(doc["rules"][0]["in_force"] == true);
+  CHECK(doc["rules"][1]["name"] == "equal");
+  for (const auto& rule : doc["rules"]) {
+    for (const char* key :
+         {"community_benefit_eur", "distributed_eur", "territorial_eur", "ir_violations",
+          "max_core_shortfall_eur", "inequality", "of", "lorenz", "by_kind", "by_decile",
+          "concentration_index", "kakwani", "reynolds_smolensky"})
+      CHECK(rule.contains(key));
+    for (const char* key : {"gini", "gini_corrected", "theil_t", "theil_l", "atkinson_0.5",
+                            "atkinson_1", "atkinson_2", "cv", "jain", "palma", "s80_s20"})
+      CHECK(rule["inequality"].contains(key));
+    CHECK_FALSE(rule["inequality"].contains("theil"));
+    CHECK(rule["lorenz"]["p"].size() <= 101);
+    CHECK(rule["by_decile"].size() == 10);
+    // Every rule distributes the same community benefit.
+    CHECK(rule["community_benefit_eur"].get<double>() ==
+          Approx(doc["rules"][0]["community_benefit_eur"].get<double>()).epsilon(1e-9));
+  }
+  CHECK(doc["energy_burden"]["by_decile"].size() == 10);
+  for (const char* key : {"ten_percent", "onpe", "lihc", "two_m", "m_half", "brde"})
+    CHECK(doc["energy_burden"]["poverty"]["before"].contains(key));
+  const auto& monthly = doc["monthly"];
+  CHECK(monthly["period_start"].size() == 2);
+  CHECK(monthly["consumption_kwh"].size() == 2);  // detail full: from /energy
+  // The monthly benefit sums to the rule in force's community benefit (no territorial share).
+  CHECK(monthly["benefit_eur"][0].get<double>() + monthly["benefit_eur"][1].get<double>() ==
+        Approx(doc["rules"][0]["distributed_eur"].get<double>()).epsilon(1e-9));
+  // The equity KPIs of the summary (so that sweeps can compare rules).
+  CHECK(doc["summary"].contains("benefit_concentration_index"));
+  CHECK(doc["summary"].contains("energy_burden_deciles_1_3_after_pct"));
+
+  const auto csv_path = dir / "q.csv";
+  REQUIRE(
+      run_accord("analyze " + run.string() + " --format csv -o " + csv_path.string(), dir).status ==
+      0);
+  const auto rows = parse_csv(slurp(csv_path));
+  check_rectangular(rows);
+  CHECK(rows[0] == std::vector<std::string>{"section", "rule", "group", "metric", "value"});
+  const auto table_path = dir / "q.txt";
+  REQUIRE(run_accord("analyze " + run.string() + " -o " + table_path.string(), dir).status == 0);
+  CHECK(slurp(table_path).find("Equity by benefit rule") != std::string::npos);
+}
+
+TEST_CASE("analyze a sweep: csv like summary.csv, json points with intervals",
+          "[integration][analyze]") {
+  const auto dir = scratch("analyze-sweep");
+  const auto yaml = dir / "s.yaml";
+  std::ofstream(yaml) << "accord_sweep: 1\nname: s\nbase: "
+                      << source_path("scenarios/quartier-mixte.yaml")
+                      << "\nseed: 5\nreplicates: 2\nset: {time.end: 2025-01-08}\n"
+                         "parameters:\n  - {path: community.benefit_rule.type, values: "
+                         "[individual_savings, equal]}\ndesign: {type: grid}\n"
+                         "output: {dir: "
+                      << (dir / "out").string() << ", detail: summary}\n";
+  REQUIRE(run_accord("sweep " + yaml.string() + " -q -j 1", dir).status == 0);
+  const auto sweep = dir / "out" / "sweep.h5";
+  const auto csv_path = dir / "s.csv";
+  REQUIRE(run_accord("analyze " + sweep.string() + " --format csv -o " + csv_path.string(), dir)
+              .status == 0);
+  const auto rows = parse_csv(slurp(csv_path));
+  check_rectangular(rows);
+  CHECK(rows.size() == 5);  // header + 4 runs
+  // Same header as the summary.csv the sweep wrote.
+  const auto summary = parse_csv(slurp(dir / "out" / "summary.csv"));
+  CHECK(rows.front() == summary.front());
+  const auto json_path = dir / "s.json";
+  REQUIRE(run_accord("analyze " + sweep.string() + " --format json -o " + json_path.string(), dir)
+              .status == 0);
+  const auto doc = nlohmann::json::parse(slurp(json_path));
+  CHECK(doc["kind"] == "sweep");
+  CHECK(doc["design"]["type"] == "grid");
+  CHECK(doc["design"]["runs"] == 4);
+  CHECK(doc["design"]["points"] == 2);
+  CHECK(doc["confidence"] == Approx(0.95));
+  REQUIRE(doc["points"].size() == 2);
+  const auto& b = doc["points"][1]["kpis"]["benefit_eur"];
+  CHECK(b["n"] == 2);
+  CHECK(b["ci_low"].get<double>() <= b["mean"].get<double>());
+  CHECK(b["ci_high"].get<double>() >= b["mean"].get<double>());
+  CHECK(doc["points"][1]["parameters"]["community.benefit_rule.type"] == "equal");
+  CHECK(doc.contains("replicate_variance_share"));
+}
+
+TEST_CASE("analyze refuses a bad file with exit 2 and one line", "[integration][analyze]") {
+  const auto dir = scratch("analyze-bad");
+  const auto text = dir / "bad.h5";
+  std::ofstream(text) << "not an HDF5 file\n";
+  auto r = run_accord("analyze " + text.string(), dir);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("not an HDF5 file") != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  r = run_accord("analyze " + (dir / "missing.h5").string(), dir);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("no such file") != std::string::npos);
+  r = run_accord("analyze " + text.string() + " --format xml", dir);
+  CHECK(r.status == 2);
+}
