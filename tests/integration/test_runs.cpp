@@ -97,10 +97,10 @@ TEST_CASE("the default scenario records monthly flows, PMO costs and funds (form
   CHECK(cons.dims[0] == 2);
   for (size_t k = 0; k < cons.values.size(); ++k)
     CHECK(alloc.values[k] + supp.values[k] == Approx(cons.values[k]).margin(1e-9));
-  // PMO costs of the scenario: 600 + 1200 + 60 h x 25 EUR/h = 3,300 EUR/yr; 28/365 in February.
+  // PMO costs of the scenario: 400 + 900 + 20 h x 25 EUR/h = 1,800 EUR/yr; 28/365 in February.
   const auto costs = periods.open_dataset("pmo_costs").read<double>().values;
   REQUIRE(costs.size() == 2);
-  CHECK(costs[1] == Approx(3300.0 * 28 / 365).epsilon(1e-12));
+  CHECK(costs[1] == Approx(1800.0 * 28 / 365).epsilon(1e-12));
   // Funds: the ledger identity holds and the solidarity fund pays low-income bills.
   for (const char* fund : {"solidarity_fund", "reinvestment_reserve"}) {
     INFO(fund);
