@@ -49,8 +49,13 @@ def _utc(seconds) -> pd.DatetimeIndex:
     return pd.to_datetime(np.asarray(seconds, dtype="int64"), unit="s", utc=True)
 
 
-class Run:
-    """An open accord run file. Use open_run(); close() or use as a context manager."""
+class _ContractFile:
+    """An accord HDF5 file opened read-only after the contract checks every reader makes
+    first (docs/hdf5-format.md): filetype, format_version major, complete."""
+
+    FILETYPE = ""
+    WHAT = "file"
+    INCOMPLETE_HINT = ""
 
     def __init__(self, path, allow_incomplete: bool = False):
         self.path = str(path)
@@ -60,15 +65,15 @@ class Run:
             raise FormatError(f"{self.path}: not a readable HDF5 file ({error})") from None
         try:
             self._check(allow_incomplete)
-        except Exception:
+        except BaseException:
             self._file.close()
             raise
 
     def _check(self, allow_incomplete: bool) -> None:
         attrs = self._file.attrs
         filetype = _text(attrs["filetype"]) if "filetype" in attrs else None
-        if filetype != FILETYPE:
-            raise FormatError(f"{self.path}: filetype is {filetype!r}, expected {FILETYPE!r}")
+        if filetype != self.FILETYPE:
+            raise FormatError(f"{self.path}: filetype is {filetype!r}, expected {self.FILETYPE!r}")
         if "format_version" not in attrs:
             raise FormatError(f"{self.path}: no format_version attribute")
         version = tuple(int(v) for v in np.atleast_1d(attrs["format_version"]))
@@ -81,8 +86,8 @@ class Run:
         complete = int(attrs["complete"]) if "complete" in attrs else 0
         if complete != 1 and not allow_incomplete:
             raise IncompleteRunError(
-                f"{self.path}: the run is incomplete (complete={complete}); it was interrupted "
-                "or is still being written (open_run(..., allow_incomplete=True) to read it anyway)"
+                f"{self.path}: the {self.WHAT} is incomplete (complete={complete}); it was "
+                f"interrupted or is still being written{self.INCOMPLETE_HINT}"
             )
         self.complete = complete == 1
 
@@ -90,7 +95,7 @@ class Run:
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> "Run":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
@@ -100,6 +105,14 @@ class Run:
     def h5(self) -> h5py.File:
         """The underlying h5py.File, for datasets this reader has no shortcut for."""
         return self._file
+
+
+class Run(_ContractFile):
+    """An open accord run file. Use open_run(); close() or use as a context manager."""
+
+    FILETYPE = FILETYPE  # the module constant (class bodies read globals)
+    WHAT = "run"
+    INCOMPLETE_HINT = " (open_run(..., allow_incomplete=True) to read it anyway)"
 
     # -- provenance ----------------------------------------------------------------------
     @property
@@ -285,7 +298,7 @@ def open_run(path, allow_incomplete: bool = False) -> Run:
 SWEEP_FILETYPE = "accord-sweep"
 
 
-class Sweep:
+class Sweep(_ContractFile):
     """An open accord sweep file (docs/sweeps.md). Use open_sweep(); close() or use as a
     context manager.
 
@@ -298,39 +311,8 @@ class Sweep:
             with sweep.run(3) as run: ...   # the run file of run 3 (a Run)
     """
 
-    def __init__(self, path):
-        self.path = str(path)
-        try:
-            self._file = h5py.File(self.path, "r")
-        except OSError as error:
-            raise FormatError(f"{self.path}: not a readable HDF5 file ({error})") from None
-        try:
-            attrs = self._file.attrs
-            filetype = _text(attrs["filetype"]) if "filetype" in attrs else ""
-            if filetype != SWEEP_FILETYPE:
-                raise FormatError(f"{self.path}: filetype is {filetype!r}, expected "
-                                  f"{SWEEP_FILETYPE!r}")
-            version = np.atleast_1d(attrs.get("format_version", [0]))
-            if int(version[0]) != SUPPORTED_MAJOR:
-                raise FormatError(f"{self.path}: unsupported format_version {list(version)}")
-            if int(attrs.get("complete", 0)) != 1:
-                raise IncompleteRunError(f"{self.path}: incomplete sweep file (complete != 1)")
-        except BaseException:
-            self._file.close()
-            raise
-
-    def close(self) -> None:
-        self._file.close()
-
-    def __enter__(self) -> "Sweep":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    @property
-    def h5(self) -> h5py.File:
-        return self._file
+    FILETYPE = SWEEP_FILETYPE
+    WHAT = "sweep"
 
     @property
     def parameters(self) -> list[str]:

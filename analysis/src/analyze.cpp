@@ -9,6 +9,7 @@
 #include "accord/analysis/run_file.hpp"
 #include "accord/analysis/sweep_file.hpp"
 #include "accord/sim/error.hpp"
+#include "accord/sim/sweep/design.hpp"
 #include "run_analysis.hpp"
 
 namespace accord::analysis {
@@ -38,6 +39,8 @@ AnalyzeFormat parse_analyze_format(const std::string& name) {
 
 namespace {
 
+using sim::sweep::csv_field;  // the quoting summary.csv is written with
+
 // Text of a JSON value for tables and CSV: numbers to 6 significant digits in tables, full
 // precision (shortest round trip) in CSV; null as "-" in tables and empty in CSV.
 std::string cell(const json& v, bool csv) {
@@ -48,16 +51,6 @@ std::string cell(const json& v, bool csv) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
   return v.dump();
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // A left-aligned first column, right-aligned others, two spaces apart.

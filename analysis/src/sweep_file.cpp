@@ -12,12 +12,15 @@
 #include "accord/analysis/run_file.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
+#include "accord/sim/sweep/design.hpp"
 
 namespace accord::analysis {
 
 namespace h5 = sim::h5;
 
 namespace {
+
+using sim::sweep::csv_field;  // the quoting summary.csv is written with
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
   throw DataError(SourceLocation{path.string(), 0, 0}, what);
@@ -29,16 +32,6 @@ std::vector<std::string> split_lines(const std::string& s) {
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) out.push_back(line);
   return out;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void read_contents(const h5::File& f, SweepData& s, const std::filesystem::path& path) {
