@@ -1,5 +1,8 @@
 // Whole-run benchmark: a year at 30 min for N participants (generated profiles, PV, key,
 // bills, output at detail `periods`), wall time per stage. Usage: bench_run [N ...] [-j T]
+// "steps+bills" includes the per-period energy totals (summed as the steps run); "output" is
+// Simulation::take_result (summary KPIs, which re-read the [T, N] ledger), write_run, and
+// freeing the run's ledger (about 0.05 s at N = 1000: four [T, N] matrices of 140 MB).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>

@@ -491,10 +491,13 @@ Detail parse_detail(const std::string& name) {
 }
 
 void write_run(const RunResult& run, const std::string& path, Detail detail) {
-  // Per-period energy: as the simulation computed it, else summed from the per-step ledger.
-  const PeriodEnergy energy = detail == Detail::kSummary || run.period_energy.consumption.size() > 0
-                                  ? run.period_energy
-                                  : period_energy_of(run);
+  // Per-period energy: as the simulation computed it, else summed from the per-step ledger
+  // (referenced, not copied, when the run has it).
+  PeriodEnergy derived;
+  if (detail != Detail::kSummary && run.period_energy.consumption.size() == 0)
+    derived = period_energy_of(run);
+  const PeriodEnergy& energy =
+      run.period_energy.consumption.size() > 0 ? run.period_energy : derived;
   check_shapes(run, energy, detail);
   h5::AtomicFile out(path);
   auto& file = out.file();

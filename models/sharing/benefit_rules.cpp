@@ -206,8 +206,8 @@ Eigen::VectorXd reconcile(const Eigen::VectorXd& y, double amount, BenefitDiagno
 }
 
 sim::RandomStream sampling_stream(const BenefitPeriod& period, const char* purpose) {
-  // No dedicated Purpose exists yet for benefit sampling; governance draws are keyed by agent
-  // ids, so an entity key from the rule's purpose name cannot collide with them in practice.
+  // The benefit rules' own purpose; the entity key names the rule's use of it, so two
+  // sampling rules evaluated side by side draw independent streams.
   const std::string key = std::string("benefit_rule.") + purpose;
   return sim::RandomStream(period.seed, period.replicate, sim::Purpose::kBenefitSampling,
                            sim::entity_key(key));

@@ -1,5 +1,6 @@
 #include "accord/models/simulation/energy_inputs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -33,18 +34,28 @@ std::vector<double> load_series(const Scenario& s, const Participant& p, const s
                                energy::school_zone_from_name(s.school_zone));
 }
 
-// dst(t, k) = columns[k][t], by square tiles so that reads and writes stay in L1.
-void transpose_into(const std::vector<std::vector<double>>& columns, economics::RowMatrix& dst) {
-  constexpr int64_t kTile = 16;
+// dst(t, first_col + k) = columns[k][t] for k in [0, count), by tiles of kTile columns so
+// that reads and writes stay in L1.
+void transpose_into(const std::vector<std::vector<double>>& columns, int64_t count,
+                    economics::RowMatrix& dst, int64_t first_col) {
+  constexpr int64_t kTile = 16;  // 128 bytes of a destination row: two cache lines
+  constexpr int64_t kAhead = 16;
   const int64_t T = dst.rows(), K = dst.cols();
-  double* out = dst.data();
-  std::vector<const double*> src(static_cast<size_t>(K));
-  for (int64_t k = 0; k < K; ++k)
+  double* out = dst.data() + first_col;
+  std::vector<const double*> src(static_cast<size_t>(count));
+  for (int64_t k = 0; k < count; ++k)
     src[static_cast<size_t>(k)] = columns[static_cast<size_t>(k)].data();
-  for (int64_t k0 = 0; k0 < K; k0 += kTile) {
-    const int64_t k1 = std::min(K, k0 + kTile);
+  for (int64_t k0 = 0; k0 < count; k0 += kTile) {
+    const int64_t k1 = std::min(count, k0 + kTile);
     for (int64_t t = 0; t < T; ++t) {
       double* row = out + t * K;
+      // Rows are K * 8 bytes apart, beyond what the hardware prefetcher follows: ask for the
+      // destination lines kAhead rows early so that their misses overlap (measured: the
+      // transpose of a [17520, 1000] ledger in 0.055 s instead of 0.086 s).
+      if (t + kAhead < T) {
+        __builtin_prefetch(row + kAhead * K + k0, 1);
+        __builtin_prefetch(row + kAhead * K + k1 - 1, 1);
+      }
       for (int64_t k = k0; k < k1; ++k) row[k] = src[static_cast<size_t>(k)][t];
     }
   }
@@ -108,32 +119,39 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
   in.self_consumed_kwh.assign(static_cast<size_t>(N), 0.0);
   // Series are built per participant (contiguous), then transposed by tiles into the
   // time-major ledger: writing a [T, N] row-major matrix column by column would touch one
-  // cache line per value.
-  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(N));
-  sim::parallel_for(N, threads, [&](int64_t i) {
-    const Participant& p = s.participants[static_cast<size_t>(i)];
-    std::vector<double> load = load_series(s, p, grid, cal, zone);
-    const auto it = behind_meter.find(p.id);
-    double total = 0, self = 0;
-    if (it == behind_meter.end()) {
-      for (double l : load) total += l;
-    } else {
-      // This producer's vector belongs to participant i alone: no shared writes.
-      std::vector<double>& own = prod[static_cast<size_t>(it->second)];
-      for (size_t t = 0; t < load.size(); ++t) {
-        const double used = std::min(load[t], own[t]);
-        total += load[t];
-        self += used;
-        load[t] -= used;
-        own[t] -= used;  // what remains is injected
+  // cache line per value. They are built kMemberBlock participants at a time: the block's
+  // series are still in cache when transposed, and their memory is reused by the next block
+  // instead of faulting in a second [T, N] worth of fresh pages.
+  constexpr int64_t kMemberBlock = 64;
+  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(std::min(N, kMemberBlock)));
+  for (int64_t i0 = 0; i0 < N; i0 += kMemberBlock) {
+    const int64_t count = std::min(N - i0, kMemberBlock);
+    sim::parallel_for(count, threads, [&](int64_t k) {
+      const int64_t i = i0 + k;
+      const Participant& p = s.participants[static_cast<size_t>(i)];
+      std::vector<double> load = load_series(s, p, grid, cal, zone);
+      const auto it = behind_meter.find(p.id);
+      double total = 0, self = 0;
+      if (it == behind_meter.end()) {
+        for (double l : load) total += l;
+      } else {
+        // This producer's vector belongs to participant i alone: no shared writes.
+        std::vector<double>& own = prod[static_cast<size_t>(it->second)];
+        for (size_t t = 0; t < load.size(); ++t) {
+          const double used = std::min(load[t], own[t]);
+          total += load[t];
+          self += used;
+          load[t] -= used;
+          own[t] -= used;  // what remains is injected
+        }
       }
-    }
-    in.load_kwh[static_cast<size_t>(i)] = total;
-    in.self_consumed_kwh[static_cast<size_t>(i)] = self;
-    withdrawal[static_cast<size_t>(i)] = std::move(load);
-  });
-  transpose_into(withdrawal, in.consumption);
-  transpose_into(prod, in.production);
+      in.load_kwh[static_cast<size_t>(i)] = total;
+      in.self_consumed_kwh[static_cast<size_t>(i)] = self;
+      withdrawal[static_cast<size_t>(k)] = std::move(load);
+    });
+    transpose_into(withdrawal, count, in.consumption, i0);
+  }
+  transpose_into(prod, P, in.production, 0);
   return in;
 }
 

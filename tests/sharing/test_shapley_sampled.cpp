@@ -168,6 +168,39 @@ TEST_CASE("Sampled Shapley: efficiency, null and identical members", "[sharing][
     check_within_4_se(r, shapley_exact(game));
     CHECK(std::abs(r.value.sum() - game.value(Coalition(10, 1))) <= 1e-6 * std::abs(r.value.sum()));
   }
+  SECTION("one-sided members (only deficit or only surplus over whole tiles), both layouts") {
+    // 12 members over 600 steps (3 tiles of the sampler): 0-6 consumers only, 7-8 producers
+    // only, 9-11 both by step; the sampler's one-sided joins skip the side that stays 0, so
+    // they are checked against the exact value here. `split` also gives member 11 cells with
+    // both surplus and deficit, which switches the sampler to its two-array layout.
+    for (const bool split : {false, true}) {
+      INFO("split " << split);
+      auto d = random_savings(12, 600, 23, false);
+      for (int64_t t = 0; t < d.steps; ++t) {
+        const auto row = static_cast<std::size_t>(t * 12);
+        for (std::size_t i = 0; i < 7; ++i) {
+          d.deficit[row + i] += d.surplus[row + i];
+          d.surplus[row + i] = 0;
+        }
+        for (std::size_t i = 7; i < 9; ++i) {
+          d.surplus[row + i] += d.deficit[row + i];
+          d.deficit[row + i] = 0;
+        }
+        if (split && t % 2 == 0) {
+          d.surplus[row + 11] += 0.3;
+          d.deficit[row + 11] += 0.2;
+        }
+      }
+      const SavingsGame game(d);
+      ShapleySampling opts;
+      opts.target_relative_se = 0.02;
+      const ShapleyResult r = shapley_sampled(game, opts, stream_for(14));
+      INFO("orders " << r.samples);
+      check_within_4_se(r, shapley_exact(game));
+      CHECK(std::abs(r.value.sum() - game.value(Coalition(12, 1))) <=
+            1e-6 * std::abs(r.value.sum()));
+    }
+  }
   SECTION("no step with both surplus and deficit: every share is 0") {
     auto d = random_savings(5, 10, 1, false);
     std::fill(d.surplus.begin(), d.surplus.end(), 0.0);

@@ -88,7 +88,7 @@ struct TerritorialShares {
 
 // Parameters of a rule (YAML `community.benefit_rule`). Only the ones the rule reads matter.
 struct BenefitRuleSpec {
-  std::string type = "proportional_consumption";
+  std::string type = "individual_savings";  // as the scenario loader's default
   TerritorialShares territorial;
   // egalitarian_shapley: alpha * Shapley + (1 - alpha) * D/n, alpha in [0, 1].
   double alpha = 0.5;

@@ -86,6 +86,8 @@ class Simulation : private sim::PhaseHandler {
   EnergyInputs inputs_;
   // Ledger, [T, N] / [T, P] kWh.
   economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;
+  // Per-period energy totals [M, N] / [M, P] kWh, summed as the steps are run.
+  output::PeriodEnergy period_energy_;
   economics::PeriodAccounts accounts_;  // [M, ...]
   output::MemberMatrix member_;         // [M, N]
   int64_t closed_periods_ = 0;
