@@ -82,6 +82,15 @@ SavingsGame::SavingsGame(SavingsGameData data) : data_(std::move(data)) {
       detail::fail("SavingsGame", "prices must be finite (player " + std::to_string(i) + ")");
     }
   }
+  for (int64_t t = 0; t < d.steps; ++t) {
+    const std::size_t row = static_cast<std::size_t>(t) * n;
+    bool deficit = false, surplus = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      deficit = deficit || d.deficit[row + i] > 0;
+      surplus = surplus || d.surplus[row + i] > 0;
+    }
+    if (deficit && surplus) active_steps_.push_back(t);
+  }
 }
 
 double SavingsGame::value(const Coalition& members) const {
@@ -95,7 +104,7 @@ double SavingsGame::value(const Coalition& members) const {
     if (members[i] != 0) in.push_back(i);
   }
   double total = 0;
-  for (int64_t t = 0; t < data_.steps; ++t) {
+  for (const int64_t t : active_steps_) {
     const std::size_t row = static_cast<std::size_t>(t) * n;
     double d = 0, db = 0, s = 0, sl = 0;
     for (std::size_t i : in) {

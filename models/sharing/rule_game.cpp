@@ -7,9 +7,57 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include "accord/sim/error.hpp"
 #include "benefit_support.hpp"
+
+namespace accord::models::sharing {
+
+namespace {
+
+// A game that remembers every value it was asked for: the sampled core diagnostics of every
+// rule of a period draw the same coalitions (same stream), each worth a pass over the
+// period's steps; the second rule on finds them here.
+class MemoGame final : public CooperativeGame {
+ public:
+  explicit MemoGame(std::shared_ptr<const CooperativeGame> game) : game_(std::move(game)) {}
+  int players() const override { return game_->players(); }
+  double value(const Coalition& members) const override {
+    std::string key(members.begin(), members.end());
+    const auto it = values_.find(key);
+    if (it != values_.end()) return it->second;
+    const double v = game_->value(members);
+    values_.emplace(std::move(key), v);
+    return v;
+  }
+
+ private:
+  std::shared_ptr<const CooperativeGame> game_;
+  mutable std::unordered_map<std::string, double> values_;
+};
+
+}  // namespace
+
+// The memo of one period (BenefitPeriod::game_cache). Not thread-safe: a period's rules are
+// evaluated one after the other.
+struct PeriodGameCache {
+  std::shared_ptr<const CooperativeGame> game;  // built from the period's steps once
+  std::shared_ptr<const MemoGame> memo;         // `game` with remembered values
+  struct ShapleyEntry {
+    int exact_max_members;
+    double target_relative_se;
+    int64_t max_permutations;
+    ShapleyResult result;
+  };
+  std::vector<ShapleyEntry> shapley;  // one per distinct sampling setting
+};
+
+std::shared_ptr<PeriodGameCache> make_period_game_cache() {
+  return std::make_shared<PeriodGameCache>();
+}
+
+}  // namespace accord::models::sharing
 
 namespace accord::models::sharing::detail {
 namespace {
@@ -21,7 +69,7 @@ bool has_step_game(const BenefitPeriod& p) {
   return p.steps.players == p.members() && p.steps.steps > 0 && p.members() > 0;
 }
 
-std::shared_ptr<const CooperativeGame> game_of(const BenefitPeriod& p) {
+std::shared_ptr<const CooperativeGame> build_game(const BenefitPeriod& p) {
   if (p.game) {
     if (p.game->players() != p.members())
       throw std::invalid_argument("benefit period: game has " + std::to_string(p.game->players()) +
@@ -33,6 +81,19 @@ std::shared_ptr<const CooperativeGame> game_of(const BenefitPeriod& p) {
         "benefit period: game rules need per-step data "
         "(steps) or an explicit game");
   return std::make_shared<SavingsGame>(p.steps);
+}
+
+std::shared_ptr<const CooperativeGame> game_of(const BenefitPeriod& p) {
+  if (!p.game_cache) return build_game(p);
+  if (!p.game_cache->game) p.game_cache->game = build_game(p);
+  return p.game_cache->game;
+}
+
+// The game through the period's memo when there is one (sampled core diagnostics).
+std::shared_ptr<const CooperativeGame> remembering_game_of(const BenefitPeriod& p) {
+  if (!p.game_cache) return game_of(p);
+  if (!p.game_cache->memo) p.game_cache->memo = std::make_shared<MemoGame>(game_of(p));
+  return p.game_cache->memo;
 }
 
 double grand_value(const CooperativeGame& game) {
@@ -50,8 +111,8 @@ void require_enumerable(const BenefitRuleSpec& spec, int n) {
 
 // Shapley value, exact up to spec.exact_max_members, sampled beyond (savings
 // games only).
-ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
-                         const CooperativeGame& game) {
+ShapleyResult compute_shapley(const BenefitRuleSpec& spec, const BenefitPeriod& p,
+                              const CooperativeGame& game) {
   const int n = game.players();
   if (n <= spec.exact_max_members) return shapley_exact(game);
   const auto* savings = dynamic_cast<const SavingsGame*>(&game);
@@ -70,6 +131,23 @@ ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
                spec.sampling_target_relative_se * std::abs(grand) / static_cast<double>(n));
   options.min_permutations = std::min<int64_t>(options.min_permutations, options.max_permutations);
   return shapley_sampled(*savings, options, sampling_stream(p, "shapley"));
+}
+
+// compute_shapley, remembered per period and sampling setting (shapley and
+// egalitarian_shapley side by side need it once).
+ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
+                         const CooperativeGame& game) {
+  if (!p.game_cache) return compute_shapley(spec, p, game);
+  for (const auto& e : p.game_cache->shapley) {
+    if (e.exact_max_members == spec.exact_max_members &&
+        e.target_relative_se == spec.sampling_target_relative_se &&
+        e.max_permutations == spec.sampling_max_permutations)
+      return e.result;
+  }
+  ShapleyResult r = compute_shapley(spec, p, game);
+  p.game_cache->shapley.push_back({spec.exact_max_members, spec.sampling_target_relative_se,
+                                   spec.sampling_max_permutations, r});
+  return r;
 }
 
 Eigen::VectorXd nash_weights(const BenefitRuleSpec& spec, const BenefitPeriod& p) {
@@ -100,7 +178,7 @@ Eigen::VectorXd allocate_game(const BenefitRuleSpec& spec, const BenefitPeriod& 
                               BenefitDiagnostics& diag) {
   const auto game = game_of(p);
   const int n = game->players();
-  const double grand = grand_value(*game);
+  const double grand = grand_value(*remembering_game_of(p));
   diag.game_grand_value_eur = grand;
   Eigen::VectorXd y;
   Eigen::VectorXd se;
@@ -151,9 +229,12 @@ void add_game_diagnostics(const BenefitRuleSpec& spec, const BenefitPeriod& p,
   if (spec.core_exact_max_members == 0 && spec.core_samples == 0) return;
   if (!p.game && !has_step_game(p)) return;
   const auto game = game_of(p);
-  diag.game_grand_value_eur = grand_value(*game);
+  diag.game_grand_value_eur = grand_value(*remembering_game_of(p));
   if (n <= spec.core_exact_max_members || (n > kMaxEnumeratedPlayers && spec.core_samples > 0)) {
-    diag.core = core_diagnostics(*game, x, spec.core_samples, sampling_stream(p, "core"));
+    // Sampled coalitions are remembered for the period's other rules; the exact path
+    // enumerates all 2^n masks at once and needs the savings game itself.
+    const auto checked = n <= kMaxEnumeratedPlayers ? game : remembering_game_of(p);
+    diag.core = core_diagnostics(*checked, x, spec.core_samples, sampling_stream(p, "core"));
     return;
   }
   // Too many coalitions to check them all, too few players for the sampled
@@ -163,9 +244,10 @@ void add_game_diagnostics(const BenefitRuleSpec& spec, const BenefitPeriod& p,
   core.exact = false;
   core.individual_shortfall = Eigen::VectorXd::Zero(n);
   Coalition alone(static_cast<size_t>(n), 0);
+  const auto singles = remembering_game_of(p);
   for (int i = 0; i < n; ++i) {
     alone[static_cast<size_t>(i)] = 1;
-    core.individual_shortfall(i) = std::max(game->value(alone) - x(i), 0.0);
+    core.individual_shortfall(i) = std::max(singles->value(alone) - x(i), 0.0);
     alone[static_cast<size_t>(i)] = 0;
   }
   core.coalitions_checked = n;

@@ -126,6 +126,8 @@ sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in) {
     const double price = s.producers[static_cast<size_t>(j)].surplus_price_eur_per_kwh;
     if (o >= 0 && !std::isnan(price)) g.sell_eur_per_kwh[static_cast<size_t>(o)] = price;
   }
+  // The period is final: its rules may share the game, its Shapley value and core checks.
+  bp.game_cache = sharing::make_period_game_cache();
   return bp;
 }
 

@@ -41,6 +41,8 @@ struct ValueAccounting {
 // Everything a rule may read about one billing period of N members. Per-member vectors are
 // [N]; an empty optional vector means "not available" (rules that need it throw
 // std::invalid_argument naming the field).
+struct PeriodGameCache;  // benefit rules' per-period memo (rule_game.cpp)
+
 struct BenefitPeriod {
   std::vector<std::string> member_ids;  // [N] optional; explicit weights are keyed by id
   Eigen::VectorXd consumption_kwh;      // [N] withdrawal over the period (CONS), required
@@ -73,9 +75,17 @@ struct BenefitPeriod {
   uint32_t replicate = 0;
   int64_t period = 0;
 
+  // Memo shared by the rules evaluated on this period (the rule in force and the compared
+  // ones): the savings game, its Shapley value and the values of the coalitions that the
+  // sampled core diagnostics draw (the same for every rule). Null: each rule computes its own.
+  // Set it (make_period_game_cache) only once `steps`, `game`, `seed`, `replicate` and `period`
+  // are final: the memo does not notice later changes.
+  std::shared_ptr<PeriodGameCache> game_cache;
+
   int members() const { return static_cast<int>(consumption_kwh.size()); }
   ValueAccounting value() const;
 };
+std::shared_ptr<PeriodGameCache> make_period_game_cache();
 
 // Fractions of the community benefit kept for the territory before the member rule runs
 // (each in [0, 1], sum <= 1). Taken from max(V, 0): a loss is never charged to the territory.

@@ -60,6 +60,9 @@ class SavingsGame final : public CooperativeGame {
 
  private:
   SavingsGameData data_;
+  // Steps with some surplus and some deficit in the whole community: at the others every
+  // coalition is worth 0, so value() skips them.
+  std::vector<int64_t> active_steps_;
 };
 
 // v(S) for every mask S (bit i = player i), n <= 20; index 0 is the empty set. Savings games
