@@ -132,15 +132,9 @@ std::vector<double> savings_values(const SavingsGame& game) {
   std::vector<double> values(count, 0.0);
   std::vector<double> d(count), db(count), s(count), sl(count);
   d[0] = db[0] = s[0] = sl[0] = 0;
-  for (int64_t t = 0; t < g.steps; ++t) {
+  for (const int64_t t : game.active_steps()) {
     const double* dt = g.deficit.data() + static_cast<std::size_t>(t) * nn;
     const double* st = g.surplus.data() + static_cast<std::size_t>(t) * nn;
-    double total_d = 0, total_s = 0;
-    for (std::size_t i = 0; i < nn; ++i) {
-      total_d += dt[i];
-      total_s += st[i];
-    }
-    if (total_d <= 0 || total_s <= 0) continue;
     for (int b = 0; b < n; ++b) {
       const std::size_t half = std::size_t{1} << b;
       const auto bi = static_cast<std::size_t>(b);

@@ -112,7 +112,7 @@ void require_enumerable(const BenefitRuleSpec& spec, int n) {
 // Shapley value, exact up to spec.exact_max_members, sampled beyond (savings
 // games only).
 ShapleyResult compute_shapley(const BenefitRuleSpec& spec, const BenefitPeriod& p,
-                              const CooperativeGame& game) {
+                              const CooperativeGame& game, double grand) {
   const int n = game.players();
   if (n <= spec.exact_max_members) return shapley_exact(game);
   const auto* savings = dynamic_cast<const SavingsGame*>(&game);
@@ -125,7 +125,6 @@ ShapleyResult compute_shapley(const BenefitRuleSpec& spec, const BenefitPeriod& 
   options.max_permutations = spec.sampling_max_permutations;
   // Members with near-zero shares would otherwise sample until the budget: their precision is
   // judged against the mean share v(N)/n instead (docs/cooperative-games.md, "Stopping").
-  const double grand = savings->value(Coalition(static_cast<size_t>(n), 1));
   options.absolute_se_floor_eur =
       std::max(options.absolute_se_floor_eur,
                spec.sampling_target_relative_se * std::abs(grand) / static_cast<double>(n));
@@ -136,15 +135,15 @@ ShapleyResult compute_shapley(const BenefitRuleSpec& spec, const BenefitPeriod& 
 // compute_shapley, remembered per period and sampling setting (shapley and
 // egalitarian_shapley side by side need it once).
 ShapleyResult shapley_of(const BenefitRuleSpec& spec, const BenefitPeriod& p,
-                         const CooperativeGame& game) {
-  if (!p.game_cache) return compute_shapley(spec, p, game);
+                         const CooperativeGame& game, double grand) {
+  if (!p.game_cache) return compute_shapley(spec, p, game, grand);
   for (const auto& e : p.game_cache->shapley) {
     if (e.exact_max_members == spec.exact_max_members &&
         e.target_relative_se == spec.sampling_target_relative_se &&
         e.max_permutations == spec.sampling_max_permutations)
       return e.result;
   }
-  ShapleyResult r = compute_shapley(spec, p, game);
+  ShapleyResult r = compute_shapley(spec, p, game, grand);
   p.game_cache->shapley.push_back({spec.exact_max_members, spec.sampling_target_relative_se,
                                    spec.sampling_max_permutations, r});
   return r;
@@ -184,7 +183,7 @@ Eigen::VectorXd allocate_game(const BenefitRuleSpec& spec, const BenefitPeriod& 
   Eigen::VectorXd se;
   const std::string& type = spec.type;
   if (type == "shapley" || type == "egalitarian_shapley") {
-    ShapleyResult phi = shapley_of(spec, p, *game);
+    ShapleyResult phi = shapley_of(spec, p, *game, grand);
     diag.samples = phi.samples;
     se = phi.std_error;
     y = type == "shapley" ? phi.value : egalitarian_shapley(phi.value, grand, spec.alpha);

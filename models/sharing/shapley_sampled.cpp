@@ -193,18 +193,10 @@ void run_tile_split(const TileJob& job) {
 // tile-major ([tile][member][kTile]) so that a tile's data is one contiguous block.
 class SamplingGame {
  public:
-  explicit SamplingGame(const SavingsGameData& g) {
+  explicit SamplingGame(const SavingsGame& game) {
+    const SavingsGameData& g = game.data();
     const auto n = static_cast<std::size_t>(g.players);
-    const auto steps = static_cast<std::size_t>(g.steps);
-    std::vector<std::size_t> active_steps;
-    for (std::size_t t = 0; t < steps; ++t) {
-      double total_d = 0, total_s = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        total_d += g.deficit[t * n + i];
-        total_s += g.surplus[t * n + i];
-      }
-      if (total_d > 0 && total_s > 0) active_steps.push_back(t);
-    }
+    std::vector<std::size_t> active_steps(game.active_steps().begin(), game.active_steps().end());
     bool net = true;
     std::vector<bool> used(n, false);
     for (std::size_t t : active_steps) {
@@ -435,7 +427,7 @@ ShapleyResult shapley_sampled(const SavingsGame& game, const ShapleySampling& op
   ShapleyResult result;
   result.value = Eigen::VectorXd::Zero(ni);
   result.std_error = Eigen::VectorXd::Zero(ni);
-  SamplingGame sampler(data);
+  SamplingGame sampler(game);
   const std::vector<std::size_t>& members = sampler.members();
   const std::size_t m = members.size();
   if (m == 0) return result;  // every player is null: all shares are exactly 0

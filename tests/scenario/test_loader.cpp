@@ -4,9 +4,12 @@
 
 #include "accord/models/scenario/loader.hpp"
 #include "accord/sim/error.hpp"
+#include "scenario_text_support.hpp"
 
 using namespace accord;
 using namespace accord::models;
+using accord::test_scenarios::error_of;
+using accord::test_scenarios::load;
 
 namespace {
 
@@ -19,24 +22,6 @@ participants:
 producers:
   - {id: pv, owner: commune, pv: {kwp: 30}}
 )";
-
-Scenario load(const std::string& text, LoadOptions o = {}) {
-  return load_scenario_text(text, "mini.yaml", ACCORD_SOURCE_DIR "/scenarios", o);
-}
-
-// The single error line of a scenario that should fail.
-std::string error_of(const std::string& text, LoadOptions o = {}) {
-  try {
-    load(text, o);
-  } catch (const ConfigErrors& e) {
-    REQUIRE(e.errors().size() == 1);
-    return e.errors()[0].what();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("expected a configuration error");
-  return {};
-}
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
   const auto pos = text.find(from);

@@ -57,11 +57,12 @@ class SavingsGame final : public CooperativeGame {
   int players() const override { return data_.players; }
   double value(const Coalition& members) const override;
   const SavingsGameData& data() const { return data_; }
+  // Steps with some surplus and some deficit in the whole community, ascending: at the others
+  // every coalition is worth 0, so whatever evaluates the game may skip them.
+  const std::vector<int64_t>& active_steps() const { return active_steps_; }
 
  private:
   SavingsGameData data_;
-  // Steps with some surplus and some deficit in the whole community: at the others every
-  // coalition is worth 0, so value() skips them.
   std::vector<int64_t> active_steps_;
 };
 
