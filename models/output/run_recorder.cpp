@@ -2,7 +2,9 @@
 // (docs/hdf5-format.md documents every name written here).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -22,7 +24,8 @@ namespace {
 // Contract version of the run file; bump the major on any incompatible change.
 constexpr int32_t kFormatMajor = 1;
 // 1.1 adds /periods energy totals, /periods/producer_pooled_revenue and /sharing/funds.
-constexpr int32_t kFormatMinor = 1;
+// 1.2 fills /governance and adds /actors and /dynamics/trust_pmo.
+constexpr int32_t kFormatMinor = 2;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
 // Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
@@ -472,12 +475,257 @@ void write_summary(h5::File& file, const std::vector<Kpi>& kpis) {
   }
 }
 
-void write_governance(h5::File& file) {
+std::span<const double> values_of(const Eigen::VectorXd& v) {
+  return {v.data(), static_cast<size_t>(v.size())};
+}
+
+void write_rules_in_force(h5::Group& group, const GovernanceRecord& g, uint64_t m) {
+  auto f = group.create_group("in_force");
+  f.set_attr_string("description", "The rules in force in each billing period");
+  f.write_strings("sharing_key", g.key_in_force, meta("", "Sharing key (one-line YAML)"));
+  f.write_strings("benefit_rule", g.rule_in_force, meta("", "Benefit rule (one-line YAML)"));
+  f.write_1d("internal_price", values_of(g.internal_price), meta("EUR/kWh", "Internal price"));
+  f.write_2d(
+      "territorial", row_major(g.territorial), m, 3,
+      meta("1", "Territorial fractions: solidarity fund, reinvestment reserve, municipality"));
+  f.write_1d("pmo_fee", values_of(g.pmo_fee), meta("EUR/member/yr", "Membership fee"));
+}
+
+void write_voting_power(h5::Group& group, const GovernanceRecord& g) {
+  auto v = group.create_group("voting_power");
+  v.set_attr_string("description",
+                    "A priori voting power of the statutes on the registered members "
+                    "(Shapley-Shubik and normalised Banzhaf)");
+  v.write_strings("college", g.college, meta("", "College names"));
+  v.write_1d("college_weight", values_of(g.college_weight), meta("1", "Statutory weight"));
+  v.write_1d("college_members", g.college_members, meta("1", "Registered members"));
+  v.write_1d("college_shapley_shubik", values_of(g.college_shapley_shubik),
+             meta("1", "Sum of its members' Shapley-Shubik indices"));
+  v.write_1d("college_banzhaf", values_of(g.college_banzhaf),
+             meta("1", "Sum of its members' normalised Banzhaf indices"));
+  v.write_1d("member_college", g.member_college, meta("", "College of each participant, -1 none"));
+  v.write_1d("member_shapley_shubik", values_of(g.member_shapley_shubik),
+             meta("1", "Shapley-Shubik index of each member"));
+  v.write_1d("member_banzhaf", values_of(g.member_banzhaf),
+             meta("1", "Normalised Banzhaf index of each member"));
+  v.write_scalar("exact", static_cast<uint8_t>(g.power_exact ? 1 : 0),
+                 meta("", "1 exact, 0 sampled"));
+}
+
+void write_governance_rows(h5::Group& group, const GovernanceRecord& g, uint64_t n) {
+  const auto& rows = g.rows;
+  const uint64_t r = rows.size();
+  size_t k_max = 1;
+  for (const auto& row : rows) k_max = std::max(k_max, row.options.size());
+  const uint64_t k = k_max;
+  std::vector<int64_t> period, time, chosen, rounds;
+  std::vector<std::string> item, protocol, decided_by, refused, options, source;
+  std::vector<uint8_t> changed, quorum, agreed;
+  std::vector<double> support, participation, turnout, forecast, cost;
+  std::vector<int32_t> ballot;
+  std::vector<double> utility, payoff;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const auto& row : rows) {
+    period.push_back(row.period);
+    time.push_back(row.time_utc);
+    chosen.push_back(row.chosen);
+    rounds.push_back(row.rounds);
+    item.push_back(row.item);
+    protocol.push_back(row.protocol);
+    decided_by.push_back(row.decided_by);
+    refused.push_back(row.refused);
+    changed.push_back(row.changed ? 1 : 0);
+    quorum.push_back(row.quorum_reached ? 1 : 0);
+    agreed.push_back(row.agreed ? 1 : 0);
+    support.push_back(row.support);
+    participation.push_back(row.participation);
+    turnout.push_back(row.turnout);
+    forecast.push_back(row.forecast_error);
+    cost.push_back(row.transaction_cost_eur);
+    for (size_t c = 0; c < k; ++c) {
+      options.push_back(c < row.options.size() ? row.options[c] : "");
+      source.push_back(c < row.option_source.size() ? row.option_source[c] : "");
+    }
+    for (uint64_t i = 0; i < n; ++i) {
+      ballot.push_back(i < row.ballot.size() ? row.ballot[i] : -2);
+      for (size_t c = 0; c < k; ++c) {
+        const bool has = static_cast<Eigen::Index>(c) < row.utility.cols();
+        utility.push_back(
+            has ? row.utility(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(c)) : nan);
+        payoff.push_back(
+            has ? row.payoff_eur(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(c)) : nan);
+      }
+    }
+  }
+  group.write_1d("period", period, meta("", "Billing period after which the round was held"));
+  group.write_1d("time", time, meta(kEpochUnits, "When the round was held (start of period + 1)"));
+  group.write_strings("item", item, meta("", "Agenda item"));
+  group.write_strings("protocol", protocol,
+                      meta("", "vote | bargaining | single_text | delegated"));
+  group.write_strings("decided_by", decided_by,
+                      meta("", "assembly | board | municipality | parties | mediator"));
+  group.write_strings_2d("options", options, r, k,
+                         meta("", "Options (one-line YAML); [0] status quo"));
+  group.write_strings_2d("option_source", source, r, k,
+                         meta("", "status_quo | scenario | expertise:<intermediary id>"));
+  group.write_1d("chosen", chosen, meta("", "Column of the decided option (0 = status quo kept)"));
+  group.write_1d("changed", changed, meta("", "1 when the rule in force changed"));
+  group.write_1d("support", support,
+                 meta("1", "Vote: share of the base supporting the chosen option"));
+  group.write_1d("participation", participation,
+                 meta("1", "Share of the registered voting weight taking part"));
+  group.write_1d("turnout", turnout, meta("1", "Share of members taking part"));
+  group.write_1d("quorum_reached", quorum, meta("", "0 when the quorum was missed"));
+  group.write_1d("rounds", rounds, meta("1", "Rounds to agreement"));
+  group.write_1d("agreed", agreed, meta("", "1 when the parties agreed"));
+  group.write_strings("refused", refused, meta("", "Options refused and why"));
+  group.write_1d("forecast_error", forecast,
+                 meta("1", "Mean |forecast - realised| of the chosen option's normalised payoff"));
+  group.write_1d("transaction_cost_eur", cost,
+                 meta("EUR", "Transaction cost of the round, charged to the PMO next period"));
+  group.write_2d(
+      "ballot", ballot, r, n,
+      meta("", "Option each member voted for; -1 took no part; -2 not a voter", kPeriodDeflate));
+  group.write_3d("utility", utility, r, n, k,
+                 meta("1", "Each member's perceived utility of each option", kPeriodDeflate));
+  group.write_3d(
+      "payoff_eur", payoff, r, n, k,
+      meta("EUR", "Each member's evaluated payoff of each option over the window", kPeriodDeflate));
+}
+
+void write_governance(h5::File& file, const RunResult& run) {
+  const GovernanceRecord& g = run.governance;
   auto group = file.create_group("governance");
   group.set_attr_string("description",
-                        "Governance rounds and decisions: one row per round and decision "
-                        "(time, item, options, protocol, votes or offers, outcome, "
-                        "participation); empty in format 1.0");
+                        "Governance rounds and decisions: one row per round and agenda item "
+                        "(docs/hdf5-format.md, docs/governance.md)");
+  group.set_attr_string("calendar", g.calendar);
+  group.set_attr_int("window_periods", g.window_periods);
+  group.set_attr_int("rounds", g.rounds);
+  const auto m = static_cast<uint64_t>(run.calendar.periods());
+  const uint64_t n = run.participants.size();
+  if (g.internal_price.size() == static_cast<Eigen::Index>(m)) write_rules_in_force(group, g, m);
+  if (g.college.empty()) return;
+  write_voting_power(group, g);
+  if (!g.rows.empty()) write_governance_rows(group, g, n);
+  if (g.trust_pmo.rows() == static_cast<Eigen::Index>(m)) {
+    auto d = file.create_group("dynamics");
+    d.set_attr_string("description", "Members' state over time (docs/governance.md)");
+    d.write_2d("trust_pmo", row_major(g.trust_pmo), m, n,
+               meta("1", "Trust in the PMO at the end of each period", kPeriodDeflate));
+  }
+}
+
+void write_actors(h5::File& file, const RunResult& run) {
+  const ActorsSpec& a = run.actors;
+  auto group = file.create_group("actors");
+  group.set_attr_string("description", "The PMO, municipality and intermediaries as they ran");
+  {
+    auto pmo = group.create_group("pmo");
+    const auto& st = a.pmo.statutes;
+    pmo.set_attr_string("form", a.pmo.form);
+    static const char* rules[] = {"majority", "qualified_majority", "plurality",
+                                  "borda",    "approval",           "unanimity"};
+    pmo.set_attr_string("voting_rule", rules[static_cast<int>(st.voting.rule)]);
+    pmo.set_attr_string("majority_base",
+                        st.voting.base == governance::MajorityBase::kCast ? "cast" : "registered");
+    pmo.set_attr_double("qualified_fraction", st.voting.qualified_fraction);
+    pmo.set_attr_double("quorum", st.voting.quorum);
+    pmo.set_attr_int("board_size", st.board.size);
+    pmo.set_attr_string("board_chosen_by", st.board.chosen_by);
+    std::string items;
+    for (const auto& i : st.board.decides) items += (items.empty() ? "" : ",") + i;
+    pmo.set_attr_string("board_items", items);
+    std::vector<std::string> names;
+    std::vector<double> weights;
+    for (const auto& c : st.colleges) {
+      names.push_back(c.name);
+      weights.push_back(c.weight);
+    }
+    pmo.write_strings("college_name", names, meta("", "College names"));
+    pmo.write_1d("college_weight", weights, meta("1", "College weights"));
+    pmo.write_strings("board", run.governance.board, meta("", "Member ids on the board"));
+  }
+  if (a.municipality.present) {
+    auto m = group.create_group("municipality");
+    const auto& s = a.municipality;
+    m.set_attr_string("id", s.id);
+    std::string roles;
+    for (const auto& r : s.roles) roles += (roles.empty() ? "" : ",") + r;
+    m.set_attr_string("roles", roles);
+    m.set_attr_double("staff_hours_per_year", s.staff_hours_per_year);
+    m.set_attr_double("budget_eur_per_year", s.budget_eur_per_year);
+    std::vector<std::string> names(kMunicipalObjectives.begin(), kMunicipalObjectives.end());
+    m.write_strings("objective", names, meta("", "Objectives"));
+    std::vector<double> w(s.objectives.begin(), s.objectives.end());
+    std::vector<int64_t> at;
+    for (const auto& e : s.elections) {
+      w.insert(w.end(), e.objectives.begin(), e.objectives.end());
+      at.push_back(e.at_utc);
+    }
+    m.write_2d("objective_weight", w, s.elections.size() + 1, 4,
+               meta("1", "Objective weights: row 0 at the start, row e after election e"));
+    m.write_1d("election_time", at, meta(kEpochUnits, "Election dates"));
+  }
+  if (!a.intermediaries.empty()) {
+    auto g = group.create_group("intermediaries");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::string> id, role, paid_by;
+    std::vector<int64_t> from, to;
+    std::vector<double> cost, contacts, boost, repair, forecast, transaction;
+    std::vector<uint8_t> single;
+    for (const auto& i : a.intermediaries) {
+      id.push_back(i.id);
+      role.push_back(i.mediation && i.expertise ? "mediation+expertise"
+                                                : (i.mediation ? "mediation" : "expertise"));
+      paid_by.push_back(i.paid_by);
+      from.push_back(i.from_utc);
+      to.push_back(i.to_utc);
+      cost.push_back(i.cost_eur_per_year);
+      contacts.push_back(i.mediation ? i.mediation_params.outreach_contacts : nan);
+      boost.push_back(i.mediation ? i.mediation_params.participation_boost : nan);
+      repair.push_back(i.mediation ? i.mediation_params.trust_repair : nan);
+      single.push_back(i.mediation && i.mediation_params.single_text ? 1 : 0);
+      forecast.push_back(i.expertise ? i.expertise_params.forecast_error_reduction : nan);
+      transaction.push_back(i.expertise ? i.expertise_params.transaction_cost_reduction : nan);
+    }
+    g.write_strings("id", id, meta("", "Intermediary id"));
+    g.write_strings("role", role, meta("", "mediation | expertise | mediation+expertise"));
+    g.write_1d("engaged_from", from, meta(kEpochUnits, "Start of the engagement"));
+    g.write_1d("engaged_to", to, meta(kEpochUnits, "End of the engagement (exclusive)"));
+    g.write_1d("cost_eur_per_year", cost, meta("EUR/yr", "Cost while engaged"));
+    g.write_strings("paid_by", paid_by, meta("", "pmo | municipality | subsidy"));
+    g.write_1d("cost_eur", values_of(run.governance.intermediary_cost_eur),
+               meta("EUR", "Cost paid over the run"));
+    g.write_1d("outreach_contacts", contacts, meta("1", "Members contacted before each assembly"));
+    g.write_1d("participation_boost", boost, meta("1", "Participation boost of a contact"));
+    g.write_1d("trust_repair", repair,
+               meta("1", "Share of an outvoted member's trust loss repaired"));
+    g.write_1d("single_text", single, meta("", "1 when it facilitates the single text"));
+    g.write_1d("forecast_error_reduction", forecast, meta("1", "Forecast sd reduction of advice"));
+    g.write_1d("transaction_cost_reduction", transaction, meta("1", "Transaction cost saved"));
+  }
+  {
+    auto b = group.create_group("behaviour");
+    b.set_attr_string("description", "Each participant's decision parameters as drawn");
+    const auto& ps = run.participants;
+    b.write_1d("money_weight", column(ps, [](const auto& p) { return p.behaviour.money_weight; }),
+               meta("1", "Weight of own normalised money"));
+    b.write_1d("alpha", column(ps, [](const auto& p) { return p.behaviour.alpha; }),
+               meta("1", "Fehr-Schmidt alpha"));
+    b.write_1d("beta", column(ps, [](const auto& p) { return p.behaviour.beta; }),
+               meta("1", "Fehr-Schmidt beta"));
+    b.write_1d("community_motive",
+               column(ps, [](const auto& p) { return p.behaviour.community_motive; }),
+               meta("1", "Weight of the community's self-consumption rate"));
+    b.write_1d("participation", column(ps, [](const auto& p) { return p.behaviour.participation; }),
+               meta("1", "Propensity to take part at trust 0.5"));
+    b.write_1d("initial_trust", column(ps, [](const auto& p) { return p.behaviour.initial_trust; }),
+               meta("1", "Trust in the PMO at the start"));
+    b.write_1d("forecast_noise",
+               column(ps, [](const auto& p) { return p.behaviour.forecast_noise; }),
+               meta("1", "Forecast error sd on a normalised payoff"));
+  }
 }
 
 }  // namespace
@@ -511,7 +759,8 @@ void write_run(const RunResult& run, const std::string& path, Detail detail) {
     if (detail == Detail::kFull) write_energy(file, run, steps);
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
-    write_governance(file);
+    write_governance(file, run);
+    write_actors(file, run);
   }
   write_summary(file, run.summary);
   file.set_attr_int("complete", 1);  // the very last write: readers trust the file from here

@@ -7,9 +7,12 @@
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/sim/civil_time.hpp"
+#include "actors_parser.hpp"
 #include "benefit_rule_parser.hpp"
 #include "community_parser.hpp"
 #include "finance_parser.hpp"
+#include "governance_parser.hpp"
+#include "key_parser.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
 #include "participants.hpp"
@@ -31,7 +34,7 @@ namespace {
 
 const std::vector<std::string> kTopLevelKeys{
     "accord",    "name",      "seed",    "time",       "site",       "tariffs", "participants",
-    "producers", "community", "finance", "governance", "regulation", "output"};
+    "producers", "community", "finance", "governance", "regulation", "output",  "actors"};
 
 TimeSpec parse_time(const ConfigNode& n) {
   TimeSpec t;
@@ -64,27 +67,8 @@ void parse_community(const ConfigNode& n, Scenario& s, const sim::TimeZone& zone
   s.pmo = detail::parse_pmo(n.optional("pmo"));
   s.pooled_producer_revenue = detail::parse_pooling(n.optional("pooled_producer_revenue"));
   s.funds = detail::parse_funds(n.optional("funds"), zone);
-  if (const ConfigNode k = n.optional("sharing_key"); k.present()) {
-    if (k.expect_map({"type", "floor_0_1_percent", "within_level", "rule", "rule_share",
-                      "coefficients_file", "pairs"})) {
-      SharingKeySpec& key = s.sharing_key;
-      key.type = k.choice("type", allocation::known_sharing_keys());
-      key.floor_0_1_percent = k.boolean_or("floor_0_1_percent", false);
-      key.within_level = k.choice_or("within_level", {"pro_rata", "coefficients"}, "pro_rata");
-      key.rule = k.string_or("rule", "");
-      key.rule_share = k.number_or("rule_share", key.rule_share, Range::fraction());
-      if (const ConfigNode f = k.optional("coefficients_file");
-          f.present() && f.expect_map({"csv", "format"})) {
-        CsvSeriesSpec csv;
-        csv.path = f.child("csv").as_existing_file().value_or("");
-        key.coefficients_file = csv;
-      }
-      for (const auto& [producer, row] : k.optional("pairs").entries())
-        for (const auto& [consumer, value] : row.entries())
-          key.pair_coefficients[producer][consumer] =
-              value.as_number(Range::fraction()).value_or(0);
-    }
-  }
+  if (const ConfigNode k = n.optional("sharing_key"); k.present())
+    s.sharing_key = detail::parse_sharing_key(k);
   if (const ConfigNode r = n.optional("benefit_rule"); r.present())
     s.benefit_rule = detail::parse_benefit_rule(r);
   if (const ConfigNode list = n.optional("compare_benefit_rules"); list.expect_sequence())
@@ -200,9 +184,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   const ConfigNode community = root.optional("community");
   parse_community(community, s, zone);
   detail::apply_legacy_pmo(root.optional("tariffs"), community, s.tariffs, s.pmo, s.warnings);
-  if (const ConfigNode g = root.optional("governance"); g.present() && g.expect_map({"calendar"}))
-    s.governance.calendar =
-        g.choice_or("calendar", {"none", "monthly", "quarterly", "yearly"}, "none");
+  s.actors = detail::parse_actors(root.optional("actors"), s.participants, zone);
+  s.governance = detail::parse_governance(root.optional("governance"));
   if (const ConfigNode r = root.optional("regulation");
       r.present() && r.expect_map({"perimeter", "derogation"})) {
     s.regulation.perimeter =
@@ -231,6 +214,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   if (!ctx->has_errors()) {
     check_sharing_key(community, s);
     detail::check_regulation(root, s);
+    detail::check_governance(root.optional("governance"), s);
   }
   ctx->throw_if_errors();
   s.resolved_yaml = resolve_yaml(doc, s);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "accord/sim/rng.hpp"
+#include "behaviour_parser.hpp"
 #include "member_parsers.hpp"
 
 namespace accord::models::detail {
@@ -49,7 +50,7 @@ void parse_income(const ConfigNode& node, Participant& p) {
 Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
   Participant p;
   n.expect_map({"id", "kind", "location", "consumption", "pv", "production", "income", "low_income",
-                "key", "retail", "surplus_eur_per_kwh"});
+                "key", "retail", "surplus_eur_per_kwh", "behaviour"});
   p.id = n.string("id");
   p.kind = n.choice("kind", participant_kinds());
   p.location = parse_location(n.optional("location"), ctx.site);
@@ -64,6 +65,8 @@ Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
   p.key = parse_key_participation(n.optional("key"));
   parse_retail(n.optional("retail"), p);
   p.surplus_price_eur_per_kwh = n.number_or("surplus_eur_per_kwh", kUnset, Range::non_negative());
+  p.behaviour =
+      BehaviourTemplate(n.optional("behaviour"), {ctx.seed, ctx.replicate, ""}).for_member(0);
   return p;
 }
 
@@ -71,7 +74,7 @@ Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
 // keyed by (seed, replicate, group id, member index), so they do not depend on file order.
 void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Participant>& out) {
   n.expect_map({"group", "count", "kind", "location", "consumption", "income", "pv", "key",
-                "retail", "low_income_max_decile"});
+                "retail", "low_income_max_decile", "behaviour"});
   const std::string gid = n.string("group");
   const int64_t count = n.integer("count", Range::between(1, 1000000));
   const std::string kind = n.choice("kind", participant_kinds());
@@ -111,6 +114,7 @@ void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Par
     pv_share = pv.number_or("share", 1.0, Range::fraction());
   }
   const KeyParticipation key = parse_key_participation(n.optional("key"));
+  const BehaviourTemplate behaviour(n.optional("behaviour"), {ctx.seed, ctx.replicate, gid});
   Participant retail_holder;
   parse_retail(n.optional("retail"), retail_holder);
 
@@ -127,6 +131,7 @@ void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Par
     p.group = gid;
     p.consumption = base;
     p.key = key;
+    p.behaviour = behaviour.for_member(i);
     p.retail_option = retail_holder.retail_option;
     p.subscribed_kva = retail_holder.subscribed_kva;
     if (radius_m > 0) {

@@ -7,10 +7,20 @@
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/models/simulation/benefit_period.hpp"
 #include "accord/sim/logging.hpp"
+#include "governance_phase.hpp"
 
 namespace accord::models {
 
 namespace {
+
+RulesInForce initial_rules(const Scenario& s) {
+  RulesInForce r;
+  r.sharing_key = s.sharing_key;
+  r.internal_price_eur_per_kwh = s.internal_price.eur_per_kwh;
+  r.benefit_rule = s.benefit_rule;
+  r.pmo_fee_eur_per_member_year = s.pmo.fee_eur_per_member_year;
+  return r;
+}
 
 sim::TimeGrid make_grid(const Scenario& s) {
   return sim::TimeGrid::covering(s.time.start_utc, s.time.end_utc, s.time.step_seconds);
@@ -41,9 +51,9 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
       calendar_(sim::StepCalendar::build(grid_, sim::TimeZone::from_name(scenario.time.timezone))),
       scheduler_(calendar_, sim::PhaseRates{scenario.governance.every_periods(), 1}),
       key_context_(key_context_of(scenario)),
-      key_(allocation::make_sharing_key(scenario.sharing_key, key_context_)),
-      internal_price_eur_per_kwh_(scenario.internal_price.eur_per_kwh) {
-  rules_.push_back(sharing::make_benefit_rule(scenario.benefit_rule));
+      in_force_(initial_rules(scenario)),
+      key_(allocation::make_sharing_key(in_force_.sharing_key, key_context_)) {
+  rules_.push_back(sharing::make_benefit_rule(in_force_.benefit_rule));
   for (const auto& spec : scenario.compare_benefit_rules)
     rules_.push_back(sharing::make_benefit_rule(spec));
   for (const auto& r : rules_) rules_need_steps_ = rules_need_steps_ || rule_needs_steps(r->name());
@@ -112,6 +122,7 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     rec.core_exact.setConstant(M, nan);
     sharing_.rules.push_back(std::move(rec));
   }
+  governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
 }
 
 Simulation::~Simulation() = default;
@@ -162,9 +173,9 @@ economics::BillingInput Simulation::billing_input() const {
   in.production = &inputs_.production;
   in.autoprod = &autoprod_;
   in.surplus = &surplus_;
-  in.internal_price_eur_per_kwh = internal_price_eur_per_kwh_;
+  in.internal_price_eur_per_kwh = in_force_.internal_price_eur_per_kwh;
   in.pmo_costs_eur_per_year = sharing::pmo_costs_per_year(scenario_.pmo);
-  in.pmo_fee_eur_per_member_year = scenario_.pmo.fee_eur_per_member_year;
+  in.pmo_fee_eur_per_member_year = in_force_.pmo_fee_eur_per_member_year;
   return in;
 }
 
@@ -182,6 +193,9 @@ void Simulation::close_period(int64_t period) {
   put_rows(accounts_.producer_internal_revenue, period, acc.producer_internal_revenue);
   put_rows(accounts_.producer_surplus_revenue, period, acc.producer_surplus_revenue);
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
+  // Intermediaries paid by the PMO and the transaction costs of the last round.
+  accounts_.pmo_costs(period) += governance_->pmo_costs_of(period);
+  governance_->record_in_force(period, in_force_);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
   sharing_.producer_pooled.row(period) =
       pooled_producer_revenue(scenario_.pooled_producer_revenue, accounts_, period).transpose();
@@ -288,16 +302,48 @@ void Simulation::update_funds(int64_t period) {
   post(sharing_.funds[1], res_spec, in_force.territorial(m, 1), spend);
 }
 
-// Phases 3-5 are hooks that later issues fill (governance protocols, trust and membership
-// dynamics, lifecycle events). They are called at their rates so the ordering is exercised.
+// Phase 3: a round after period m decides the rules in force from m + 1 (none after the
+// last period: nothing would run under them).
 void Simulation::governance_round(int64_t period) {
-  sim::logger("governance")->debug("period {}: governance round (no agenda configured)", period);
+  if (period + 1 >= calendar_.periods()) return;
+  const RulesInForce next = governance_->round(period, in_force_, *this);
+  put_in_force(next);
 }
-void Simulation::social_dynamics(int64_t /*period*/) {}
+
+// Rebuilds what the step and close phases read when the rules in force change.
+void Simulation::put_in_force(const RulesInForce& rules) {
+  if (!(rules.sharing_key == in_force_.sharing_key))
+    key_ = allocation::make_sharing_key(rules.sharing_key, key_context_);
+  if (!(rules.benefit_rule == in_force_.benefit_rule)) {
+    rules_.front() = sharing::make_benefit_rule(rules.benefit_rule);
+    rules_need_steps_ = false;
+    for (const auto& r : rules_)
+      rules_need_steps_ = rules_need_steps_ || rule_needs_steps(r->name());
+  }
+  in_force_ = rules;
+}
+
+// Phase 4: the members' procedural trust is recorded per period (social dynamics proper
+// arrive with the dynamics issue). Phase 5: lifecycle events, a later issue.
+void Simulation::social_dynamics(int64_t period) {
+  governance_->record_trust(period);
+}
 void Simulation::lifecycle_events(int64_t /*period*/) {}
 
 WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
                                    const Alternative& alt) const {
+  RulesInForce rules = in_force_;
+  if (alt.sharing_key) rules.sharing_key = *alt.sharing_key;
+  if (alt.internal_price_eur_per_kwh)
+    rules.internal_price_eur_per_kwh = *alt.internal_price_eur_per_kwh;
+  if (alt.benefit_rule) rules.benefit_rule = *alt.benefit_rule;
+  if (alt.pmo_fee_eur_per_member_year)
+    rules.pmo_fee_eur_per_member_year = *alt.pmo_fee_eur_per_member_year;
+  return evaluate(first_period, last_period, rules);
+}
+
+WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
+                                   const RulesInForce& rules) const {
   const sim::StepCalendar cal = calendar_.slice(first_period, last_period);
   const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(first_period)];
   const int64_t rows = static_cast<int64_t>(cal.period.size());
@@ -311,17 +357,12 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   std::unique_ptr<allocation::SharingKey> alt_key;
   const allocation::SharingKey* key = key_.get();
   allocation::KeyContext kc = key_context_;
-  if (alt.sharing_key) {
+  if (t0 != 0 || !(rules.sharing_key == in_force_.sharing_key)) {
+    // Keys with per-step data (coefficient files) are indexed from the run's first step:
+    // build the key for the window.
     kc.steps = rows;
     kc.start_utc = grid.start_utc;
-    alt_key = allocation::make_sharing_key(*alt.sharing_key, kc);
-    key = alt_key.get();
-  } else if (t0 != 0) {
-    // Keys with per-step data (coefficient files) are indexed from the run's first step;
-    // rebuild the one in force for the window.
-    kc.steps = rows;
-    kc.start_utc = grid.start_utc;
-    alt_key = allocation::make_sharing_key(scenario_.sharing_key, kc);
+    alt_key = allocation::make_sharing_key(rules.sharing_key, kc);
     key = alt_key.get();
   }
   key->allocate(view_of(0, rows, cons, prod, alloc, autoprod, surplus));
@@ -338,14 +379,14 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   in.production = &prod;
   in.autoprod = &autoprod;
   in.surplus = &surplus;
-  in.internal_price_eur_per_kwh =
-      alt.internal_price_eur_per_kwh.value_or(internal_price_eur_per_kwh_);
+  in.internal_price_eur_per_kwh = rules.internal_price_eur_per_kwh;
+  in.pmo_fee_eur_per_member_year = rules.pmo_fee_eur_per_member_year;
   in.member = &member;
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
   std::unique_ptr<sharing::BenefitRule> alt_rule;
   const sharing::BenefitRule* rule = rules_.front().get();
-  if (alt.benefit_rule) {
-    alt_rule = sharing::make_benefit_rule(*alt.benefit_rule);
+  if (!(rules.benefit_rule == in_force_.benefit_rule)) {
+    alt_rule = sharing::make_benefit_rule(rules.benefit_rule);
     rule = alt_rule.get();
   }
   BenefitPeriodInput bin;
@@ -357,9 +398,12 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   bin.production = &prod;
   bin.accounts = &acc;
   bin.with_steps = rule_needs_steps(rule->name());
+  double territorial = 0;
   for (int64_t m = 0; m < cal.periods(); ++m) {
     bin.period = m;
-    acc.benefit.row(m) = rule->distribute(make_benefit_period(bin)).member_eur.transpose();
+    const sharing::BenefitShares shares = rule->distribute(make_benefit_period(bin));
+    acc.benefit.row(m) = shares.member_eur.transpose();
+    territorial += shares.territorial.total();
   }
 
   WindowOutcome out;
@@ -373,6 +417,30 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
     out.producer_revenue -= pooled_producer_revenue(scenario_.pooled_producer_revenue, acc, m);
   out.allocated_total_kwh = alloc.sum();
   out.surplus_total_kwh = surplus.sum();
+  out.production_total_kwh = prod.sum();
+  out.consumption_total_kwh = cons.sum();
+  out.territorial_eur = territorial;
+  return out;
+}
+
+WindowOutcome Simulation::realised(int64_t first_period, int64_t last_period) const {
+  const Eigen::Index m0 = first_period, rows = last_period - first_period;
+  WindowOutcome out;
+  out.allocated_kwh = period_energy_.allocated.middleRows(m0, rows).colwise().sum().transpose();
+  out.bill_reference = accounts_.bill_reference.middleRows(m0, rows).colwise().sum().transpose();
+  out.bill = accounts_.bill.middleRows(m0, rows).colwise().sum().transpose();
+  out.benefit = accounts_.benefit.middleRows(m0, rows).colwise().sum().transpose();
+  out.producer_revenue = (accounts_.producer_internal_revenue.middleRows(m0, rows) +
+                          accounts_.producer_surplus_revenue.middleRows(m0, rows) -
+                          sharing_.producer_pooled.middleRows(m0, rows))
+                             .colwise()
+                             .sum()
+                             .transpose();
+  out.allocated_total_kwh = out.allocated_kwh.sum();
+  out.surplus_total_kwh = period_energy_.surplus.middleRows(m0, rows).sum();
+  out.production_total_kwh = period_energy_.production.middleRows(m0, rows).sum();
+  out.consumption_total_kwh = period_energy_.consumption.middleRows(m0, rows).sum();
+  out.territorial_eur = sharing_.rules.front().territorial.middleRows(m0, rows).sum();
   return out;
 }
 
@@ -396,6 +464,8 @@ output::RunResult Simulation::take_result() {
   r.member = std::move(member_);
   r.accounts = std::move(accounts_);
   r.sharing = std::move(sharing_);
+  r.governance = governance_->take_record();
+  r.actors = scenario_.actors;
   // Totals of the steps run so far (all of them after run()), accumulated in run_steps.
   r.period_energy = std::move(period_energy_);
   r.summary = summarize(r, &inputs_);

@@ -212,11 +212,18 @@ Dataset Location::create_appendable_raw(std::string_view name, Type type, const 
 
 Dataset Location::write_strings(std::string_view name, std::span<const std::string> values,
                                 const WriteOptions& options) {
+  return write_strings_2d(name, values, values.size(), 0, options);
+}
+
+// cols == 0: a 1-D dataset of `rows` strings.
+Dataset Location::write_strings_2d(std::string_view name, std::span<const std::string> values,
+                                   uint64_t rows, uint64_t cols, const WriteOptions& options) {
   const std::string path = child_path(name);
   const std::string n(name);
+  check_size(name, values.size(), cols == 0 ? rows : rows * cols);
   const Handle type = detail::vlen_string_type();
-  const hsize_t size = values.size();
-  Handle space(H5Screate_simple(1, &size, nullptr));
+  const hsize_t extent[2] = {rows, cols};
+  Handle space(H5Screate_simple(cols == 0 ? 1 : 2, extent, nullptr));
   if (!space.valid()) fail("cannot make the dataspace of", path);
   Handle d(
       H5Dcreate2(id(), n.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));

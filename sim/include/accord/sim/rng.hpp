@@ -16,6 +16,7 @@ enum class Purpose : uint32_t {
   kDynamics = 6,          // trust, satisfaction, membership
   kSweep = 7,             // sweep design sampling
   kBenefitSampling = 8,   // sampled Shapley values and sampled core diagnostics
+  kBehaviour = 9,         // behaviour parameters drawn for the members of a group
 };
 
 class RandomStream {

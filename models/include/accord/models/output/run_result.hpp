@@ -4,10 +4,12 @@
 // HDF5 contract of DESIGN.md §3.3 (documented in docs/hdf5-format.md).
 #include <Eigen/Dense>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "accord/models/economics/accounts.hpp"
+#include "accord/models/scenario/actor_specs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/sim/time_grid.hpp"
 
@@ -89,6 +91,50 @@ struct PeriodEnergy {
   RowMatrix surplus;      // [M, P]
 };
 
+// One governance decision: a round's agenda item (docs/hdf5-format.md "/governance").
+struct GovernanceRow {
+  int64_t period = 0;    // decided after this period; in force from period + 1
+  int64_t time_utc = 0;  // start of period + 1
+  std::string item, protocol, decided_by;
+  std::vector<std::string> options;        // [K] one-line YAML; [0] the status quo
+  std::vector<std::string> option_source;  // [K]
+  int64_t chosen = 0;
+  bool changed = false;
+  double support = std::numeric_limits<double>::quiet_NaN();
+  double participation = 0;  // share of the registered voting weight taking part
+  double turnout = 0;        // share of members taking part
+  bool quorum_reached = true;
+  int64_t rounds = 1;
+  bool agreed = true;
+  std::string refused;
+  double forecast_error = std::numeric_limits<double>::quiet_NaN();
+  double transaction_cost_eur = 0;
+  std::vector<int16_t> ballot;       // [N]
+  RowMatrix utility;                 // [N, K] perceived
+  RowMatrix payoff_eur;              // [N, K] evaluated
+  Eigen::VectorXd perceived_chosen;  // [N] forecast of the chosen option (not written)
+};
+
+struct GovernanceRecord {
+  std::string calendar = "none";
+  int64_t window_periods = 0;
+  int64_t rounds = 0;
+  std::vector<GovernanceRow> rows;
+  // Rules in force per period [M].
+  std::vector<std::string> key_in_force, rule_in_force;
+  Eigen::VectorXd internal_price, pmo_fee;
+  RowMatrix territorial;  // [M, 3]
+  // A priori voting power of the statutes.
+  std::vector<std::string> college;
+  Eigen::VectorXd college_weight, college_shapley_shubik, college_banzhaf;
+  std::vector<int64_t> college_members, member_college;
+  Eigen::VectorXd member_shapley_shubik, member_banzhaf;
+  bool power_exact = true;
+  std::vector<std::string> board;         // member ids
+  RowMatrix trust_pmo;                    // [M, N]
+  Eigen::VectorXd intermediary_cost_eur;  // [I] over the run
+};
+
 struct RunResult {
   Provenance provenance;
   sim::TimeGrid grid;
@@ -107,6 +153,8 @@ struct RunResult {
   MemberMatrix member;  // [M, N] 1 where the participant was a member
   economics::PeriodAccounts accounts;
   SharingRecord sharing;
+  GovernanceRecord governance;
+  ActorsSpec actors;           // as they ran (written under /actors)
   PeriodEnergy period_energy;  // empty: derived from the per-step ledger when recording
   std::vector<Kpi> summary;
 };

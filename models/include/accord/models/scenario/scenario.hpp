@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "accord/models/economics/tariffs.hpp"
+#include "accord/models/scenario/actor_specs.hpp"
 #include "accord/models/scenario/community_specs.hpp"
+#include "accord/models/scenario/governance_specs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
 #include "accord/models/sharing/finance.hpp"
@@ -28,12 +30,6 @@ struct RegulationSpec {
   std::string perimeter =
       "urban";              // urban (2 km) | periurban (10 km) | rural (20 km) | epci_public
   bool derogation = false;  // declared derogation: violations become warnings
-};
-
-// When governance rounds happen; the rounds themselves are filled in by a later issue.
-struct GovernanceSpec {
-  std::string calendar = "none";  // none | monthly | quarterly | yearly
-  int64_t every_periods() const;  // 0 = never
 };
 
 struct OutputSpec {
@@ -69,6 +65,7 @@ struct Scenario {
   PoolingMode pooled_producer_revenue = PoolingMode::kNone;
   CommunityFundsSpec funds;           // solidarity fund and reinvestment reserve
   std::vector<PlantFinance> finance;  // plants with investment data (may be empty)
+  ActorsSpec actors;
   GovernanceSpec governance;
   RegulationSpec regulation;
   OutputSpec output;

@@ -26,6 +26,7 @@ struct CsvSeriesSpec {
   std::string format = "auto";  // auto | enedis | sge | plain
   double scale = 1.0;           // multiplies every value (e.g. to scale a reference curve)
   std::string column;           // plain format: value column name (default: second column)
+  bool operator==(const CsvSeriesSpec&) const = default;
 };
 
 // A built-in load generator, scaled to an annual energy.
@@ -64,6 +65,17 @@ struct KeyParticipation {
   double weight = 1.0;          // relative weight (dynamic_custom rules)
 };
 
+// How one member decides in governance (docs/governance.md "Members' utility").
+struct BehaviourSpec {
+  double money_weight = 1.0;      // weight of its own normalised money (benefit / reference bill)
+  double alpha = 0.0;             // Fehr–Schmidt disadvantageous inequity aversion
+  double beta = 0.0;              // Fehr–Schmidt advantageous inequity aversion (beta <= alpha)
+  double community_motive = 0.0;  // weight of the community's self-consumption rate
+  double participation = 0.3;     // propensity to take part in an assembly, at trust 0.5
+  double initial_trust = 0.5;     // trust in the PMO at the start, [0, 1]
+  double forecast_noise = 0.1;    // sd of its forecast error on a normalised payoff
+};
+
 struct Participant {
   std::string id;
   std::string kind;     // household | business | public | municipality | social_landlord | other
@@ -80,6 +92,7 @@ struct Participant {
   std::string retail_option = "base";         // base | hphc
   double subscribed_kva = 6;                  // kVA
   double surplus_price_eur_per_kwh = kUnset;  // prosumer's own injection, if sold
+  BehaviourSpec behaviour;                    // how it decides in governance
 };
 
 struct Producer {
@@ -102,6 +115,7 @@ struct SharingKeySpec {
   std::optional<CsvSeriesSpec> coefficients_file;  // dynamic_custom: per-step coefficients
   // full_dynamic: coefficient of each (producer id -> consumer id -> fraction).
   std::map<std::string, std::map<std::string, double>> pair_coefficients;
+  bool operator==(const SharingKeySpec&) const = default;
 };
 
 struct InternalPriceSpec {

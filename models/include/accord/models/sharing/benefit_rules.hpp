@@ -94,6 +94,7 @@ struct TerritorialShares {
   double reinvestment_reserve = 0;  // reserve for new PV or renewals
   double municipality = 0;          // payment to the municipality (rent of roofs, projects)
   double total() const { return solidarity_fund + reinvestment_reserve + municipality; }
+  bool operator==(const TerritorialShares&) const = default;
 };
 
 // Parameters of a rule (YAML `community.benefit_rule`). Only the ones the rule reads matter.
@@ -117,6 +118,7 @@ struct BenefitRuleSpec {
   // `core_samples` random coalitions; core_samples = 0 and exact limit 0 turn them off.
   int core_exact_max_members = 12;
   int64_t core_samples = 2000;
+  bool operator==(const BenefitRuleSpec&) const = default;
 };
 
 struct TerritorialAmounts {

@@ -20,7 +20,10 @@ struct Alternative {
   std::optional<SharingKeySpec> sharing_key;
   std::optional<double> internal_price_eur_per_kwh;
   std::optional<sharing::BenefitRuleSpec> benefit_rule;
+  std::optional<double> pmo_fee_eur_per_member_year;
 };
+
+class GovernancePhase;
 
 // What a window of periods would have looked like (totals per participant over the window).
 struct WindowOutcome {
@@ -31,6 +34,9 @@ struct WindowOutcome {
   Eigen::VectorXd producer_revenue;  // [P] EUR, internal sales + surplus
   double allocated_total_kwh = 0;
   double surplus_total_kwh = 0;
+  double production_total_kwh = 0;
+  double consumption_total_kwh = 0;
+  double territorial_eur = 0;  // solidarity fund + reinvestment reserve + municipality
 };
 
 struct SimulationOptions {
@@ -53,6 +59,12 @@ class Simulation : private sim::PhaseHandler {
   // Re-simulates billing periods [first_period, last_period) with `alt`, from the recorded
   // inputs, into scratch buffers: the run's state is not touched.
   WindowOutcome evaluate(int64_t first_period, int64_t last_period, const Alternative& alt) const;
+  // Same, under a whole set of rules (what governance options are valued with).
+  WindowOutcome evaluate(int64_t first_period, int64_t last_period,
+                         const RulesInForce& rules) const;
+  // What the run gave over closed periods [first_period, last_period), in the same shape.
+  WindowOutcome realised(int64_t first_period, int64_t last_period) const;
+  const RulesInForce& rules_in_force() const { return in_force_; }
 
   const sim::TimeGrid& grid() const { return grid_; }
   const sim::StepCalendar& calendar() const { return calendar_; }
@@ -70,6 +82,7 @@ class Simulation : private sim::PhaseHandler {
   void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
   void update_funds(int64_t period);
   economics::BillingInput billing_input() const;
+  void put_in_force(const RulesInForce& rules);
 
   const Scenario scenario_;  // owned: a simulation outlives the caller's scenario object
   SimulationOptions options_;
@@ -77,8 +90,8 @@ class Simulation : private sim::PhaseHandler {
   sim::StepCalendar calendar_;
   sim::PhaseScheduler scheduler_;
   allocation::KeyContext key_context_;
-  std::unique_ptr<allocation::SharingKey> key_;  // in force for the current period
-  double internal_price_eur_per_kwh_ = 0;
+  RulesInForce in_force_;  // governance replaces it between periods; steps and close read it
+  std::unique_ptr<allocation::SharingKey> key_;  // built from in_force_.sharing_key
   // Benefit rules: [0] in force, then the counterfactual rules recorded beside it.
   std::vector<std::unique_ptr<sharing::BenefitRule>> rules_;
   bool rules_need_steps_ = false;
@@ -88,8 +101,9 @@ class Simulation : private sim::PhaseHandler {
   economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;
   // Per-period energy totals [M, N] / [M, P] kWh, summed as the steps are run.
   output::PeriodEnergy period_energy_;
-  economics::PeriodAccounts accounts_;  // [M, ...]
-  output::MemberMatrix member_;         // [M, N]
+  economics::PeriodAccounts accounts_;           // [M, ...]
+  output::MemberMatrix member_;                  // [M, N]
+  std::unique_ptr<GovernancePhase> governance_;  // phase 3 (and the actors' bookkeeping)
   int64_t closed_periods_ = 0;
 };
 

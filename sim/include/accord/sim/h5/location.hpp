@@ -36,6 +36,14 @@ class Location : public Object {
     check_size(name, static_cast<uint64_t>(std::ranges::size(values)), rows * cols);
     return write_raw(name, type_of<T>(), std::ranges::data(values), Dims{rows, cols}, options);
   }
+  // 3-D numeric dataset [d0, d1, d2] from row-major `values`.
+  template <ElementRange R>
+  Dataset write_3d(std::string_view name, const R& values, uint64_t d0, uint64_t d1, uint64_t d2,
+                   const WriteOptions& options = {}) {
+    using T = std::remove_cv_t<std::ranges::range_value_t<R>>;
+    check_size(name, static_cast<uint64_t>(std::ranges::size(values)), d0 * d1 * d2);
+    return write_raw(name, type_of<T>(), std::ranges::data(values), Dims{d0, d1, d2}, options);
+  }
   // Scalar numeric dataset.
   template <Element T>
   Dataset write_scalar(std::string_view name, T value, const WriteOptions& options = {}) {
@@ -52,6 +60,9 @@ class Location : public Object {
   // Variable-length UTF-8 strings: a 1-D array and a scalar.
   Dataset write_strings(std::string_view name, std::span<const std::string> values,
                         const WriteOptions& options = {});
+  // 2-D [rows, cols] from row-major `values`.
+  Dataset write_strings_2d(std::string_view name, std::span<const std::string> values,
+                           uint64_t rows, uint64_t cols, const WriteOptions& options = {});
   Dataset write_string(std::string_view name, std::string_view value,
                        const WriteOptions& options = {});
 

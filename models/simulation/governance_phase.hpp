@@ -1,0 +1,77 @@
+#pragma once
+// Phase 3 of the run: governance rounds (docs/governance.md). A round after period m
+//   1. puts the agenda together: per item, the status quo, the scenario's options and the
+//      options engineered by the expertise intermediaries engaged then;
+//   2. values every option on the last K closed periods (Simulation::evaluate) and turns the
+//      outcomes into each member's perceived utility (agents::MemberAgents) and the
+//      municipality's (agents::Municipality);
+//   3. draws who takes part (propensity, trust, mediators' outreach);
+//   4. decides each item by the protocol the statutes name (protocol registry below);
+//   5. updates procedural trust and returns the rules in force from m + 1.
+// It also keeps the actors' bookkeeping the recorder writes: rules in force per period,
+// trust per period, voting power of the statutes, intermediaries' costs.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "accord/models/agents/intermediaries.hpp"
+#include "accord/models/agents/members.hpp"
+#include "accord/models/agents/municipality.hpp"
+#include "accord/models/agents/statutes.hpp"
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/simulation/simulation.hpp"
+#include "governance_protocols.hpp"
+
+namespace accord::models {
+
+class GovernancePhase {
+ public:
+  GovernancePhase(const Scenario& scenario, const sim::TimeGrid& grid,
+                  const sim::StepCalendar& calendar);
+
+  // The round held after `period`; returns the rules in force from period + 1.
+  RulesInForce round(int64_t period, const RulesInForce& in_force, const Simulation& sim);
+
+  // Extra PMO costs charged in `period`: intermediaries paid by the PMO while engaged, and the
+  // transaction cost of the round held just before it.
+  double pmo_costs_of(int64_t period);
+  void record_in_force(int64_t period, const RulesInForce& rules);
+  void record_trust(int64_t period);
+  output::GovernanceRecord take_record();
+
+ private:
+  agents::OptionOutcome outcome_of(const WindowOutcome& w) const;
+  RulesInForce with_option(const RulesInForce& base, const std::string& item,
+                           const RuleOption& option) const;
+  void engineer_options(ItemOnTable& item, const RulesInForce& in_force, int64_t t_utc,
+                        const std::function<WindowOutcome(const RulesInForce&)>& evaluate) const;
+  ProtocolContext protocol_context(const std::vector<uint8_t>& present) const;
+  // Utility of each single-text party for a whole text (one option index per text item).
+  PartyUtility party_utility_fn(const RulesInForce& in_force,
+                                const std::function<WindowOutcome(const RulesInForce&)>& evaluate,
+                                const Eigen::VectorXd& sd, int64_t period, int64_t t_utc);
+  void update_forecast_errors(int64_t period, const Simulation& sim);
+  void compute_voting_power();
+
+  const Scenario& scenario_;
+  const sim::TimeGrid& grid_;
+  const sim::StepCalendar& calendar_;
+  agents::MemberAgents members_;
+  agents::ResolvedStatutes statutes_;
+  agents::Municipality municipality_;
+  agents::Intermediaries intermediaries_;
+  sim::RandomStream stream_;
+  std::vector<int> owner_of_producer_;    // [P] participant index owning it, -1 none
+  std::vector<uint8_t> municipal_plant_;  // [P]
+  output::GovernanceRecord record_;
+  Eigen::VectorXd transaction_cost_;  // [M] charged in each period
+  // Rows of the last round, waiting for their realised outcome (forecast error).
+  std::vector<size_t> pending_rows_;
+  // The round's table while its single text is negotiated.
+  const std::vector<ItemOnTable>* table_ = nullptr;
+  std::vector<size_t> text_items_;
+  int64_t pending_from_period_ = 0;
+};
+
+}  // namespace accord::models
