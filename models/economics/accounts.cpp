@@ -19,10 +19,12 @@ int days_in_month_of(int64_t local_day) {
                           sim::days_from_civil(d.year, d.month, 1));
 }
 
+// Per-step matrices may have more rows than the grid (scratch buffers sized for the longest
+// window are reused across windows); only the grid's rows are read.
 void check_shape(const RowMatrix* m, int64_t rows, int64_t cols, const char* name) {
   if (m == nullptr)
     throw std::invalid_argument(std::string("compute_accounts: ") + name + " missing");
-  if (m->rows() != rows || m->cols() != cols)
+  if (m->rows() < rows || m->cols() != cols)
     throw std::invalid_argument(std::string("compute_accounts: ") + name + " has shape " +
                                 std::to_string(m->rows()) + "x" + std::to_string(m->cols()) +
                                 ", expected " + std::to_string(rows) + "x" + std::to_string(cols));

@@ -190,6 +190,7 @@ std::string key_text(const SharingKeySpec& key) {
   }
   if (key.floor_0_1_percent) n["floor_0_1_percent"] = true;
   YAML::Emitter out;
+  out.SetDoublePrecision(6);  // 0.2, not 0.20000000000000001
   out << YAML::Flow << n;
   return out.c_str();
 }
@@ -205,6 +206,7 @@ std::string rule_text(const sharing::BenefitRuleSpec& rule) {
   }
   if (rule.type == "nash_bargaining") n["weights_by"] = rule.weights_by;
   YAML::Emitter out;
+  out.SetDoublePrecision(6);  // 0.2, not 0.20000000000000001
   out << YAML::Flow << n;
   return out.c_str();
 }

@@ -122,6 +122,7 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     rec.core_exact.setConstant(M, nan);
     sharing_.rules.push_back(std::move(rec));
   }
+  extra_pmo_costs_.setZero(M);
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
 }
 
@@ -194,8 +195,10 @@ void Simulation::close_period(int64_t period) {
   put_rows(accounts_.producer_surplus_revenue, period, acc.producer_surplus_revenue);
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
   // Intermediaries paid by the PMO and the transaction costs of the last round.
-  accounts_.pmo_costs(period) += governance_->pmo_costs_of(period);
+  extra_pmo_costs_(period) = governance_->pmo_costs_of(period);
+  accounts_.pmo_costs(period) += extra_pmo_costs_(period);
   governance_->record_in_force(period, in_force_);
+  history_.push_back(in_force_);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
   sharing_.producer_pooled.row(period) =
       pooled_producer_revenue(scenario_.pooled_producer_revenue, accounts_, period).transpose();
@@ -348,27 +351,39 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(first_period)];
   const int64_t rows = static_cast<int64_t>(cal.period.size());
   const sim::TimeGrid grid{grid_.step_start(t0), grid_.step_seconds, rows};
+  const auto N = inputs_.consumption.cols(), P = inputs_.production.cols();
 
   // Scratch buffers of the window's size; the run's ledger is read, never written.
-  const economics::RowMatrix cons = inputs_.consumption.middleRows(t0, rows);
-  const economics::RowMatrix prod = inputs_.production.middleRows(t0, rows);
-  economics::RowMatrix alloc(rows, cons.cols()), autoprod(rows, prod.cols()),
-      surplus(rows, prod.cols());
-  std::unique_ptr<allocation::SharingKey> alt_key;
-  const allocation::SharingKey* key = key_.get();
-  allocation::KeyContext kc = key_context_;
-  if (t0 != 0 || !(rules.sharing_key == in_force_.sharing_key)) {
+  EvaluationScratch& s = scratch_;
+  if (s.cons.rows() < rows || s.cons.cols() != N) {
+    for (auto* m : {&s.cons, &s.alloc, &s.supplied}) m->resize(rows, N);
+    for (auto* m : {&s.prod, &s.autoprod, &s.surplus}) m->resize(rows, P);
+  }
+  s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
+  s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
+  // The window ran under this key: its allocation is the recorded one.
+  bool same_key = last_period <= static_cast<int64_t>(history_.size());
+  for (int64_t m = first_period; same_key && m < last_period; ++m)
+    same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key;
+  if (same_key) {
+    s.alloc.topRows(rows) = allocated_.middleRows(t0, rows);
+    s.autoprod.topRows(rows) = autoprod_.middleRows(t0, rows);
+    s.surplus.topRows(rows) = surplus_.middleRows(t0, rows);
+  } else {
     // Keys with per-step data (coefficient files) are indexed from the run's first step:
     // build the key for the window.
+    allocation::KeyContext kc = key_context_;
     kc.steps = rows;
     kc.start_utc = grid.start_utc;
-    alt_key = allocation::make_sharing_key(rules.sharing_key, kc);
-    key = alt_key.get();
+    const auto key = allocation::make_sharing_key(rules.sharing_key, kc);
+    key->allocate(allocation::AllocationView{0, rows, N, P, s.cons.data(), s.prod.data(),
+                                             s.alloc.data(), s.autoprod.data(), s.surplus.data()});
   }
-  key->allocate(view_of(0, rows, cons, prod, alloc, autoprod, surplus));
-  const economics::RowMatrix supplied = cons - alloc;
+  s.supplied.topRows(rows) = s.cons.topRows(rows) - s.alloc.topRows(rows);
   const economics::RowMatrix member =
       member_.middleRows(first_period, last_period - first_period).cast<double>();
+  const economics::RowMatrix &cons = s.cons, &prod = s.prod, &alloc = s.alloc,
+                             &autoprod = s.autoprod, &surplus = s.surplus, &supplied = s.supplied;
 
   economics::BillingInput in = billing_input();
   in.grid = &grid;
@@ -383,6 +398,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   in.pmo_fee_eur_per_member_year = rules.pmo_fee_eur_per_member_year;
   in.member = &member;
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
+  // The same costs of intermediaries and rounds as the run, so that options compare alike.
+  acc.pmo_costs += extra_pmo_costs_.segment(first_period, last_period - first_period);
   std::unique_ptr<sharing::BenefitRule> alt_rule;
   const sharing::BenefitRule* rule = rules_.front().get();
   if (!(rules.benefit_rule == in_force_.benefit_rule)) {
@@ -407,7 +424,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
 
   WindowOutcome out;
-  out.allocated_kwh = alloc.colwise().sum().transpose();
+  out.allocated_kwh = alloc.topRows(rows).colwise().sum().transpose();
   out.bill_reference = acc.bill_reference.colwise().sum().transpose();
   out.bill = acc.bill.colwise().sum().transpose();
   out.benefit = acc.benefit.colwise().sum().transpose();
@@ -415,10 +432,10 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
       (acc.producer_internal_revenue + acc.producer_surplus_revenue).colwise().sum().transpose();
   for (int64_t m = 0; m < cal.periods(); ++m)
     out.producer_revenue -= pooled_producer_revenue(scenario_.pooled_producer_revenue, acc, m);
-  out.allocated_total_kwh = alloc.sum();
-  out.surplus_total_kwh = surplus.sum();
-  out.production_total_kwh = prod.sum();
-  out.consumption_total_kwh = cons.sum();
+  out.allocated_total_kwh = alloc.topRows(rows).sum();
+  out.surplus_total_kwh = surplus.topRows(rows).sum();
+  out.production_total_kwh = prod.topRows(rows).sum();
+  out.consumption_total_kwh = cons.topRows(rows).sum();
   out.territorial_eur = territorial;
   return out;
 }

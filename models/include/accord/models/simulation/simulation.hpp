@@ -104,6 +104,15 @@ class Simulation : private sim::PhaseHandler {
   economics::PeriodAccounts accounts_;           // [M, ...]
   output::MemberMatrix member_;                  // [M, N]
   std::unique_ptr<GovernancePhase> governance_;  // phase 3 (and the actors' bookkeeping)
+  std::vector<RulesInForce> history_;            // [closed periods] the rules each period ran under
+  Eigen::VectorXd extra_pmo_costs_;              // [M] intermediaries and rounds charged to the PMO
+  // Scratch of evaluate(), sized for the longest window and reused: a governance round values
+  // dozens of options, and fresh buffers each time would cost more in page faults than the
+  // allocation itself. evaluate() is therefore not safe to call from two threads at once.
+  struct EvaluationScratch {
+    economics::RowMatrix cons, prod, alloc, autoprod, surplus, supplied;
+  };
+  mutable EvaluationScratch scratch_;
   int64_t closed_periods_ = 0;
 };
 
