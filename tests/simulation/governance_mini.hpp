@@ -1,0 +1,61 @@
+#pragma once
+// A small community with governance, written inline: 40 households across the ten income
+// deciles, a town hall, a school and one municipal PV plant, six months at 60 min, a monthly
+// vote on the benefit rule. Pieces are replaced per test (behaviour, actors, agenda, ...).
+#include <string>
+
+#include "accord/models/scenario/loader.hpp"
+
+namespace accord::test_governance {
+
+struct MiniGovernance {
+  unsigned seed = 1;
+  std::string behaviour = "{participation: 1, forecast_noise: 0}";           // households
+  std::string public_behaviour = "{participation: 0.3, forecast_noise: 0}";  // town hall, school
+  std::string statutes =
+      "colleges: [{name: households, weight: 0.5, kinds: [household]},"
+      " {name: public, weight: 0.3, kinds: [public]}, {name: town, weight: 0.2, kinds: "
+      "[municipality]}]\n"
+      "      voting: {rule: majority, base: cast}";
+  std::string intermediaries = "[]";
+  std::string agenda =
+      "[{item: benefit_rule, protocol: vote, options: [equal, proportional_consumption]}]";
+  std::string calendar = "monthly";
+
+  std::string text() const {
+    return "accord: 1\nname: gov-mini\nseed: " + std::to_string(seed) +
+           "\ntime: {start: 2025-01-01, end: 2025-07-01, step: 60min}\n"
+           "participants:\n"
+           "  - group: menages\n    count: 40\n    kind: household\n"
+           "    income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
+           "    consumption: {profile: household, annual_kwh: 4000, spread: 0.6}\n"
+           "    behaviour: " +
+           behaviour +
+           "\n"
+           "  - {id: mairie, kind: municipality, consumption: {profile: town_hall, annual_kwh: "
+           "30000},\n"
+           "     behaviour: " +
+           public_behaviour +
+           "}\n"
+           "  - {id: ecole, kind: public, consumption: {profile: school, annual_kwh: 40000},\n"
+           "     behaviour: " +
+           public_behaviour +
+           "}\n"
+           "producers:\n  - {id: pv, owner: mairie, pv: {kwp: 120}}\n"
+           "actors:\n  pmo:\n    form: association\n    statutes:\n      " +
+           statutes +
+           "\n"
+           "  intermediaries: " +
+           intermediaries +
+           "\n"
+           "governance:\n  calendar: " +
+           calendar + "\n  window_periods: 1\n  agenda: " + agenda +
+           "\n"
+           "output: {detail: periods}\n";
+  }
+  models::Scenario load(models::LoadOptions o = {}) const {
+    return models::load_scenario_text(text(), "gov-mini.yaml", ACCORD_SOURCE_DIR "/scenarios", o);
+  }
+};
+
+}  // namespace accord::test_governance
