@@ -49,6 +49,28 @@ defs["key_participation"] = obj({"coefficient": num("static share of production,
 defs["retail"] = obj({"option": {"enum": ["base", "hphc"], "default": "base"},
                       "kva": num("subscribed power, kVA", minimum=3, maximum=36, default=6)})
 kinds = ["household", "business", "public", "municipality", "social_landlord", "other"]
+# Behaviour in governance (models/scenario/behaviour_parser.cpp): key, description, range, default.
+behaviour_fields = [
+    ("money_weight", "weight of its own normalised money (benefit / reference bill)", 0, 10, 1.0),
+    ("alpha", "Fehr-Schmidt aversion to disadvantageous inequity (others get more)", 0, 10, 0.0),
+    ("beta", "Fehr-Schmidt aversion to advantageous inequity (it gets more); beta <= alpha", 0, 0.999, 0.0),
+    ("community_motive", "weight of the community's self-consumption rate", 0, 10, 0.0),
+    ("participation", "propensity to take part in an assembly, at trust 0.5", 0, 1, 0.3),
+    ("initial_trust", "trust in the PMO at the start", 0, 1, 0.5),
+    ("forecast_noise", "sd of its forecast error on a normalised payoff", 0, 5, 0.1)]
+defs["behaviour"] = obj({k: num(d, minimum=lo, maximum=hi, default=dv) for k, d, lo, hi, dv in behaviour_fields},
+                        desc="How the participant decides in governance; numbers only (distributions belong to groups)")
+pair = lambda first, second, desc: {"type": "array", "description": desc, "prefixItems": [first, second],
+                                    "items": False, "minItems": 2}
+def distribution(desc, lo, hi, dv):
+    bounded = {"type": "number", "minimum": lo, "maximum": hi}
+    return {"description": desc + " (drawn values clamped to the range)", "oneOf": [
+        {"type": "number", "minimum": lo, "maximum": hi, "default": dv},
+        obj({"uniform": pair(bounded, bounded, "[lo, hi], lo <= hi, both within the range")}, ["uniform"]),
+        obj({"normal": pair({"type": "number"}, {"type": "number", "minimum": 0}, "[mean, sd], sd >= 0")}, ["normal"])]}
+defs["group_behaviour"] = obj({k: distribution(d, lo, hi, dv) for k, d, lo, hi, dv in behaviour_fields},
+                              desc="Members' behaviour in governance: a number, or a distribution drawn per member "
+                                   "({uniform: [lo, hi]} or {normal: [mean, sd]})")
 defs["participant"] = obj({
     "id": string("unique id"), "kind": {"enum": kinds},
     "location": ref("location"), "consumption": ref("consumption"),
@@ -58,7 +80,8 @@ defs["participant"] = obj({
                    "consumption_units": num("OECD-modified consumption units", minimum=1, maximum=10)}),
     "low_income": boolean("eligible for social keys and rules (default: decile <= 3)"),
     "key": ref("key_participation"), "retail": ref("retail"),
-    "surplus_eur_per_kwh": num("price of the prosumer's surplus, EUR/kWh", minimum=0)},
+    "surplus_eur_per_kwh": num("price of the prosumer's surplus, EUR/kWh", minimum=0),
+    "behaviour": ref("behaviour")},
     ["id", "kind", "consumption"])
 defs["group"] = obj({
     "group": string("group id; members are GROUP-001 ..."),
@@ -69,7 +92,8 @@ defs["group"] = obj({
     "consumption": ref("group_consumption"),
     "income": obj({"deciles": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 10}, "minItems": 1}}),
     "low_income_max_decile": integer("members up to this decile are low-income", minimum=0, maximum=10, default=3),
-    "pv": ref("group_pv"), "key": ref("key_participation"), "retail": ref("retail")},
+    "pv": ref("group_pv"), "key": ref("key_participation"), "retail": ref("retail"),
+    "behaviour": ref("group_behaviour")},
     ["group", "count", "kind", "consumption"])
 defs["producer"] = obj({"id": string("unique id"), "owner": string("owner (participant id or actor)"),
                         "location": ref("location"), "pv": ref("pv"), "production": ref("csv_source"),
@@ -89,11 +113,12 @@ rules = ["individual_savings", "equal", "proportional_consumption", "proportiona
          "bill_sharing", "shapley", "nucleolus", "least_core", "nash_bargaining",
          "egalitarian_shapley", "solidarity_value", "needs_based"]
 frac = lambda d: num(d, minimum=0, maximum=1)
+territorial = obj({"solidarity_fund": frac("share of the community benefit kept for the solidarity fund"),
+                   "reinvestment_reserve": frac("share kept for reinvestment"),
+                   "municipality": frac("share paid to the municipality")})
 defs["benefit_rule"] = obj({
     "type": {"enum": rules, "description": "contract: community.benefit_rule.type"},
-    "territorial": obj({"solidarity_fund": frac("share of the community benefit kept for the solidarity fund"),
-                        "reinvestment_reserve": frac("share kept for reinvestment"),
-                        "municipality": frac("share paid to the municipality")}),
+    "territorial": territorial,
     "alpha": frac("egalitarian_shapley: weight of Shapley"),
     "sigma": frac("needs_based: solidarity share"),
     "base_rule": {"enum": rules, "description": "needs_based: rule of the (1 - sigma) part"},
@@ -124,6 +149,148 @@ defs["funds"] = obj({
         "eur": num("amount requested, EUR", minimum=0, maximum=1e9),
         "purpose": {"enum": ["inverter_replacement", "new_capacity", "other"], "default": "other"}}, ["date", "eur"])}))},
     desc="Funds fed by the territorial shares of the rule in force (/sharing/funds)")
+# Actors (models/scenario/actors_parser.cpp): the PMO and its statutes, the municipality, the
+# territorial intermediaries. A list-valued key also takes a single value.
+def one_or_list(item, desc):
+    return {"description": desc, "oneOf": [item, {"type": "array", "items": item}]}
+agenda_items = ["sharing_key", "benefit_rule", "internal_price", "territorial_shares", "pmo_fee"]
+pmo_forms = ["association", "scic", "sas", "sem", "municipality", "epci", "social_landlord", "cooperative"]
+college = obj({
+    "name": string("college name (unique; bargaining parties name colleges)"),
+    "weight": frac("fraction of the votes; the colleges' weights sum to 1"),
+    "kinds": one_or_list({"enum": kinds}, "participant kinds in the college"),
+    "groups": one_or_list({"type": "string"}, "generating group ids in the college"),
+    "ids": one_or_list({"type": "string"}, "participant ids in the college"),
+    "roles": one_or_list({"enum": ["producer", "municipality", "low_income", "member"]},
+                         "producer: owns a producer; municipality: kind municipality or actors.municipality.id; "
+                         "low_income; member: everyone")},
+    ["name", "weight"],
+    desc="A college: a member matching any criterion; a member sits in the first college it matches, "
+         "one matching none has no vote")
+college["anyOf"] = [{"required": [k]} for k in ["kinds", "groups", "ids", "roles"]]
+defs["college"] = college
+voting_rules = ["majority", "qualified_majority", "plurality", "borda", "approval", "unanimity"]
+defs["statutes"] = obj({
+    "colleges": {"type": "array", "items": ref("college"),
+                 "description": "weighted colleges (weights sum to 1); none: one member one vote"},
+    "voting": obj({"rule": {"enum": voting_rules, "default": "majority", "description": "decision rule of the assembly"},
+                   "base": {"enum": ["cast", "registered"], "default": "cast",
+                            "description": "shares of the votes cast, or of the registered votes (abstentions count against)"},
+                   "qualified_fraction": num("qualified_majority: support needed (>=)", exclusiveMinimum=0.5, maximum=1,
+                                             default=2 / 3),
+                   "quorum": frac("share of the registered votes that must take part, else status quo") | {"default": 0},
+                   "tie": {"enum": ["status_quo"], "default": "status_quo", "description": "a tie keeps the status quo"}}),
+    "board": obj({"size": integer("seats", minimum=1, maximum=100),
+                  "chosen_by": {"enum": ["colleges", "lot"], "default": "colleges",
+                                "description": "seats by college weight (most engaged members), or a seeded lot"},
+                  "decides": one_or_list({"enum": agenda_items},
+                                         "agenda items the board decides alone (protocol delegated only)")},
+                 ["size"])},
+    desc="Statutes of the PMO")
+defs["actors_pmo"] = obj({
+    "form": {"enum": pmo_forms, "default": "association", "description": "legal form of the PMO"},
+    "statutes": ref("statutes")},
+    desc="The PMO as a legal person: form and statutes (its costs: community.pmo)")
+# A SCIC's colleges (law 47-1775 art. 19 octies, as amended 2014): at least three, each 10-50 % of the votes.
+defs["actors_pmo"]["if"] = {"properties": {"form": {"const": "scic"}}, "required": ["form"]}
+defs["actors_pmo"]["then"] = {"properties": {"statutes": {"properties": {"colleges": {"anyOf": [
+    {"maxItems": 0},
+    {"minItems": 3, "items": {"properties": {"weight": {"minimum": 0.1, "maximum": 0.5}}}}]}}}}}
+objectives = ["territorial_benefit", "low_income_support", "plant_revenue", "visibility"]
+defs["objectives"] = obj({k: frac(k + " weight (absent: 0)") for k in objectives},
+                         desc="weights of the municipality's objectives, summing to 1")
+defs["municipality"] = obj({
+    "id": string("its participant id when it is a member (then also a plant owner)"),
+    "plant_owners": one_or_list({"type": "string"}, "producer owners that are the municipality"),
+    "objectives": ref("objectives") | {"description": "default 0.25 each"},
+    "roles": one_or_list({"enum": ["producer", "pmo", "funder", "member"]}, "its roles in the operation"),
+    "staff_hours_per_year": num("municipal staff time on the operation, h/yr", minimum=0, maximum=1e6, default=0),
+    "budget_eur_per_year": num("municipal budget for the operation, EUR/yr", minimum=0, maximum=1e9, default=0),
+    "elections": {"type": "array", "description": "objective weights after each election",
+                  "items": obj({"date": string("YYYY-MM-DD (local midnight) or ISO 8601 date-time"),
+                                "objectives": ref("objectives")}, ["date", "objectives"])}},
+    desc="The municipality as an actor (present when the key is given)")
+def needs_role(role):
+    return {"if": {"required": [role]},
+            "then": {"required": ["role"], "properties": {"role": {"anyOf": [
+                {"const": role}, {"type": "array", "contains": {"const": role}}]}}}}
+intermediary = obj({
+    "id": string("unique id"),
+    "role": one_or_list({"enum": ["mediation", "expertise"]}, "mediation and/or expertise"),
+    "engaged": obj({"from": string("start of the engagement, date or date-time (default: always)"),
+                    "to": string("end, exclusive, after from (default: never)")}),
+    "cost_eur_per_year": num("cost while engaged, EUR/yr", minimum=0, maximum=1e8, default=0),
+    "paid_by": {"enum": ["pmo", "municipality", "subsidy"], "default": "pmo"},
+    "mediation": obj({
+        "outreach_contacts": integer("members contacted before each assembly", minimum=0, maximum=1000000, default=0),
+        "outreach_kinds": one_or_list({"enum": kinds}, "kinds contacted (default: every kind)"),
+        "outreach_deciles": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 10},
+                             "description": "income deciles contacted (default: every decile)"},
+        "participation_boost": frac("a contacted member's participation p becomes p + boost (1 - p)") | {"default": 0.5},
+        "single_text": {"type": "boolean", "default": True,
+                        "description": "facilitates the single negotiation text"},
+        "trust_repair": frac("share of an outvoted member's trust loss repaired") | {"default": 0.5}},
+        desc="role mediation only"),
+    "expertise": obj({
+        "forecast_error_reduction": frac("advised members' forecast sd x (1 - r)") | {"default": 0.5},
+        "advises": one_or_list({"enum": kinds}, "kinds advised (default: every member)"),
+        "engineered_options": one_or_list({"enum": ["savings_under_equity_floor", "balanced_internal_price"]},
+                                          "options it adds to the agenda (default: both)"),
+        "equity_max_gini": frac("equity floor: Gini of the normalised payoffs") | {"default": 0.3},
+        "transaction_cost_reduction": frac("share of a round's transaction cost saved") | {"default": 0.5}},
+        desc="role expertise only")},
+    ["id", "role"], desc="A territorial intermediary of mediation and/or expertise")
+intermediary["allOf"] = [needs_role("mediation"), needs_role("expertise")]
+defs["intermediary"] = intermediary
+defs["actors"] = obj({"pmo": ref("actors_pmo"), "municipality": ref("municipality"),
+                      "intermediaries": {"type": "array", "items": ref("intermediary")}},
+                     desc="Actors beyond the members' meters; see docs/scenario-reference.md")
+# Governance (models/scenario/governance_parser.cpp). Options depend on the item.
+option_schemas = {
+    "sharing_key": {"oneOf": [{"enum": keys}, ref("sharing_key")]},
+    "benefit_rule": {"oneOf": [{"enum": rules}, ref("benefit_rule")]},
+    "internal_price": {"oneOf": [num("EUR/kWh excl. VAT", minimum=0, maximum=2),
+                                 obj({"eur_per_kwh": num("EUR/kWh excl. VAT", minimum=0, maximum=2)}, ["eur_per_kwh"])]},
+    "territorial_shares": territorial,
+    "pmo_fee": {"oneOf": [num("EUR per member per year", minimum=0, maximum=1e4),
+                          obj({"eur_per_member_year": num("EUR per member per year", minimum=0, maximum=1e4)},
+                              ["eur_per_member_year"])]}}
+agenda_item = obj({
+    "item": {"enum": agenda_items, "description": "what is decided (once per agenda)"},
+    "protocol": {"enum": ["vote", "bargaining", "single_text", "delegated"],
+                 "description": "default: delegated for the board's items, else vote"},
+    "delegate": {"enum": ["board", "municipality"], "default": "board", "description": "protocol delegated only"},
+    "options": {"type": "array", "minItems": 1,
+                "description": "alternatives to the status quo; their shape depends on the item"}},
+    ["item", "options"])
+agenda_item["allOf"] = [{"if": {"required": ["delegate"]},
+                         "then": {"required": ["protocol"], "properties": {"protocol": {"const": "delegated"}}}}] + [
+    {"if": {"properties": {"item": {"const": it}}, "required": ["item"]},
+     "then": {"properties": {"options": {"items": sch}}}} for it, sch in option_schemas.items()]
+defs["agenda_item"] = agenda_item
+defs["governance"] = obj({
+    "calendar": {"enum": ["none", "monthly", "quarterly", "yearly"], "default": "none",
+                 "description": "rounds after every 1, 3 or 12 billing periods"},
+    "window_periods": integer("closed periods the options are evaluated on (0: the calendar's)", minimum=0,
+                              maximum=120, default=0),
+    "agenda": {"type": "array", "items": ref("agenda_item")},
+    "bargaining": obj({
+        "method": {"enum": ["zeuthen", "alternating_offers", "time_dependent"], "default": "zeuthen"},
+        "parties": {"type": "array", "items": {"type": "string"},
+                    "description": "college names and/or municipality (default: every college)"},
+        "max_rounds": integer("rounds before breakdown", minimum=1, maximum=10000, default=30),
+        "discount": num("alternating_offers: discount factor per round", exclusiveMinimum=0, maximum=1, default=0.95),
+        "kappa": frac("time_dependent: initial concession") | {"default": 0},
+        "beta": num("time_dependent: < 1 Boulware, > 1 Conceder", exclusiveMinimum=0, maximum=100, default=1)}),
+    "single_text": obj({
+        "max_rounds": integer("mediator's rounds", minimum=1, maximum=10000, default=40),
+        "temperature": num("mediator's annealing temperature; 0: only changes every party accepts", minimum=0,
+                           default=0),
+        "cooling": num("temperature factor per round", exclusiveMinimum=0, maximum=1, default=0.9)}),
+    "trust": obj({"gain": frac("trust += gain (1 - trust) on the winning side") | {"default": 0.05},
+                  "loss": frac("trust -= loss trust when outvoted") | {"default": 0.10}}),
+    "transaction_cost_eur_per_round": num("PMO's cost of preparing a round, EUR", minimum=0, maximum=1e7, default=0)},
+    desc="Governance rounds: calendar, agenda, protocols")
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://accord.invalid/schema/accord-scenario-1.json",
@@ -146,7 +313,8 @@ schema = {
     "tariffs": {"$ref": "#/$defs/tariffs"},
     "participants": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]}},
     "producers": {"type": "array", "items": ref("producer")},
-    "community": obj({"sharing_key": ref("sharing_key"),
+    "community": obj({"sharing_key": {"oneOf": [{"enum": keys, "description": "a key's name, with its default options"},
+                                                ref("sharing_key")]},
                       "benefit_rule": ref("benefit_rule"),
                       "compare_benefit_rules": {"type": "array", "description": "rules evaluated on the same periods as counterfactuals (/sharing)",
                                                 "items": {"oneOf": [{"enum": rules}, ref("benefit_rule")]}},
@@ -169,7 +337,8 @@ schema = {
                         "loan": obj({"fraction": frac("share of net capex borrowed"), "rate": frac("interest rate per year"),
                                      "years": integer("duration", minimum=1, maximum=60)})}, ["producer"])}},
                    desc="Investment of PV plants: NPV, IRR, payback per plant and investor class in /summary"),
-    "governance": obj({"calendar": {"enum": ["none", "monthly", "quarterly", "yearly"], "default": "none"}}),
+    "governance": ref("governance"),
+    "actors": ref("actors"),
     "regulation": obj({"perimeter": {"enum": ["urban", "periurban", "rural", "epci_public"], "default": "urban"},
                        "derogation": boolean("the operation has a derogation: violations are warnings")}),
     "output": obj({"path": string("output file, relative to the working directory"),

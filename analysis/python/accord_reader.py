@@ -7,6 +7,8 @@
         run.periods("bill")              # DataFrame [period start x participant id], EUR
         run.summary                      # {name: value}
         run.to_xarray()                  # xarray.Dataset, dims time/participant/producer/period
+        run.governance                   # DataFrame, one row per round and item (None if absent)
+        run.in_force, run.voting_power, run.actors, run.ballots   # format 1.2
 
 Uses only Debian's python3-h5py, python3-numpy, python3-pandas (and python3-xarray for
 to_xarray).
@@ -43,6 +45,22 @@ def _text(value) -> str:
 
 def _strings(dataset: h5py.Dataset) -> list[str]:
     return [_text(v) for v in np.atleast_1d(dataset[()])]
+
+
+def _trim_padding(options: list) -> list:
+    """A row of /governance/options without its trailing "" padding."""
+    end = len(options)
+    while end > 0 and options[end - 1] == "":
+        end -= 1
+    return options[:end]
+
+
+def _attr_value(value):
+    if isinstance(value, (bytes, str)):
+        return _text(value)
+    if isinstance(value, np.ndarray) and value.shape != ():
+        return value.tolist()
+    return value.item() if hasattr(value, "item") else value
 
 
 def _utc(seconds) -> pd.DatetimeIndex:
@@ -231,6 +249,195 @@ class Run(_ContractFile):
     def units(self, name: str) -> str:
         """The units attribute of a dataset given by its path, e.g. 'energy/consumption'."""
         return _text(self._require(name).attrs["units"])
+
+    # -- governance, actors, dynamics (format 1.2) ---------------------------------------
+    def _governance_rows(self):
+        g = self._file.get("governance")
+        return g if g is not None and "period" in g else None
+
+    @property
+    def governance(self) -> pd.DataFrame | None:
+        """One row per governance round and agenda item (/governance, format 1.2), or None
+        when the file holds no rows (format 1.0/1.1, `governance.calendar: none`, detail
+        summary). Columns: period (billing period after which the round was held; the
+        decision applies from period + 1), time (UTC), item, protocol, decided_by, options
+        and option_source (lists, padding removed; options[0] is the status quo), chosen,
+        chosen_option, changed, support, participation, turnout, quorum_reached, rounds,
+        agreed, refused, forecast_error. Ballots, utilities and payoffs: ballots,
+        governance_array()."""
+        g = self._governance_rows()
+        if g is None:
+            return None
+        rows = len(g["period"])
+
+        def matrix(name):
+            values = [_text(v) for v in np.asarray(g[name][()]).reshape(-1)]
+            width = len(values) // rows if rows else 0
+            return [values[r * width:(r + 1) * width] for r in range(rows)]
+
+        options = [_trim_padding(o) for o in matrix("options")]
+        sources = [s[:len(o)] for s, o in zip(matrix("option_source"), options)]
+        chosen = np.asarray(g["chosen"][()], dtype="int64")
+        frame = pd.DataFrame({
+            "period": np.asarray(g["period"][()], dtype="int64"),
+            "time": _utc(g["time"][()]),
+            "item": _strings(g["item"]),
+            "protocol": _strings(g["protocol"]),
+            "decided_by": _strings(g["decided_by"]),
+            "options": options,
+            "option_source": sources,
+            "chosen": chosen,
+            "chosen_option": [o[c] if 0 <= c < len(o) else None for o, c in zip(options, chosen)],
+            "changed": np.asarray(g["changed"][()]).astype(bool),
+            "support": g["support"][()],
+            "participation": g["participation"][()],
+            "turnout": g["turnout"][()],
+            "quorum_reached": np.asarray(g["quorum_reached"][()]).astype(bool),
+            "rounds": np.asarray(g["rounds"][()], dtype="int64"),
+            "agreed": np.asarray(g["agreed"][()]).astype(bool),
+            "refused": _strings(g["refused"]),
+            "forecast_error": g["forecast_error"][()],
+        })
+        frame.index.name = "row"
+        return frame
+
+    @property
+    def ballots(self) -> pd.DataFrame | None:
+        """/governance/ballot: index row (as in `governance`), one column per participant id;
+        the option each member voted for, -1 took no part, -2 not a voter. None without rows."""
+        g = self._governance_rows()
+        if g is None:
+            return None
+        return pd.DataFrame(np.asarray(g["ballot"][()], dtype="int64"),
+                            index=pd.RangeIndex(len(g["period"]), name="row"),
+                            columns=pd.Index(_strings(self._require("participants/id")),
+                                             name="participant"))
+
+    def governance_array(self, name: str) -> np.ndarray:
+        """A /governance dataset as numpy, e.g. "utility" or "payoff_eur" [R, N, K]
+        (row, participant, option)."""
+        return self._require(f"governance/{name}")[()]
+
+    @property
+    def in_force(self) -> pd.DataFrame | None:
+        """Rules in force in each billing period (/governance/in_force), indexed by period
+        start (UTC): sharing_key, benefit_rule (one-line YAML), internal_price (EUR/kWh),
+        territorial_solidarity_fund, territorial_reinvestment_reserve,
+        territorial_municipality (fractions), pmo_fee (EUR/member/yr). None when absent."""
+        g = self._file.get("governance/in_force")
+        if g is None:
+            return None
+        territorial = np.asarray(g["territorial"][()], dtype="float64").reshape(-1, 3)
+        return pd.DataFrame({
+            "sharing_key": _strings(g["sharing_key"]),
+            "benefit_rule": _strings(g["benefit_rule"]),
+            "internal_price": g["internal_price"][()],
+            "territorial_solidarity_fund": territorial[:, 0],
+            "territorial_reinvestment_reserve": territorial[:, 1],
+            "territorial_municipality": territorial[:, 2],
+            "pmo_fee": g["pmo_fee"][()],
+        }, index=self.period_start)
+
+    @property
+    def voting_power(self) -> dict:
+        """A priori voting power of the statutes (/governance/voting_power): {"colleges":
+        DataFrame indexed by college (weight, members, shapley_shubik, banzhaf), "members":
+        DataFrame indexed by participant id (college_index, -1 = no vote; college, None
+        without; shapley_shubik, banzhaf), "exact": bool}. Empty dict when absent."""
+        g = self._file.get("governance/voting_power")
+        if g is None:
+            return {}
+        colleges = _strings(g["college"])
+        college_index = np.asarray(g["member_college"][()], dtype="int64")
+        return {
+            "colleges": pd.DataFrame({
+                "weight": g["college_weight"][()],
+                "members": np.asarray(g["college_members"][()], dtype="int64"),
+                "shapley_shubik": g["college_shapley_shubik"][()],
+                "banzhaf": g["college_banzhaf"][()],
+            }, index=pd.Index(colleges, name="college")),
+            "members": pd.DataFrame({
+                "college_index": college_index,
+                "college": [colleges[c] if c >= 0 else None for c in college_index],
+                "shapley_shubik": g["member_shapley_shubik"][()],
+                "banzhaf": g["member_banzhaf"][()],
+            }, index=pd.Index(_strings(self._require("participants/id")), name="participant")),
+            "exact": bool(np.asarray(g["exact"][()]).item()),
+        }
+
+    @property
+    def actors(self) -> dict:
+        """The actors as they ran (/actors, format 1.2); only the parts the file holds:
+        "pmo": {"attrs", "colleges" (DataFrame: weight by college), "board" (member ids)};
+        "municipality": {"attrs", "objective_weight" (DataFrame, row 0 at the start, row e
+        after election e; one column per objective), "election_time" (UTC)};
+        "intermediaries": DataFrame indexed by id (engaged_from/to as UTC datetimes, NaT
+        when unbounded);
+        "behaviour": DataFrame indexed by participant id (values drawn for each member).
+        Other groups: {"attrs", "datasets"}. Empty dict when absent."""
+        root = self._file.get("actors")
+        if root is None:
+            return {}
+        out = {}
+        for name, group in root.items():
+            if not isinstance(group, h5py.Group):
+                continue
+            attrs = {k: _attr_value(v) for k, v in group.attrs.items()}
+            if name == "pmo":
+                names = _strings(group["college_name"]) if "college_name" in group else []
+                out[name] = {
+                    "attrs": attrs,
+                    "colleges": pd.DataFrame(
+                        {"weight": group["college_weight"][()] if "college_weight" in group else []},
+                        index=pd.Index(names, name="college")),
+                    "board": _strings(group["board"]) if "board" in group else [],
+                }
+            elif name == "municipality":
+                objectives = _strings(group["objective"]) if "objective" in group else []
+                weights = np.asarray(group["objective_weight"][()], dtype="float64") \
+                    if "objective_weight" in group else np.zeros((0, len(objectives)))
+                weights = weights.reshape(-1, len(objectives)) if objectives else weights
+                labels = ["start"] + [f"election {e}" for e in range(1, len(weights))]
+                out[name] = {
+                    "attrs": attrs,
+                    "objective_weight": pd.DataFrame(
+                        weights, columns=pd.Index(objectives, name="objective") if objectives else None,
+                        index=pd.Index(labels[:len(weights)], name="after")),
+                    "election_time": _utc(group["election_time"][()] if "election_time" in group
+                                          else []).rename("election_time"),
+                }
+            elif name in ("intermediaries", "behaviour"):
+                columns = {}
+                for key, dataset in group.items():
+                    if not isinstance(dataset, h5py.Dataset) or key == "id":
+                        continue
+                    if h5py.check_string_dtype(dataset.dtype) is not None:
+                        columns[key] = _strings(dataset)
+                    elif key in ("engaged_from", "engaged_to"):
+                        # The int64 extremes mean "no bound": NaT.
+                        columns[key] = pd.to_datetime(np.asarray(dataset[()], dtype="int64"),
+                                                      unit="s", utc=True, errors="coerce")
+                    else:
+                        columns[key] = dataset[()]
+                if name == "behaviour":
+                    index = pd.Index(_strings(self._require("participants/id")), name="participant")
+                else:
+                    ids = _strings(group["id"]) if "id" in group else []
+                    index = pd.Index(ids, name="id")
+                out[name] = pd.DataFrame(columns, index=index)
+            else:
+                out[name] = {"attrs": attrs,
+                             "datasets": {k: d[()] for k, d in group.items()
+                                          if isinstance(d, h5py.Dataset)}}
+        return out
+
+    def dynamics(self, name: str) -> pd.DataFrame:
+        """Per-period array /dynamics/<name> (e.g. "trust_pmo" [M, N]): index period start
+        (UTC), one column per participant id (integer columns when the width is not N)."""
+        values = self._require(f"dynamics/{name}")[()]
+        ids = _strings(self._require("participants/id"))
+        columns = pd.Index(ids, name="participant") if values.shape[1] == len(ids) else None
+        return pd.DataFrame(values, index=self.period_start, columns=columns)
 
     # -- xarray --------------------------------------------------------------------------
     def to_xarray(self):

@@ -92,6 +92,97 @@ const json& at_or_null(const json& j, const std::string& key) {
   return it == j.end() ? kNull : *it;
 }
 
+// The governance section as tables (docs/analyze.md, procedural indicators).
+std::string governance_tables(const json& g) {
+  auto c = [](const json& v) { return cell(v, false); };
+  std::string out;
+  const auto& side = g["decision_side"];
+  const auto& rounds = g["rounds_to_agreement"];
+  Table k{"Governance: procedural indicators (definitions in docs/analyze.md)",
+          {"indicator", "value"},
+          {}};
+  k.rows = {
+      {"calendar", c(g["calendar"])},
+      {"rows (round x item)", c(g["rows"])},
+      {"participation (took part / could)", c(g["participation"]["overall"]["rate"])},
+      {"decisions on the low-income voters' side", c(side["low_income"]["share"])},
+      {"  vote rows with low-income voters", c(side["low_income"]["rows"])},
+      {"decisions on the plurality of all voters", c(side["all_voters"]["share"])},
+      {"rounds to agreement, negotiated: mean", c(rounds["negotiated"]["mean"])},
+      {"rounds to agreement, negotiated: max", c(rounds["negotiated"]["max"])},
+      {"rounds to agreement, all rows: mean", c(rounds["all"]["mean"])},
+      {"rounds to agreement, all rows: max", c(rounds["all"]["max"])},
+      {"negotiations agreed (share)", c(rounds["agreement_share"])},
+      {"rule changes", c(g["rule_changes"])},
+      {"quorum misses", c(g["quorum_misses"])},
+      {"mean forecast error", c(g["mean_forecast_error"])},
+      {"mean support of votes", c(g["mean_support"])},
+  };
+  for (const auto& [body, n] : g["decided_by"].items())
+    k.rows.push_back({"decided by " + body, c(n)});
+  out += k.render();
+
+  auto participation = [&](const char* title, const json& rows, const char* key) {
+    Table t{
+        title, {key, "members", "could take part", "took part", "rate", "drawn propensity"}, {}};
+    for (const auto& e : rows)
+      t.rows.push_back({c(e[key]), c(e["members"]), c(e["eligible"]), c(e["took_part"]),
+                        c(e["rate"]), c(e["mean_drawn_participation"])});
+    if (!t.rows.empty()) out += t.render();
+  };
+  participation("Participation by kind ((round, member) pairs)", g["participation"]["by_kind"],
+                "kind");
+  participation("Participation by income decile (0 = unknown)", g["participation"]["by_decile"],
+                "decile");
+  if (g.contains("voting_power")) {
+    const auto& vp = g["voting_power"];
+    Table t{fmt::format("Voting power by college ({}; ratio = index / member share)",
+                        vp["exact"].get<bool>() ? "exact" : "sampled"),
+            {"college", "weight", "weight share", "members", "member share", "Shapley-Shubik",
+             "Banzhaf", "SS ratio", "Bz ratio"},
+            {}};
+    for (const auto& e : vp["colleges"])
+      t.rows.push_back({c(e["college"]), c(e["weight"]), c(e["weight_share"]), c(e["members"]),
+                        c(e["member_share"]), c(e["shapley_shubik"]), c(e["banzhaf"]),
+                        c(e["shapley_shubik_ratio"]), c(e["banzhaf_ratio"])});
+    out += t.render();
+    auto power = [&](const char* title, const json& rows, const char* key) {
+      Table p{title,
+              {key, "members", "voters", "member share", "SS share", "Bz share", "SS ratio",
+               "Bz ratio"},
+              {}};
+      for (const auto& e : rows)
+        p.rows.push_back({c(e[key]), c(e["members"]), c(e["voters"]), c(e["member_share"]),
+                          c(e["shapley_shubik_share"]), c(e["banzhaf_share"]),
+                          c(e["shapley_shubik_ratio"]), c(e["banzhaf_ratio"])});
+      if (!p.rows.empty()) out += p.render();
+    };
+    power("Voting power by kind (share of the indices / share of the members)", vp["by_kind"],
+          "kind");
+    power("Voting power by income decile (0 = unknown)", vp["by_decile"], "decile");
+  }
+  Table sk{"Decisions on the side of each kind's voters (vote rows)",
+           {"kind", "rows", "on side", "ties", "share"},
+           {}};
+  for (const auto& e : side["by_kind"])
+    sk.rows.push_back({c(e["kind"]), c(e["rows"]), c(e["on_side"]), c(e["ties"]), c(e["share"])});
+  if (!sk.rows.empty()) out += sk.render();
+  Table it{"Decisions by item", {"item", "rows", "changed"}, {}};
+  for (const auto& e : g["changes_by_item"])
+    it.rows.push_back({c(e["item"]), c(e["rows"]), c(e["changed"])});
+  if (!it.rows.empty()) out += it.render();
+  Table d{"Decisions (one row per round and item; applies from period + 1)",
+          {"period", "date", "item", "protocol", "decided by", "chosen", "changed", "rounds",
+           "support", "turnout"},
+          {}};
+  for (const auto& e : g["decisions"])
+    d.rows.push_back({c(e["period"]), c(e["date"]), c(e["item"]), c(e["protocol"]),
+                      c(e["decided_by"]), c(e["chosen"]), c(e["changed"]), c(e["rounds"]),
+                      c(e["support"]), c(e["turnout"])});
+  if (!d.rows.empty()) out += d.render();
+  return out;
+}
+
 std::string run_tables(const json& doc) {
   std::string out =
       fmt::format("run {}  scenario {}  seed {}  replicate {}  detail {}\n",
@@ -158,6 +249,7 @@ std::string run_tables(const json& doc) {
       out += p.render();
     }
   }
+  if (doc.contains("governance")) out += governance_tables(doc["governance"]);
   Table s{"Summary (/summary)", {"kpi", "value", "units"}, {}};
   for (const auto& [name, v] : doc["summary"].items())
     s.rows.push_back({name, cell(v, false), cell(at_or_null(doc["summary_units"], name), false)});
@@ -255,6 +347,56 @@ std::string run_csv(const json& doc) {
       for (const char* when : {"before", "after"})
         for (const auto& [m, v] : eb["poverty"][when].items())
           row("energy_poverty", "", when, m, v);
+  }
+  if (doc.contains("governance")) {
+    const auto& g = doc["governance"];
+    for (const char* m : {"calendar", "rows", "rounds_held", "rule_changes", "quorum_misses",
+                          "mean_forecast_error", "forecast_rows", "mean_support"})
+      row("governance", "", "", m, g[m]);
+    const auto& rounds = g["rounds_to_agreement"];
+    for (const char* which : {"negotiated", "all"})
+      for (const char* m : {"rows", "mean", "max"})
+        row("rounds_to_agreement", "", which, m, rounds[which][m]);
+    row("rounds_to_agreement", "", "negotiated", "agreement_share", rounds["agreement_share"]);
+    const char* part[] = {"members", "eligible", "took_part", "rate", "mean_drawn_participation"};
+    for (const char* m : part) row("participation", "", "all", m, g["participation"]["overall"][m]);
+    for (const auto& e : g["participation"]["by_kind"])
+      for (const char* m : part)
+        row("participation_by_kind", "", e["kind"].get<std::string>(), m, e[m]);
+    for (const auto& e : g["participation"]["by_decile"])
+      for (const char* m : part) row("participation_by_decile", "", e["decile"].dump(), m, e[m]);
+    if (g.contains("voting_power")) {
+      const auto& vp = g["voting_power"];
+      row("voting_power", "", "", "exact", vp["exact"]);
+      for (const auto& e : vp["colleges"])
+        for (const char* m : {"weight", "weight_share", "members", "member_share", "shapley_shubik",
+                              "banzhaf", "shapley_shubik_ratio", "banzhaf_ratio"})
+          row("voting_power_college", "", e["college"].get<std::string>(), m, e[m]);
+      const char* power[] = {"members",       "voters",
+                             "member_share",  "shapley_shubik_share",
+                             "banzhaf_share", "shapley_shubik_ratio",
+                             "banzhaf_ratio"};
+      for (const auto& e : vp["by_kind"])
+        for (const char* m : power)
+          row("voting_power_by_kind", "", e["kind"].get<std::string>(), m, e[m]);
+      for (const auto& e : vp["by_decile"])
+        for (const char* m : power) row("voting_power_by_decile", "", e["decile"].dump(), m, e[m]);
+    }
+    const char* side[] = {"rows", "on_side", "ties", "share"};
+    for (const char* who : {"low_income", "all_voters"})
+      for (const char* m : side) row("decision_side", "", who, m, g["decision_side"][who][m]);
+    for (const auto& e : g["decision_side"]["by_kind"])
+      for (const char* m : side)
+        row("decision_side_by_kind", "", e["kind"].get<std::string>(), m, e[m]);
+    for (const auto& [body, n] : g["decided_by"].items()) row("decided_by", "", body, "rows", n);
+    for (const auto& e : g["changes_by_item"])
+      for (const char* m : {"rows", "changed"})
+        row("changes_by_item", "", e["item"].get<std::string>(), m, e[m]);
+    for (const auto& e : g["decisions"])
+      for (const char* m : {"period", "date", "item", "protocol", "decided_by", "chosen",
+                            "chosen_source", "changed", "quorum_reached", "agreed", "rounds",
+                            "support", "turnout", "participation", "forecast_error"})
+        row("decision", "", e["row"].dump(), m, e[m]);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // The equity analysis of one run file: the document's "rules", "energy_burden" and "monthly"
-// sections (docs/analyze.md).
+// sections (docs/analyze.md); "governance" is in governance_section.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -97,15 +97,6 @@ json inequality_of(const std::vector<double>& x) {
       {"palma", try_measure([&] { return palma_ratio(x); })},
       {"s80_s20", try_measure([&] { return s80_s20_ratio(x); })},
   };
-}
-
-std::string iso_date(int64_t utc_seconds) {
-  // Periods start at local midnight, which is the previous evening in UTC for zones east of
-  // Greenwich: the date at the period's start + 12 h is the local date for any |offset| < 12 h.
-  const std::time_t t = static_cast<std::time_t>(utc_seconds + 12 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 json conventions() {
@@ -335,6 +326,15 @@ json monthly(const RunData& run) {
 
 }  // namespace
 
+std::string iso_date(int64_t utc_seconds) {
+  // Periods start at local midnight, which is the previous evening in UTC for zones east of
+  // Greenwich: the date at the period's start + 12 h is the local date for any |offset| < 12 h.
+  const std::time_t t = static_cast<std::time_t>(utc_seconds + 12 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 json analyze_run(const RunData& run, const AnalyzeOptions& /*options*/) {
   json doc;
   doc["kind"] = "run";
@@ -391,12 +391,8 @@ json analyze_run(const RunData& run, const AnalyzeOptions& /*options*/) {
   }
   doc["energy_burden"] = energy_burden(run, bill_ref_total, rule_benefits, annual);
   doc["monthly"] = monthly(run);
-  doc["governance"] = {
-      {"present", run.has_governance_records},
-      {"note",
-       run.has_governance_records
-           ? "governance records present; procedural indicators not computed by this version"
-           : "no governance records in this file (format 1.0 writes an empty /governance)"}};
+  // Files without format-1.2 governance records (1.0/1.1) get no governance section.
+  if (run.governance.present) doc["governance"] = governance_section(run);
   return doc;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Private to the analysis library: the run and sweep halves of analyze_file.
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "accord/analysis/analyze.hpp"
 #include "accord/analysis/run_file.hpp"
@@ -14,7 +16,13 @@ inline nlohmann::json number(double x) {
   return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
 }
 
+// Local calendar date (YYYY-MM-DD) of a period or round start (local midnight, UTC seconds).
+std::string iso_date(int64_t utc_seconds);
+
 nlohmann::json analyze_run(const RunData& run, const AnalyzeOptions& options);
+// The document's "governance" section (procedural indicators, decisions, rule changes) of a
+// run whose run.governance.present is true.
+nlohmann::json governance_section(const RunData& run);
 nlohmann::json analyze_sweep(const std::filesystem::path& path, const AnalyzeOptions& options);
 nlohmann::json analyze_sweep_data(const SweepData& sweep, const AnalyzeOptions& options);
 

@@ -48,6 +48,30 @@ std::vector<std::string> read_strings(const h5::Location& g, const std::string& 
   return g.open_dataset(name).read_strings();
 }
 
+// A numeric dataset of any integer or float type read as T (HDF5 converts, e.g. the int16
+// ballots to int32), checking its element count.
+template <h5::Element T>
+std::vector<T> read_as(const h5::Location& g, const std::string& name, std::size_t n,
+                       const std::filesystem::path& path) {
+  if (!g.exists(name)) fail(path, fmt::format("missing dataset {}/{}", g.name(), name));
+  auto a = g.open_dataset(name).read<T>();
+  if (a.values.size() != n) {
+    fail(path, fmt::format("dataset {}/{} has {} values, expected {}", g.name(), name,
+                           a.values.size(), n));
+  }
+  return std::move(a.values);
+}
+
+std::vector<std::string> read_strings_n(const h5::Location& g, const std::string& name,
+                                        std::size_t n, const std::filesystem::path& path) {
+  auto v = read_strings(g, name, path);
+  if (v.size() != n) {
+    fail(path,
+         fmt::format("dataset {}/{} has {} values, expected {}", g.name(), name, v.size(), n));
+  }
+  return v;
+}
+
 template <class T>
 std::vector<T> cast_vector(const std::vector<double>& v) {
   std::vector<T> out(v.size());
@@ -157,6 +181,92 @@ void read_sharing(const h5::File& f, RunData& run, const std::filesystem::path& 
   }
 }
 
+// /governance rows (format 1.2); R = 0 when the group has no `period` dataset.
+void read_governance_rows(const h5::Group& g, RunData& run, const std::filesystem::path& path) {
+  auto& gov = run.governance;
+  if (!g.exists("period")) return;
+  gov.period = g.open_dataset("period").read<int64_t>().values;
+  const std::size_t r = gov.period.size();
+  const std::size_t n = run.participants();
+  gov.rows = r;
+  if (!g.exists("options")) fail(path, "missing dataset /governance/options");
+  const auto options = g.open_dataset("options");
+  const auto dims = options.dims();
+  if (dims.size() != 2 || dims[0] != r)
+    fail(path, fmt::format("dataset /governance/options is not [{}, K]", r));
+  gov.options = static_cast<std::size_t>(dims[1]);
+  const std::size_t k = gov.options;
+  gov.option_text = read_strings_n(g, "options", r * k, path);
+  gov.option_source = read_strings_n(g, "option_source", r * k, path);
+  gov.time = read_as<int64_t>(g, "time", r, path);
+  gov.item = read_strings_n(g, "item", r, path);
+  gov.protocol = read_strings_n(g, "protocol", r, path);
+  gov.decided_by = read_strings_n(g, "decided_by", r, path);
+  gov.chosen = read_as<int64_t>(g, "chosen", r, path);
+  gov.rounds = read_as<int64_t>(g, "rounds", r, path);
+  gov.changed = read_as<uint8_t>(g, "changed", r, path);
+  gov.quorum_reached = read_as<uint8_t>(g, "quorum_reached", r, path);
+  gov.agreed = read_as<uint8_t>(g, "agreed", r, path);
+  gov.support = read_as<double>(g, "support", r, path);
+  gov.participation = read_as<double>(g, "participation", r, path);
+  gov.turnout = read_as<double>(g, "turnout", r, path);
+  gov.forecast_error = read_as<double>(g, "forecast_error", r, path);
+  gov.ballot = read_as<int32_t>(g, "ballot", r * n, path);
+}
+
+void read_in_force(const h5::Group& g, RunData& run, const std::filesystem::path& path) {
+  const std::size_t m = run.periods;
+  auto& in = run.in_force;
+  in.sharing_key = read_strings_n(g, "sharing_key", m, path);
+  in.benefit_rule = read_strings_n(g, "benefit_rule", m, path);
+  in.internal_price = read_doubles(g, "internal_price", m, path);
+  in.territorial = read_doubles(g, "territorial", m * 3, path);
+  in.pmo_fee = read_doubles(g, "pmo_fee", m, path);
+}
+
+void read_voting_power(const h5::Group& g, RunData& run, const std::filesystem::path& path) {
+  auto& vp = run.voting_power;
+  const std::size_t n = run.participants();
+  vp.college = read_strings(g, "college", path);
+  const std::size_t c = vp.college.size();
+  vp.college_weight = read_doubles(g, "college_weight", c, path);
+  vp.college_members = read_as<int64_t>(g, "college_members", c, path);
+  vp.college_shapley_shubik = read_doubles(g, "college_shapley_shubik", c, path);
+  vp.college_banzhaf = read_doubles(g, "college_banzhaf", c, path);
+  vp.member_college = read_as<int64_t>(g, "member_college", n, path);
+  vp.member_shapley_shubik = read_doubles(g, "member_shapley_shubik", n, path);
+  vp.member_banzhaf = read_doubles(g, "member_banzhaf", n, path);
+  vp.exact = read_doubles(g, "exact", 1, path)[0] != 0;
+  for (auto college : vp.member_college)
+    if (college < -1 || college >= static_cast<int64_t>(c))
+      fail(path,
+           fmt::format("/governance/voting_power/member_college has {} ({} colleges)", college, c));
+}
+
+// Format 1.2: /governance (attributes, rows, in_force, voting_power) and /actors/behaviour.
+// Format 1.0 writes an empty /governance group: not present.
+void read_governance(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  if (f.exists("governance")) {
+    const auto g = f.open_group("governance");
+    auto& gov = run.governance;
+    gov.present = g.has_attr("calendar") || !g.children().empty();
+    if (g.has_attr("calendar")) gov.calendar = g.attr_string("calendar");
+    if (g.has_attr("window_periods")) gov.window_periods = g.attr_int("window_periods");
+    if (g.has_attr("rounds")) gov.rounds_held = g.attr_int("rounds");
+    read_governance_rows(g, run, path);
+    if (g.exists("in_force")) read_in_force(g.open_group("in_force"), run, path);
+    if (g.exists("voting_power")) read_voting_power(g.open_group("voting_power"), run, path);
+  }
+  if (f.exists("actors") && f.open_group("actors").exists("behaviour")) {
+    const auto b = f.open_group("actors").open_group("behaviour");
+    for (const auto& name : b.children()) {
+      const auto d = b.open_dataset(name);
+      if (d.is_string() || d.dims().size() != 1) continue;
+      run.behaviour.push_back({name, read_doubles(b, name, run.participants(), path)});
+    }
+  }
+}
+
 void read_contents(const h5::File& f, RunData& run, const std::filesystem::path& path) {
   run.scenario = f.has_attr("scenario_name") ? f.attr_string("scenario_name") : "";
   run.seed = f.has_attr("seed") ? f.attr_int("seed") : 0;
@@ -199,8 +309,7 @@ void read_contents(const h5::File& f, RunData& run, const std::filesystem::path&
   }
   read_periods(f, run, path);
   if (f.exists("sharing")) read_sharing(f, run, path);
-  if (f.exists("governance"))
-    run.has_governance_records = !f.open_group("governance").children().empty();
+  read_governance(f, run, path);
 }
 
 }  // namespace

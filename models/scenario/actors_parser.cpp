@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "member_parsers.hpp"
 
 namespace accord::models::detail {
@@ -116,7 +118,7 @@ void check_statutes(const ConfigNode& statutes, const PmoSpec& pmo) {
   }
   if (std::abs(sum - 1.0) > 1e-6)
     statutes.optional("colleges")
-        .error("college weights sum to " + std::to_string(sum) + "; expected 1");
+        .error("college weights sum to " + fmt::format("{:.6g}", sum) + "; expected 1");
   if (pmo.form != "scic") return;
   if (colleges.size() < 3)
     statutes.optional("colleges")
@@ -126,7 +128,7 @@ void check_statutes(const ConfigNode& statutes, const PmoSpec& pmo) {
       items[c].optional("weight").error(
           "a SCIC college holds between 10 % and 50 % of the votes (law 47-1775 art. 19 octies); "
           "got " +
-          std::to_string(colleges[c].weight));
+          fmt::format("{:.6g}", colleges[c].weight));
 }
 
 PmoSpec parse_pmo(const ConfigNode& n, const std::vector<Participant>& participants) {
@@ -155,7 +157,7 @@ ObjectiveWeights parse_objectives(const ConfigNode& n, const ObjectiveWeights& f
     sum += w[k];
   }
   if (std::abs(sum - 1.0) > 1e-6)
-    n.error("objective weights sum to " + std::to_string(sum) + "; expected 1");
+    n.error("objective weights sum to " + fmt::format("{:.6g}", sum) + "; expected 1");
   return w;
 }
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/models/scenario/key_context.hpp"
 #include "benefit_rule_parser.hpp"
@@ -180,17 +182,24 @@ void check_governance(const ConfigNode& g, const Scenario& s) {
   }
 }
 
+namespace {
+// The shortest text that reads back as the same double (0.2, not 0.20000000000000001): a
+// yaml-cpp node stores a double assigned to it with 17 digits, whatever the emitter's precision.
+std::string shortest(double v) {
+  return fmt::format("{}", v);
+}
+}  // namespace
+
 std::string key_text(const SharingKeySpec& key) {
   YAML::Node n;
   n["type"] = key.type;
   if (key.type == "priority") n["within_level"] = key.within_level;
   if (key.type == "dynamic_custom" && !key.rule.empty()) {
     n["rule"] = key.rule;
-    n["rule_share"] = key.rule_share;
+    n["rule_share"] = shortest(key.rule_share);
   }
   if (key.floor_0_1_percent) n["floor_0_1_percent"] = true;
   YAML::Emitter out;
-  out.SetDoublePrecision(6);  // 0.2, not 0.20000000000000001
   out << YAML::Flow << n;
   return out.c_str();
 }
@@ -199,14 +208,13 @@ std::string rule_text(const sharing::BenefitRuleSpec& rule) {
   // Only the parameters the rule reads, so that texts stay short and comparable.
   YAML::Node n;
   n["type"] = rule.type;
-  if (rule.type == "egalitarian_shapley") n["alpha"] = rule.alpha;
+  if (rule.type == "egalitarian_shapley") n["alpha"] = shortest(rule.alpha);
   if (rule.type == "needs_based") {
-    n["sigma"] = rule.sigma;
+    n["sigma"] = shortest(rule.sigma);
     n["base_rule"] = rule.base_rule;
   }
   if (rule.type == "nash_bargaining") n["weights_by"] = rule.weights_by;
   YAML::Emitter out;
-  out.SetDoublePrecision(6);  // 0.2, not 0.20000000000000001
   out << YAML::Flow << n;
   return out.c_str();
 }

@@ -105,6 +105,8 @@ void parse_output(const ConfigNode& n, Scenario& s) {
 // owns completed by their resolved values (defaults made explicit).
 std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   doc["seed"] = s.seed;
+  // A key named by a bare word (`sharing_key: static`) becomes a map before it is completed.
+  if (!doc["community"]["sharing_key"].IsMap()) doc["community"]["sharing_key"] = YAML::Node();
   YAML::Node key = doc["community"]["sharing_key"];
   key["type"] = s.sharing_key.type;
   key["floor_0_1_percent"] = s.sharing_key.floor_0_1_percent;

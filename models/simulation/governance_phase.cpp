@@ -55,8 +55,14 @@ GovernancePhase::GovernancePhase(const Scenario& s, const sim::TimeGrid& grid,
       statutes_(agents::resolve_statutes(s)),
       municipality_(s.actors.municipality, s.participants),
       intermediaries_(s),
-      stream_(s.seed, s.replicate, sim::Purpose::kGovernance,
-              sim::entity_key(std::string("rounds"))) {
+      participation_stream_(s.seed, s.replicate, sim::Purpose::kGovernance,
+                            sim::entity_key(std::string("rounds"))),
+      outreach_stream_(s.seed, s.replicate, sim::Purpose::kGovernance,
+                       sim::entity_key(std::string("outreach"))),
+      forecast_stream_(s.seed, s.replicate, sim::Purpose::kGovernance,
+                       sim::entity_key(std::string("forecast"))),
+      text_stream_(s.seed, s.replicate, sim::Purpose::kGovernance,
+                   sim::entity_key(std::string("single_text"))) {
   const auto M = calendar.periods();
   const auto N = static_cast<Eigen::Index>(s.participants.size());
   std::map<std::string, int> index;
@@ -353,7 +359,7 @@ PartyUtility GovernancePhase::party_utility_fn(
       key = key * 131 + static_cast<uint64_t>(text[a]) + 1;
     }
     const agents::OptionOutcome o = outcome_of(evaluate(rules));
-    Eigen::VectorXd u = members_.utility(o, sd, stream_, period, key);
+    Eigen::VectorXd u = members_.utility(o, sd, forecast_stream_, period, key);
     Eigen::VectorXd muni =
         Eigen::VectorXd::Constant(1, municipality_.present() ? municipality_.utility(o, t) : 0.0);
     if (municipality_.member_index() >= 0) u(municipality_.member_index()) = muni(0);
@@ -386,12 +392,12 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
                           .min(1.0)
                           .max(0.0)
                           .matrix();
-  p = intermediaries_.after_outreach(p, t, stream_, period);
+  p = intermediaries_.after_outreach(p, t, outreach_stream_, period);
   std::vector<uint8_t> present(static_cast<size_t>(N), 0);
   for (Eigen::Index i = 0; i < N; ++i)
     present[static_cast<size_t>(i)] =
-        stream_.uniform(static_cast<uint64_t>(period), members_.keys()[static_cast<size_t>(i)]) <
-        p(i);
+        participation_stream_.uniform(static_cast<uint64_t>(period),
+                                      members_.keys()[static_cast<size_t>(i)]) < p(i);
   const Eigen::VectorXd sd = intermediaries_.forecast_sd(members_.forecast_noise(), t);
 
   std::vector<ItemOnTable> table;
@@ -444,7 +450,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
           evaluate(with_option(in_force, item.spec->item, item.options[static_cast<size_t>(k)])));
       Eigen::VectorXd perceived;
       item.utility.col(k) =
-          members_.utility(o, sd, stream_, period,
+          members_.utility(o, sd, forecast_stream_, period,
                            static_cast<uint64_t>(a * 64 + static_cast<size_t>(k)), &perceived);
       item.perceived_x.col(k) = perceived;
       item.payoff.col(k) = o.payoff_eur;
@@ -468,7 +474,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   if (!text_items.empty()) {
     const MediatedText m =
         mediate_text(table, text_items, party_utility_fn(in_force, evaluate, sd, period, t),
-                     gov.single_text, stream_, period);
+                     gov.single_text, text_stream_, period);
     text_choice = m.text;
     text_rounds = m.rounds;
     text_agreed = m.improved;
@@ -494,6 +500,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
       row.agreed = text_agreed;
       row.decided_by = "mediator";
       row.support = kNan;
+      row.participation = 1;  // every party sits at the mediator's table
     } else {
       decide_item(item, row, protocol_context(present));
     }
@@ -517,16 +524,16 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
     record_.rows[first_row].transaction_cost_eur = transaction_cost_(period + 1);
 
   // Procedural trust: members on the winning side of a vote gain, outvoted ones lose (less
-  // when a mediator repairs after the conflict).
+  // when a mediator repairs after the conflict). A vote without quorum decided nothing: no one
+  // won or lost it.
   const double repair = intermediaries_.trust_repair(t);
   Eigen::VectorXd& trust = members_.trust();
   for (size_t r = first_row; r < record_.rows.size(); ++r) {
     const output::GovernanceRow& row = record_.rows[r];
-    if (row.protocol != "vote" || row.decided_by != "assembly") continue;
+    if (row.protocol != "vote" || row.decided_by != "assembly" || !row.quorum_reached) continue;
     for (Eigen::Index i = 0; i < N; ++i) {
       const int16_t b = row.ballot[static_cast<size_t>(i)];
-      if (b < 0 && b != -1) continue;
-      if (b == -1) continue;  // took no part: no procedural experience
+      if (b < 0) continue;  // took no part, or no vote: no procedural experience
       if (b == row.chosen)
         trust(i) += gov.trust.gain * (1 - trust(i));
       else

@@ -61,9 +61,13 @@ class GovernancePhase {
   agents::ResolvedStatutes statutes_;
   agents::Municipality municipality_;
   agents::Intermediaries intermediaries_;
-  sim::RandomStream stream_;
-  std::vector<int> owner_of_producer_;    // [P] participant index owning it, -1 none
-  std::vector<uint8_t> municipal_plant_;  // [P]
+  // One stream per kind of draw, so that no two kinds can ever share a counter.
+  sim::RandomStream participation_stream_;  // who attends a round
+  sim::RandomStream outreach_stream_;       // whom a mediator contacts
+  sim::RandomStream forecast_stream_;       // members' forecast errors on options
+  sim::RandomStream text_stream_;           // the mediator's proposals in a single text
+  std::vector<int> owner_of_producer_;      // [P] participant index owning it, -1 none
+  std::vector<uint8_t> municipal_plant_;    // [P]
   output::GovernanceRecord record_;
   Eigen::VectorXd transaction_cost_;  // [M] charged in each period
   // Rows of the last round, waiting for their realised outcome (forecast error).

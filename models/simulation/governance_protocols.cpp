@@ -97,7 +97,7 @@ void board_vote(const ItemOnTable& item, output::GovernanceRow& row, const Proto
 void municipal_decree(const ItemOnTable& item, output::GovernanceRow& row) {
   row.decided_by = "municipality";
   row.rounds = 1;
-  row.participation = 0;
+  row.participation = 1;  // the one decision-maker took part
   int best = 0;
   for (Eigen::Index k = 1; k < item.municipality.size(); ++k)
     if (item.municipality(k) > item.municipality(best) + 1e-12) best = static_cast<int>(k);

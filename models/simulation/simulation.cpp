@@ -488,6 +488,7 @@ output::RunResult Simulation::take_result() {
   r.summary = summarize(r, &inputs_);
   for (auto& kpi : finance_kpis(scenario_, r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : fund_kpis(r)) r.summary.push_back(std::move(kpi));
+  for (auto& kpi : governance_kpis(r)) r.summary.push_back(std::move(kpi));
   return r;
 }
 

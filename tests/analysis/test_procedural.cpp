@@ -220,7 +220,7 @@ fs::path write_run(const std::string& name, Governance governance) {
 
 TEST_CASE("procedural indicators: reader of the format 1.2 governance groups",
           "[analysis][procedural]") {
-  const auto run = accord::analysis::read_run_file(write_run("full.h5", Governance::kFull));
+  const auto run = accord::analysis::read_run_file(write_run("reader.h5", Governance::kFull));
   const auto& gov = run.governance;
   REQUIRE(gov.present);
   CHECK(gov.calendar == "quarterly");
@@ -244,7 +244,7 @@ TEST_CASE("procedural indicators: reader of the format 1.2 governance groups",
 }
 
 TEST_CASE("procedural indicators computed by hand", "[analysis][procedural]") {
-  const auto run = accord::analysis::read_run_file(write_run("full.h5", Governance::kFull));
+  const auto run = accord::analysis::read_run_file(write_run("by-hand.h5", Governance::kFull));
   const auto p = accord::analysis::procedural_indicators(run);
   CHECK(p.rows == kR);
 
@@ -364,7 +364,7 @@ TEST_CASE("procedural indicators computed by hand", "[analysis][procedural]") {
 
 TEST_CASE("procedural indicators in the analyze document, tables and CSV",
           "[analysis][procedural]") {
-  const auto path = write_run("full.h5", Governance::kFull);
+  const auto path = write_run("document.h5", Governance::kFull);
   const auto doc = analyze_file(path);
   REQUIRE(doc.contains("governance"));
   const auto& g = doc["governance"];

@@ -29,6 +29,17 @@ const Case kCases[] = {
     {"bad-csv-content.yaml", "bad-values.csv:3:", "", "abc"},
     {"out-of-perimeter.yaml", "out-of-perimeter.yaml:5:", "(participants)",
      "beyond the urban limit"},
+    // Governance: statutes, protocols and options checked at load.
+    {"gov-college-weights.yaml", "gov-college-weights.yaml:15:", "(actors.pmo.statutes.colleges)",
+     "college weights sum to 0.8; expected 1"},
+    {"gov-scic-college.yaml", "gov-scic-college.yaml:15:",
+     "(actors.pmo.statutes.colleges[0].weight)", "between 10 % and 50 %"},
+    {"gov-unknown-protocol.yaml", "gov-unknown-protocol.yaml:19:",
+     "(governance.agenda[0].protocol)", "unknown value 'referendum'"},
+    {"gov-text-without-mediator.yaml", "gov-text-without-mediator.yaml:21:",
+     "(governance.agenda[0].protocol)", "needs a mediation intermediary"},
+    {"gov-invalid-option.yaml", "gov-invalid-option.yaml:20:", "(governance.agenda[0].options[0])",
+     "option invalid for this community"},
 };
 }  // namespace
 

@@ -126,7 +126,7 @@ std::vector<double> to_vector(const RowMatrix& m) {
 
 void check_provenance(const h5::File& file, const std::string& detail) {
   CHECK(file.attr_string("filetype") == "accord-run");
-  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 1});
+  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 2});
   CHECK(file.attr_string("accord_version") == "0.1.0");
   CHECK(file.attr_string("git_sha") == "abcdef0");
   CHECK(file.attr_string("created_utc") == "2025-01-01T00:00:00Z");
@@ -201,9 +201,9 @@ TEST_CASE("output: detail=full writes every dataset of the contract", "[output]"
   }
   const auto file = h5::File::open(path);
   check_provenance(file, "full");
-  CHECK(file.children() == std::vector<std::string>{"energy", "governance", "participants",
-                                                    "periods", "producers", "scenario", "summary",
-                                                    "time"});
+  CHECK(file.children() == std::vector<std::string>{"actors", "energy", "governance",
+                                                    "participants", "periods", "producers",
+                                                    "scenario", "summary", "time"});
   int described = 0;
   check_all_described(file, described);
   CHECK(described > 40);
@@ -389,8 +389,9 @@ TEST_CASE("output: detail=periods omits the per-step arrays only", "[output]") {
   write_run(run, path, Detail::kPeriods);
   const auto file = h5::File::open(path);
   check_provenance(file, "periods");
-  CHECK(file.children() == std::vector<std::string>{"governance", "participants", "periods",
-                                                    "producers", "scenario", "summary", "time"});
+  CHECK(file.children() == std::vector<std::string>{"actors", "governance", "participants",
+                                                    "periods", "producers", "scenario", "summary",
+                                                    "time"});
   CHECK(file.open_dataset("time/start").dims() == h5::Dims{12});
   CHECK(file.open_dataset("periods/bill").dims() == h5::Dims{3, 4});
 }

@@ -10,7 +10,11 @@ mkdir -p "$out"
   --set output.detail=periods -o "$out/periods.h5"
 "$accord" run "$src/scenarios/quartier-mixte.yaml" -q --set time.end=2025-03-01 \
   --set output.detail=summary -o "$out/summary.h5"
-for f in worked full periods summary; do
+# The SCIC district with governance (monthly rounds, three months): /governance, /actors,
+# /dynamics read and checked.
+"$accord" run "$src/scenarios/quartier-mixte-scic.yaml" -q --set time.end=2025-04-01 \
+  --set governance.calendar=monthly --set output.detail=periods -o "$out/scic.h5"
+for f in worked full periods summary scic; do
   /usr/bin/python3 "$src/tests/python/test_reader.py" "$out/$f.h5"
 done
 # A small sweep (2 points x 2 replicates, one week): open_sweep against summary.csv.

@@ -9,6 +9,10 @@ Energy invariants (per step, to 1e-9 kWh) are checked when the file has /energy
 (detail=full): allocated <= consumption, allocated + supplied == consumption,
 autoprod + surplus == production, sum over participants of allocated == sum over producers
 of autoprod. The reader's error paths are checked on modified copies in a temporary folder.
+Governance (format 1.2): the file's own /governance, /actors and /dynamics/trust_pmo are
+checked against the contract when present (None/empty otherwise, always for format < 1.2),
+and a copy with synthetic governance records (tests/report/synthetic_governance.py) must
+read back as written.
 """
 
 import os
@@ -21,7 +25,9 @@ import h5py
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "analysis" / "python"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "report"))
 import accord_reader  # noqa: E402
+import synthetic_governance  # noqa: E402
 
 TOL = 1e-9  # kWh, DESIGN.md §3.3
 failures = []
@@ -151,6 +157,115 @@ def check_xarray(run, path, detail):
             check(False, f"xarray.open_dataset(group={group!r}, engine={engine!r}): {error}")
 
 
+GOVERNANCE_COLUMNS = ["period", "time", "item", "protocol", "decided_by", "options",
+                      "option_source", "chosen", "chosen_option", "changed", "support",
+                      "participation", "turnout", "quorum_reached", "rounds", "agreed", "refused",
+                      "forecast_error"]
+
+
+def check_governance(run):
+    """The format 1.2 groups against docs/hdf5-format.md, when the file has them."""
+    version = tuple(run.attrs["format_version"])
+    gov, in_force, power, actors = run.governance, run.in_force, run.voting_power, run.actors
+    if version < (1, 2) or run.detail == "summary":
+        check(gov is None and run.ballots is None, f"governance rows in a {version} file")
+        check(in_force is None and power == {} and actors == {},
+              f"in_force/voting_power/actors in a {version} / {run.detail} file")
+        return
+    ids = list(run.participants.index)
+    n, m = len(ids), len(run.period_start)
+    if gov is not None:
+        check(list(gov.columns) == GOVERNANCE_COLUMNS, f"governance columns {list(gov.columns)}")
+        r = len(gov)
+        check(gov["period"].between(0, m - 1).all(), "governance period outside [0, M)")
+        check(set(gov["item"]) <= {"sharing_key", "benefit_rule", "internal_price",
+                                   "territorial_shares", "pmo_fee"}, f"items {set(gov['item'])}")
+        check(set(gov["protocol"]) <= {"vote", "bargaining", "single_text", "delegated"},
+              f"protocols {set(gov['protocol'])}")
+        check(set(gov["decided_by"]) <= {"assembly", "board", "municipality", "parties", "mediator"},
+              f"decided_by {set(gov['decided_by'])}")
+        widths = gov["options"].map(len)
+        check((widths >= 1).all(), "a governance row without its status quo")
+        check(all("" not in o for o in gov["options"]), "padding left in options")
+        check((gov["option_source"].map(len) == widths).all(), "option_source not aligned")
+        check(((gov["chosen"] >= 0) & (gov["chosen"] < widths)).all(), "chosen outside the options")
+        check(all(o[c] == t for o, c, t in zip(gov["options"], gov["chosen"], gov["chosen_option"])),
+              "chosen_option is not options[chosen]")
+        check(str(gov["time"].dt.tz) == "UTC", "governance time is not UTC")
+        ballots = run.ballots
+        check(ballots.shape == (r, n) and list(ballots.columns) == ids, f"ballots {ballots.shape}")
+        check(bool((ballots.to_numpy() >= -2).all()), "ballot below -2")
+        check(all((row < w).all() for (_, row), w in zip(ballots.iterrows(), widths)),
+              "a ballot for an option the row does not have")
+        k = run.h5["governance/options"].shape[1]
+        for name in ("utility", "payoff_eur"):
+            check(run.governance_array(name).shape == (r, n, k), f"/governance/{name} shape")
+    if in_force is not None:
+        check(len(in_force) == m, f"in_force has {len(in_force)} periods, expected {m}")
+        check(in_force.index.equals(run.period_start), "in_force index != period starts")
+    if power:
+        members = power["members"]
+        check(list(members.index) == ids, "voting power members != participant ids")
+        colleges = power["colleges"]
+        check(members["college_index"].between(-1, len(colleges) - 1).all(), "member_college range")
+        counts = members["college_index"].value_counts()
+        check(all(counts.get(c, 0) == colleges["members"].iloc[c] for c in range(len(colleges))),
+              "college_members != number of members with that member_college")
+        if (members["college_index"] >= 0).any():
+            check(abs(members["shapley_shubik"].sum() - 1) < 1e-6, "Shapley-Shubik indices do not sum to 1")
+            check(abs(members["banzhaf"].sum() - 1) < 1e-6, "Banzhaf indices do not sum to 1")
+        check(isinstance(power["exact"], bool), "voting_power exact is not a bool")
+    if "behaviour" in actors:
+        check(list(actors["behaviour"].index) == ids, "behaviour index != participant ids")
+    if "dynamics" in run.h5 and "trust_pmo" in run.h5["dynamics"]:
+        check(run.dynamics("trust_pmo").shape == (m, n), "trust_pmo shape")
+
+
+def check_synthetic_governance(path):
+    """Synthetic governance records added to a copy of the file read back as written."""
+    folder = tempfile.mkdtemp(prefix="accord-governance-")
+    try:
+        target = os.path.join(folder, "governance.h5")
+        shutil.copyfile(path, target)
+        written = synthetic_governance.add_governance(target, seed=3)
+        with accord_reader.open_run(target) as run:
+            check_governance(run)
+            gov = run.governance
+            rows = written["rows"]
+            check(gov is not None and len(gov) == len(rows), "synthetic governance rows")
+            check(list(gov["item"]) == [row[1] for row in rows], "governance items")
+            check(list(gov["protocol"]) == [row[2] for row in rows], "governance protocols")
+            options = [[o for o in row if o] for row in written["options"].tolist()]
+            check(list(gov["options"]) == options, "options lists (padding removed)")
+            check(all(len(o) == 2 for o, item in zip(gov["options"], gov["item"])
+                      if item == "internal_price"), "padded internal_price rows not shortened")
+            check(np.array_equal(gov["chosen"].to_numpy(), written["chosen"]), "chosen")
+            check(np.array_equal(gov["changed"].to_numpy(), written["changed"].astype(bool)),
+                  "changed")
+            check(np.array_equal(run.ballots.to_numpy(), written["ballot"]), "ballots")
+            check(list(run.in_force["sharing_key"]) == written["in_force_key"], "in_force key")
+            power = run.voting_power
+            check(list(power["colleges"].index) == written["colleges"], "colleges")
+            check(np.array_equal(power["members"]["college_index"].to_numpy(),
+                                 written["member_college"]), "member_college")
+            check(power["exact"] is True, "exact")
+            actors = run.actors
+            check(set(actors) == {"pmo", "municipality", "intermediaries", "behaviour"},
+                  f"actors {sorted(actors)}")
+            check(np.allclose(actors["behaviour"]["participation"].to_numpy(),
+                              written["behaviour"]["participation"]), "behaviour participation")
+            check(list(actors["pmo"]["colleges"].index) == written["colleges"], "pmo colleges")
+            check(actors["pmo"]["attrs"]["form"] == "association", "pmo attributes")
+            check(actors["municipality"]["objective_weight"].shape == (2, 4), "objective weights")
+            check(list(actors["municipality"]["objective_weight"].index) == ["start", "election 1"],
+                  "objective weight rows")
+            check(list(actors["intermediaries"].index) == ["alec"], "intermediaries")
+            check(run.dynamics("trust_pmo").shape == (written["periods"], written["participants"]),
+                  "trust_pmo")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def check_errors(path):
     folder = tempfile.mkdtemp(prefix="accord-reader-")
     try:
@@ -259,7 +374,10 @@ def main(argv):
         if detail == "summary":
             check(set(run.h5.keys()) == {"scenario", "summary"}, f"groups {sorted(run.h5.keys())}")
         check_xarray(run, path, detail)
+        check_governance(run)
     check_errors(path)
+    if detail in ("full", "periods"):
+        check_synthetic_governance(path)
     if failures:
         print(f"{len(failures)} check(s) failed on {path}", file=sys.stderr)
         return 1

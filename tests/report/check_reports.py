@@ -5,7 +5,11 @@
 
 Pages come from the hand-written analysis documents in tests/report/data/*.json (the
 contract of docs/report.md) and from real files: a run of scenarios/four-members.yaml, a
-run of quartier-mixte (one month) and the small Morris sweep tests/report/data/sweep-small.yaml.
+run of quartier-mixte (one month), a year of quartier-mixte with format-1.2 governance
+records added (tests/report/synthetic_governance.py), a year of quartier-mixte-scic
+(governance simulated) and the small Morris sweep tests/report/data/sweep-small.yaml. The Governance section's charts must be drawn exactly
+when the document has governance rows (and `accord analyze`'s participation by decile of
+the governance file must match the one recomputed from its ballots).
 For every page: the page's own markers say every chart rendered (body[data-charts] =
 "N/N", one <svg class="marks"> per chart figure) and no error was recorded (window
 errors, unhandled rejections, console.error, blocked requests: body[data-errors] = 0);
@@ -32,10 +36,15 @@ CHROMIUM_FLAGS = [
 FIXTURE_CHARTS = {
     "run-rules": 8,     # lorenz, benefit/decile, % income, burden, poverty, energy, money, members
     "run-hostile": 1,   # lorenz only; strings try to break out of the <script> element
+    "run-governance": 3,  # governance only: participation by decile, power by college, timeline
     "sweep-grid": 3,    # heatmap, points, replicate variance
     "sweep-morris": 3,  # heatmap, points, morris
     "sweep-sobol": 4,   # heatmap, points, sobol, replicate variance
 }
+
+# The charts of the Governance section (report.js governanceSection), drawn when the run has
+# governance rows and only then.
+GOVERNANCE_CHARTS = ["governance-participation", "governance-power", "governance-timeline"]
 
 failures = []
 
@@ -72,8 +81,14 @@ def page_requests(netlog_path):
     return urls
 
 
-def check_page(chromium, html, expected, min_charts=1):
-    """Opens `html`; `expected` charts exactly, or at least `min_charts` when None."""
+def has_governance_rows(document):
+    governance = document.get("governance") if isinstance(document, dict) else None
+    return isinstance(governance, dict) and (governance.get("rows") or 0) > 0
+
+
+def check_page(chromium, html, expected, min_charts=1, governance=False):
+    """Opens `html`; `expected` charts exactly, or at least `min_charts` when None; the
+    governance charts drawn when `governance`, absent otherwise."""
     name = html.name
     before = len(failures)
     with tempfile.TemporaryDirectory(prefix="accord-chromium-") as profile:
@@ -115,10 +130,39 @@ def check_page(chromium, html, expected, min_charts=1):
     drawn = [f for f in figures if '<svg' in f and 'class="marks"' in f]
     if len(figures) != total or len(drawn) != total:
         fail(name, f"{len(figures)} chart figures, {len(drawn)} with an SVG, expected {total}")
+    ids = {}
+    for attributes, inner in re.findall(r'<figure class="chart"([^>]*)>(.*?)</figure>', dom, re.S):
+        chart_id = re.search(r'data-chart="([^"]*)"', attributes)
+        if chart_id:
+            ids[chart_id.group(1)] = '<svg' in inner and 'class="marks"' in inner
+    for chart_id in GOVERNANCE_CHARTS:
+        if governance and not ids.get(chart_id):
+            fail(name, f"governance chart {chart_id} not drawn")
+        if not governance and chart_id in ids:
+            fail(name, f"governance chart {chart_id} drawn without governance rows")
     if requests:
         fail(name, f"the page made network requests: {requests[:5]}")
     if len(failures) == before:
         print(f"ok   {name}: {rendered}/{total} charts, no errors, no requests", flush=True)
+
+
+def governance_rows(accord, path):
+    """Whether `accord analyze` finds governance rows in a run file."""
+    return has_governance_rows(json.loads(run([accord, "analyze", str(path), "--format", "json"]).stdout))
+
+
+def check_participation(accord, path, expected):
+    """accord analyze's participation by decile against {decile: (eligible, took part)}."""
+    document = json.loads(run([accord, "analyze", str(path), "--format", "json"]).stdout)
+    rows = {e["decile"]: e for e in document.get("governance", {}).get("participation", {}).get("by_decile", [])}
+    if set(rows) != set(expected):
+        fail(path.name, f"participation deciles {sorted(rows)} != {sorted(expected)}")
+        return
+    for decile, (eligible, took_part) in expected.items():
+        e = rows[decile]
+        if (e["eligible"], e["took_part"]) != (eligible, took_part) or \
+                abs(e["rate"] - took_part / eligible) > 1e-12:
+            fail(path.name, f"participation of decile {decile}: {e} != {(eligible, took_part)}")
 
 
 def main():
@@ -141,11 +185,12 @@ def main():
     work.mkdir(parents=True)
     accord = args.accord
 
-    pages = []  # (html, expected charts or None, minimum)
+    pages = []  # (html, expected charts or None, minimum, governance charts expected)
     for fixture in sorted((src / "tests/report/data").glob("*.json")):
         html = work / f"{fixture.stem}.html"
         run([accord, "report", str(fixture), "-o", str(html)])
-        pages.append((html, FIXTURE_CHARTS.get(fixture.stem), 1))
+        pages.append((html, FIXTURE_CHARTS.get(fixture.stem), 1,
+                      has_governance_rows(json.loads(fixture.read_text()))))
     missing = set(FIXTURE_CHARTS) - {p[0].stem for p in pages}
     for stem in sorted(missing):
         fail(stem, "fixture missing from tests/report/data")
@@ -160,20 +205,36 @@ def main():
         four = work / "four-members.h5"
         run([accord, "run", str(src / "scenarios/four-members.yaml"), "-q", "-o", str(four)])
         run([accord, "report", str(four), "-o", str(work / "four-members.html")])
-        pages.append((work / "four-members.html", None, 3))
+        pages.append((work / "four-members.html", None, 3, governance_rows(accord, four)))
         mixed = work / "quartier-mixte.h5"
         run([accord, "run", str(src / "scenarios/quartier-mixte.yaml"), "-q", "--set",
              "time.end=2025-02-01", "--set", "output.detail=periods", "-o", str(mixed)])
         run([accord, "report", str(mixed), "-o", str(work / "quartier-mixte.html")])
-        pages.append((work / "quartier-mixte.html", None, 3))
+        pages.append((work / "quartier-mixte.html", None, 3, governance_rows(accord, mixed)))
+        year = work / "quartier-mixte-year.h5"
+        run([accord, "run", str(src / "scenarios/quartier-mixte.yaml"), "-q", "--set",
+             "output.detail=periods", "-o", str(year)])
+        governed = work / "quartier-mixte-governance.h5"
+        shutil.copyfile(year, governed)
+        sys.path.insert(0, str(src / "tests/report"))
+        import synthetic_governance
+        synthetic_governance.add_governance(governed)
+        check_participation(accord, governed, synthetic_governance.participation_by_decile(governed))
+        run([accord, "report", str(governed), "-o", str(work / "quartier-mixte-governance.html")])
+        pages.append((work / "quartier-mixte-governance.html", None, 11, True))
+        scic = work / "quartier-mixte-scic.h5"  # governance simulated (colleges, board, mediator)
+        run([accord, "run", str(src / "scenarios/quartier-mixte-scic.yaml"), "-q", "--set",
+             "output.detail=periods", "-o", str(scic)])
+        run([accord, "report", str(scic), "-o", str(work / "quartier-mixte-scic.html")])
+        pages.append((work / "quartier-mixte-scic.html", None, 3, governance_rows(accord, scic)))
         sweep_dir = work / "sweep"
         run([accord, "sweep", str(src / "tests/report/data/sweep-small.yaml"), "-q", "-j", "2",
              "-o", str(sweep_dir)])
         run([accord, "report", str(sweep_dir / "sweep.h5"), "-o", str(work / "sweep-small.html")])
-        pages.append((work / "sweep-small.html", None, 3))  # heatmap, points, morris
+        pages.append((work / "sweep-small.html", None, 3, False))  # heatmap, points, morris
 
-    for html, expected, minimum in pages:
-        check_page(chromium, html, expected, minimum)
+    for html, expected, minimum, governance in pages:
+        check_page(chromium, html, expected, minimum, governance)
 
     if failures:
         print(f"{len(failures)} failure(s)")

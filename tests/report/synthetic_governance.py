@@ -56,20 +56,19 @@ def add_governance(path, seed=1):
 
         periods_held = list(range(min(2, m - 1), m, 3))
         rows = []  # (period, item, protocol, decided_by)
-        for r, p in enumerate(periods_held):
+        for p in periods_held:
             rows.append((p, "sharing_key", "vote", "assembly"))
-            if r % 2 == 0:
-                rows.append((p, "benefit_rule", "bargaining", "parties"))
-            else:
-                rows.append((p, "internal_price", "single_text", "mediator"))
+            rows.append((p, "benefit_rule", "bargaining", "parties"))
+            rows.append((p, "internal_price", "single_text", "mediator"))
         g.attrs["rounds"] = np.int64(len(periods_held))
         R = len(rows)
         parties = [i for i, k in enumerate(kinds) if k != "household"][:1] + \
                   [i for i, k in enumerate(kinds) if k == "household"][:1]
+        # internal_price has two options: its rows are padded with "" (docs/hdf5-format.md).
         options = {"sharing_key": ["{type: dynamic_default}", "{type: static}", "{type: priority}"],
                    "benefit_rule": ["{type: proportional_consumption}", "{type: equal}",
                                     "{type: needs_based}"],
-                   "internal_price": ["0.14", "0.12", "0.10"]}
+                   "internal_price": ["0.14", "0.12", ""]}
         ballot = np.full((R, n), -2, dtype="int16")
         chosen = np.zeros(R, dtype="int64")
         quorum = np.ones(R, dtype="uint8")
@@ -78,11 +77,12 @@ def add_governance(path, seed=1):
         support = np.full(R, np.nan)
         turnout = np.zeros(R)
         for r, (p, item, protocol, _) in enumerate(rows):
+            k = sum(1 for o in options[item] if o)
             voters = np.flatnonzero(member[min(p, m - 1)])
             if protocol == "bargaining":
                 voters = np.array([i for i in parties if member[min(p, m - 1), i]], dtype=int)
             for i in voters:
-                ballot[r, i] = rng.integers(0, K) if rng.random() < 0.6 else -1
+                ballot[r, i] = rng.integers(0, k) if rng.random() < 0.6 else -1
             took = ballot[r] >= 0
             turnout[r] = took.sum() / max(1, len(voters))
             if protocol == "vote":
@@ -95,7 +95,7 @@ def add_governance(path, seed=1):
             else:
                 nrounds[r] = int(rng.integers(2, 9))
                 agreed[r] = 1 if rng.random() < 0.6 else 0
-                chosen[r] = int(rng.integers(1, K)) if agreed[r] else 0
+                chosen[r] = int(rng.integers(1, k)) if agreed[r] else 0
         changed = (chosen != 0).astype("uint8")
 
         _put(g, "period", np.array([row[0] for row in rows], dtype="int64"), "",
@@ -106,8 +106,8 @@ def add_governance(path, seed=1):
             _put(g, name, np.array([row[k] for row in rows], dtype=object), dtype=STRING)
         opts = np.array([options[row[1]] for row in rows], dtype=object).reshape(R, K)
         _put(g, "options", opts, dtype=STRING, description="options, column 0 the status quo")
-        src = np.array([["status_quo", "scenario", "expertise:alec"] for _ in rows],
-                       dtype=object).reshape(R, K)
+        src = np.array([["status_quo", "scenario", "expertise:alec" if options[row[1]][2] else ""]
+                        for row in rows], dtype=object).reshape(R, K)
         _put(g, "option_source", src, dtype=STRING)
         _put(g, "chosen", chosen)
         _put(g, "changed", changed)

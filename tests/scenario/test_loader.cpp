@@ -45,6 +45,15 @@ TEST_CASE("a minimal scenario loads with documented defaults", "[scenario]") {
   CHECK(s.resolved_yaml.find("seed: 42") != std::string::npos);
 }
 
+TEST_CASE("a sharing key named by a bare word resolves to a map that loads again", "[scenario]") {
+  // `sharing_key: static` is a scalar in the document; the resolved scenario completes it.
+  const Scenario s = load(std::string(kMinimal) + "community: {sharing_key: static}\n");
+  CHECK(s.sharing_key.type == "static");
+  const Scenario again = load(s.resolved_yaml);
+  CHECK(again.sharing_key == s.sharing_key);
+  CHECK(again.resolved_yaml == s.resolved_yaml);
+}
+
 TEST_CASE("invalid scenarios give one located line each", "[scenario]") {
   SECTION("misspelt key with a did-you-mean") {
     CHECK(error_of(replace(kMinimal, "annual_kwh: 3000", "anual_kwh: 3000")) ==

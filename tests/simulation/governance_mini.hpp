@@ -21,6 +21,7 @@ struct MiniGovernance {
   std::string agenda =
       "[{item: benefit_rule, protocol: vote, options: [equal, proportional_consumption]}]";
   std::string calendar = "monthly";
+  std::string plant_owner = "mairie";
 
   std::string text() const {
     return "accord: 1\nname: gov-mini\nseed: " + std::to_string(seed) +
@@ -41,7 +42,9 @@ struct MiniGovernance {
            "     behaviour: " +
            public_behaviour +
            "}\n"
-           "producers:\n  - {id: pv, owner: mairie, pv: {kwp: 120}}\n"
+           "producers:\n  - {id: pv, owner: " +
+           plant_owner +
+           ", pv: {kwp: 120}}\n"
            "actors:\n  pmo:\n    form: association\n    statutes:\n      " +
            statutes +
            "\n"

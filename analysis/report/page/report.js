@@ -351,6 +351,8 @@
       }
     }
 
+    governanceSection(d.governance);
+
     // Monthly flows.
     var m = d.monthly || {};
     var starts = arr(m.period_start);
@@ -413,6 +415,144 @@
         };
         chart(mg, "membership", "Number of participating members per billing period; steps are joins and departures.", mm);
       }
+    }
+  }
+
+  // ---------------------------------------------------------------- governance (run documents)
+
+  // Procedural indicators (docs/analyze.md): shown only when the run held governance rounds.
+  function governanceSection(g) {
+    if (!g || typeof g !== "object" || !(g.rows > 0)) return;
+    var gs = section("governance", "Governance",
+      "How the community decided its rules: who took part, who holds voting power compared with their numbers, whose side the decisions fell on, and what changed when. No standard measure of procedural equity exists; the definitions are below the tables (docs/analyze.md).");
+    var part = g.participation || {};
+    var side = g.decision_side || {};
+    var rounds = g.rounds_to_agreement || {};
+    var neg = rounds.negotiated || {}, all = rounds.all || {};
+    var low = side.low_income || {}, voters = side.all_voters || {};
+    var keyRows = [
+      ["Rounds × items decided", g.rows],
+      ["Participation (took part / could)", pct((part.overall || {}).rate)],
+      ["Decisions on the side of the low-income voters", isNum(low.share) ? pct(low.share) + " of " + low.rows + " votes" : "—"],
+      ["Decisions on the side of all voters' plurality", isNum(voters.share) ? pct(voters.share) + " of " + voters.rows + " votes" : "—"],
+      ["Rounds to agreement, negotiated (mean / max)", isNum(neg.mean) ? fmt(neg.mean) + " / " + fmt(neg.max) : "—"],
+      ["Rounds to agreement, all rows (mean / max)", isNum(all.mean) ? fmt(all.mean) + " / " + fmt(all.max) : "—"],
+      ["Negotiations that reached agreement", pct(rounds.agreement_share)],
+      ["Rule changes", g.rule_changes],
+      ["Quorum misses", g.quorum_misses],
+      ["Mean forecast error", g.mean_forecast_error]
+    ];
+    var bodies = g.decided_by && typeof g.decided_by === "object" ? g.decided_by : {};
+    Object.keys(bodies).forEach(function (b) { keyRows.push(["Decided by " + b, bodies[b]]); });
+    var tables = el("div", { className: "tables" });
+    gs.appendChild(tables);
+    tables.appendChild(table(["Indicator", "Value"], keyRows, { title: "Procedural indicators", textColumns: [1] }));
+    var items = arr(g.changes_by_item);
+    if (items.length)
+      tables.appendChild(table(["Item", "Decisions", "Changed the rule"], items.map(function (e) { return [e.item, e.rows, e.changed]; }),
+        { title: "Decisions by agenda item" }));
+
+    var gg = grid(gs);
+    function decileLabel(v) { return v === 0 ? "unknown" : String(v); }
+    var partRows = arr(part.by_decile).filter(function (e) { return isNum(e.rate); }).map(function (e) {
+      return { decile: e.decile, label: decileLabel(e.decile), rate: e.rate, members: e.members, eligible: e.eligible, took_part: e.took_part };
+    });
+    if (partRows.length) {
+      var order = partRows.slice().sort(function (a, b) { return a.decile - b.decile; }).map(function (r) { return r.label; });
+      var ps = baseSpec("Participation by income decile", "Share of the votes a member could cast that it did cast; line: all members");
+      ps.layer = [
+        { data: { values: partRows },
+          mark: { type: "bar", color: "#1f6f8b" },
+          encoding: {
+            x: { field: "label", type: "ordinal", sort: order, title: "Income decile (1 = lowest; unknown: no income known)", axis: { labelAngle: 0 } },
+            y: { field: "rate", type: "quantitative", title: "Participation (%)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+            tooltip: [{ field: "label", title: "decile" }, { field: "members" }, { field: "eligible", title: "could take part" },
+                      { field: "took_part", title: "took part" }, { field: "rate", format: ".1%", title: "participation" }]
+          } }
+      ];
+      if (isNum((part.overall || {}).rate))
+        ps.layer.push({ data: { values: [{ y: part.overall.rate }] },
+                        mark: { type: "rule", color: "#a4262c", strokeDash: [5, 4] },
+                        encoding: { y: { field: "y", type: "quantitative" } } });
+      chart(gg, "governance-participation", "Per income decile, ballots cast over the ballots its members could cast (rows where a member is not a voter under the protocol are left out). A low bar for the first deciles means the decisions are made without the low-income members.", ps);
+    }
+    var colleges = arr((g.voting_power || {}).colleges);
+    var powerRows = [];
+    colleges.forEach(function (c) {
+      if (isNum(c.member_share)) powerRows.push({ college: c.college, measure: "Share of the members", value: c.member_share, ratio: "—" });
+      if (isNum(c.shapley_shubik)) powerRows.push({ college: c.college, measure: "Shapley–Shubik power", value: c.shapley_shubik, ratio: fmt(c.shapley_shubik_ratio, 2) });
+      if (isNum(c.banzhaf)) powerRows.push({ college: c.college, measure: "Banzhaf power", value: c.banzhaf, ratio: fmt(c.banzhaf_ratio, 2) });
+    });
+    if (powerRows.length) {
+      var measures = ["Share of the members", "Shapley–Shubik power", "Banzhaf power"];
+      var vs = baseSpec("Voting power and share of the members, by college",
+        "A priori power of the statutes (" + (g.voting_power.exact === false ? "sampled" : "exact") + "); power above the grey bar = more say than numbers");
+      vs.data = { values: powerRows };
+      vs.mark = { type: "bar" };
+      vs.encoding = {
+        x: { field: "college", type: "nominal", title: "College", axis: { labelAngle: 0, labelLimit: 200 } },
+        xOffset: { field: "measure", type: "nominal", sort: measures },
+        y: { field: "value", type: "quantitative", title: "Share (%)", axis: { format: ".0%" } },
+        color: { field: "measure", type: "nominal", title: null, sort: measures, scale: { domain: measures, range: ["#b0b8c4", "#1f6f8b", "#e3a21a"] } },
+        tooltip: [{ field: "college" }, { field: "measure" }, { field: "value", format: ".1%", title: "share" },
+                  { field: "ratio", title: "power / member share" }]
+      };
+      chart(gg, "governance-power", "Each college's share of the registered members (grey) against its Shapley–Shubik and Banzhaf voting power (the share of orderings, resp. of swings, in which its members are pivotal). The ratio power / member share is 1 when power is proportional to numbers.", vs);
+    }
+    var decisions = arr(g.decisions).filter(function (e) { return isNum(e.period) && e.item; }).map(function (e) {
+      return { period: e.period, date: e.date, item: e.item, outcome: e.changed ? "changed the rule" : "kept the rule",
+               protocol: e.protocol, decided_by: e.decided_by, chosen: e.chosen_option === null || e.chosen_option === undefined ? "" : String(e.chosen_option),
+               rounds: e.rounds, support: pct(e.support), turnout: pct(e.turnout), quorum: e.quorum_reached === false ? "missed" : "reached" };
+    });
+    if (decisions.length) {
+      var outcomes = ["changed the rule", "kept the rule"];
+      var ts = baseSpec("Decisions over time", "One mark per round and agenda item; a decision applies from the next period");
+      ts.height = Math.max(160, 48 * Object.keys(decisions.reduce(function (a, e) { a[e.item] = 1; return a; }, {})).length);
+      ts.data = { values: decisions };
+      ts.mark = { type: "point", filled: true, size: 140 };
+      ts.encoding = {
+        x: { field: "period", type: "quantitative", title: "Billing period after which the round was held (index)", axis: { tickMinStep: 1, format: "d" } },
+        y: { field: "item", type: "nominal", title: "Agenda item", axis: { labelLimit: 200 } },
+        color: { field: "outcome", type: "nominal", title: null, sort: outcomes, scale: { domain: outcomes, range: ["#a4262c", "#9aa3ae"] } },
+        shape: { field: "outcome", type: "nominal", sort: outcomes, scale: { domain: outcomes, range: ["diamond", "circle"] } },
+        tooltip: [{ field: "date", title: "held on" }, { field: "item" }, { field: "outcome" }, { field: "chosen", title: "decided option" },
+                  { field: "protocol" }, { field: "decided_by", title: "decided by" }, { field: "rounds" },
+                  { field: "quorum" }, { field: "support" }, { field: "turnout" }]
+      };
+      chart(gg, "governance-timeline", "Every decision of the run by agenda item: red diamonds changed the rule in force, grey circles kept it (status quo, failed negotiation or missed quorum). Hover for the option decided, the protocol and who decided.", ts);
+    }
+
+    var more = el("div", { className: "tables", style: "margin-top:18px" });
+    gs.appendChild(more);
+    var byKind = arr(part.by_kind);
+    if (byKind.length)
+      more.appendChild(table(["Kind", "Members", "Could take part", "Took part", "Participation"],
+        byKind.map(function (e) { return [e.kind, e.members, e.eligible, e.took_part, pct(e.rate)]; }),
+        { title: "Participation by kind of member" }));
+    var vp = g.voting_power || {};
+    function powerTable(rows, key, title) {
+      if (!arr(rows).length) return;
+      gs.appendChild(el("div", { style: "margin-top:18px" }, [table([key === "decile" ? "Decile" : "Kind", "Members", "Voters", "Share of members", "Shapley–Shubik share", "Banzhaf share", "SS / members", "Banzhaf / members"],
+        arr(rows).map(function (e) {
+          return [key === "decile" ? decileLabel(e.decile) : e.kind, e.members, e.voters, pct(e.member_share), pct(e.shapley_shubik_share),
+                  pct(e.banzhaf_share), e.shapley_shubik_ratio, e.banzhaf_ratio];
+        }), { title: title })]));
+    }
+    powerTable(vp.by_kind, "kind", "Voting power by kind of member");
+    powerTable(vp.by_decile, "decile", "Voting power by income decile");
+    var sides = arr(side.by_kind);
+    if (sides.length)
+      more.appendChild(table(["Kind", "Votes with its voters", "On its side", "Ties", "Share"],
+        sides.map(function (e) { return [e.kind, e.rows, e.on_side, e.ties, pct(e.share)]; }),
+        { title: "Decisions on the side of each kind's voters" }));
+    if (decisions.length)
+      gs.appendChild(el("div", { style: "margin-top:18px" }, [table(["Held on", "Period", "Item", "Protocol", "Decided by", "Decided option", "Outcome", "Rounds", "Support", "Turnout"],
+        decisions.map(function (e) { return [e.date || "—", e.period, e.item, e.protocol, e.decided_by, e.chosen, e.outcome, e.rounds, e.support, e.turnout]; }),
+        { title: "Decisions", textColumns: [0, 2, 3, 4, 5, 6], scroll: true })]));
+    if (g.definitions && typeof g.definitions === "object" && Object.keys(g.definitions).length) {
+      var box = el("div", { style: "margin-top:18px" }, [el("h3", { text: "Definitions" })]);
+      conventions(box, g.definitions);
+      gs.appendChild(box);
     }
   }
 

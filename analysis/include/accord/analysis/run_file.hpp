@@ -26,6 +26,52 @@ struct RuleRecordData {
   std::vector<double> core_shortfall;  // [M] EUR, NaN not computed
 };
 
+// /governance (format 1.2): one row per round and agenda item, R rows, K option columns
+// (column 0 = status quo). `present` is false for files without it (format 1.0/1.1 write
+// an empty group or none); with `governance.calendar: none` it is present with R = 0.
+struct GovernanceRecords {
+  bool present = false;
+  std::string calendar;               // attribute: none, monthly, quarterly, yearly
+  int64_t window_periods = 0;         // attribute: periods every option is evaluated on
+  int64_t rounds_held = 0;            // attribute `rounds`
+  std::size_t rows = 0;               // R
+  std::size_t options = 0;            // K
+  std::vector<int64_t> period, time;  // [R] period index, s since epoch
+  std::vector<std::string> item, protocol, decided_by;                  // [R]
+  std::vector<std::string> option_text, option_source;                  // [R, K], "" padding
+  std::vector<int64_t> chosen, rounds;                                  // [R]
+  std::vector<uint8_t> changed, quorum_reached, agreed;                 // [R]
+  std::vector<double> support, participation, turnout, forecast_error;  // [R], NaN n/a
+  std::vector<int32_t> ballot;  // [R, N]: option voted for, -1 no part, -2 not a voter
+};
+
+// /governance/in_force: the rules in force in each billing period (empty when absent).
+struct InForceRecords {
+  std::vector<std::string> sharing_key, benefit_rule;  // [M] one-line YAML texts
+  std::vector<double> internal_price;                  // [M] EUR/kWh
+  std::vector<double> territorial;                     // [M, 3] fractions
+  std::vector<double> pmo_fee;                         // [M] EUR/member/yr
+  bool present() const { return !sharing_key.empty(); }
+};
+
+// /governance/voting_power: a priori voting power of the statutes (empty when absent).
+struct VotingPowerRecords {
+  std::vector<std::string> college;                             // [C]
+  std::vector<double> college_weight;                           // [C]
+  std::vector<int64_t> college_members;                         // [C]
+  std::vector<double> college_shapley_shubik, college_banzhaf;  // [C]
+  std::vector<int64_t> member_college;                          // [N], -1 no vote
+  std::vector<double> member_shapley_shubik, member_banzhaf;    // [N]
+  bool exact = true;
+  bool present() const { return !member_college.empty(); }
+};
+
+// One per-member value drawn for each participant, /actors/behaviour/<name> [N].
+struct BehaviourColumn {
+  std::string name;
+  std::vector<double> values;
+};
+
 struct RunData {
   std::string path;
   std::string scenario;
@@ -60,15 +106,20 @@ struct RunData {
   // Energy per period and participant [M, N], kWh (same sources; empty when absent).
   std::vector<double> member_consumption_kwh;
 
-  std::vector<RuleRecordData> rules;    // rule in force first; empty without /sharing
-  bool has_governance_records = false;  // /governance holds datasets
+  std::vector<RuleRecordData> rules;  // rule in force first; empty without /sharing
+  // Format 1.2 (all empty / absent in older files).
+  GovernanceRecords governance;
+  InForceRecords in_force;
+  VotingPowerRecords voting_power;
+  std::vector<BehaviourColumn> behaviour;  // /actors/behaviour, sorted by name
 
   std::size_t participants() const { return ids.size(); }
 };
 
 // Reads `path`; throws accord::DataError "<path>: <what is wrong>" for a missing file, a file
 // that is not HDF5, not an accord run (filetype), of another major version, incomplete
-// (complete != 1) or missing a dataset its detail level promises.
+// (complete != 1) or missing a dataset its detail level promises (or a dataset of a
+// /governance, /governance/in_force or /governance/voting_power it holds).
 RunData read_run_file(const std::filesystem::path& path);
 
 // The filetype attribute of an HDF5 file ("accord-run", "accord-sweep", ...); throws

@@ -122,6 +122,10 @@ std::vector<output::Kpi> finance_kpis(const Scenario& scenario, const output::Ru
 // Final balances and totals of the PMO's funds and the pooled producer revenue.
 std::vector<output::Kpi> fund_kpis(const output::RunResult& run);
 
+// Rounds, rule changes, assembly participation, intermediation cost and final trust (none when
+// the governance calendar is `none`).
+std::vector<output::Kpi> governance_kpis(const output::RunResult& run);
+
 // Scalar indicators of a finished run (written under /summary).
 std::vector<output::Kpi> summarize(const output::RunResult& run,
                                    const EnergyInputs* inputs = nullptr);
