@@ -1,10 +1,11 @@
 #include "analyze_command.hpp"
 
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 
 #include "accord/analysis/analyze.hpp"
-#include "accord/sim/error.hpp"
+#include "accord/sim/atomic_text_file.hpp"
+#include "accord/sim/output_path.hpp"
 
 namespace accord::app {
 
@@ -31,6 +32,10 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args) {
 }
 
 int cmd_analyze(const AnalyzeArgs& args) {
+  if (!args.output.empty()) {
+    const std::filesystem::path inputs[] = {args.file};
+    sim::check_output_path(args.output, inputs);  // before the work, not after
+  }
   analysis::AnalyzeOptions options;
   options.confidence = args.confidence;
   options.bootstrap_samples = args.bootstrap;
@@ -43,9 +48,9 @@ int cmd_analyze(const AnalyzeArgs& args) {
     std::cout << text;
     return 0;
   }
-  std::ofstream out(args.output, std::ios::binary);
-  out << text;
-  if (!out.good()) throw IoError("accord: error: cannot write " + args.output);
+  // Like every output file: a temporary name renamed when complete, so an old file is never
+  // destroyed by a failed write (stdout is checked at exit, app/process_exit.hpp).
+  sim::write_text_file_atomically(args.output, text);
   return 0;
 }
 

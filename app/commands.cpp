@@ -12,8 +12,10 @@
 #include "accord/models/simulation/simulation.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/logging.hpp"
+#include "accord/sim/output_path.hpp"
 #include "accord/sim/parallel.hpp"
 #include "build_info.hpp"
+#include "run_inputs.hpp"
 #include "run_summary.hpp"
 
 namespace accord::app {
@@ -75,6 +77,9 @@ int cmd_run(const RunArgs& args) {
   print_warnings(s);
   const std::string out_path = args.output.empty() ? s.output.path : args.output;
   const auto detail = models::output::parse_detail(s.output.detail);
+  // Before simulating: a path accord may not replace, or one of the run's own inputs, is
+  // refused now rather than after the run (the writer checks the path again).
+  sim::check_output_path(out_path, input_files(s));
 
   models::SimulationOptions options;
   options.threads = args.threads > 0 ? args.threads : sim::default_threads();

@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "accord/sim/temp_files.hpp"
 #include "analyze_command.hpp"
 #include "commands.hpp"
+#include "process_exit.hpp"
 #include "report_command.hpp"
 #include "sweep_command.hpp"
 
@@ -24,7 +26,16 @@ int main(int argc, char** argv) {
   run->add_option("scenario", run_args.scenario, "Scenario YAML file")->required();
   run->add_option("-o,--output", run_args.output, "Output HDF5 file (default: output.path)");
   run->add_option("--set", run_args.overrides, "Override a scenario value: key.path=value");
-  run->add_option("--seed", run_args.seed, "Random seed (overrides the scenario's)");
+  // CLI11 would read "-1" into the unsigned seed as 2^64 - 1: refuse any sign.
+  const CLI::Validator unsigned_integer(
+      [](std::string& text) {
+        return text.find_first_of("-+") == std::string::npos
+                   ? std::string()
+                   : "expected an integer from 0 to 18446744073709551615, got " + text;
+      },
+      "UINT", "unsigned");
+  run->add_option("--seed", run_args.seed, "Random seed (overrides the scenario's)")
+      ->check(unsigned_integer);
   run->add_option("-j,--threads", run_args.threads, "Threads for building inputs (default: all)");
   run->add_flag("-q,--quiet", run_args.quiet, "Print no summary");
 
@@ -54,16 +65,19 @@ int main(int argc, char** argv) {
   }
   if (show_version) {
     std::cout << accord::app::version_string() << "\n";
-    return 0;
+    return accord::app::finish(0);
   }
   accord::app::set_log_level(log_level);
-  if (*run) return accord::app::guarded([&] { return accord::app::cmd_run(run_args); });
-  if (*validate)
-    return accord::app::guarded([&] { return accord::app::cmd_validate(validate_args); });
-  if (*sweep) return accord::app::guarded([&] { return accord::app::cmd_sweep(sweep_args); });
-  if (*schema) return accord::app::guarded([] { return accord::app::cmd_schema(); });
-  if (*analyze) return accord::app::guarded([&] { return accord::app::cmd_analyze(analyze_args); });
-  if (*report) return accord::app::guarded([&] { return accord::app::cmd_report(report_args); });
+  // Killed by SIGINT/SIGTERM/SIGHUP, the process removes the temporary files it was writing.
+  accord::sim::remove_temp_files_on_signals();
+  using accord::app::finish;
+  using accord::app::guarded;
+  if (*run) return finish(guarded([&] { return accord::app::cmd_run(run_args); }));
+  if (*validate) return finish(guarded([&] { return accord::app::cmd_validate(validate_args); }));
+  if (*sweep) return finish(guarded([&] { return accord::app::cmd_sweep(sweep_args); }));
+  if (*schema) return finish(guarded([] { return accord::app::cmd_schema(); }));
+  if (*analyze) return finish(guarded([&] { return accord::app::cmd_analyze(analyze_args); }));
+  if (*report) return finish(guarded([&] { return accord::app::cmd_report(report_args); }));
   std::cerr << "accord: error: a command is required: run, validate, sweep, analyze, report or "
                "schema (see accord --help)\n";
   return 2;

@@ -8,6 +8,7 @@
 #include "accord/analysis/analyze.hpp"
 #include "accord/report/write_report.hpp"
 #include "accord/sim/error.hpp"
+#include "accord/sim/output_path.hpp"
 
 namespace accord::app {
 
@@ -47,6 +48,8 @@ CLI::App* add_report_command(CLI::App& app, ReportArgs& args) {
 }
 
 int cmd_report(const ReportArgs& args) {
+  const std::filesystem::path inputs[] = {args.file};
+  sim::check_output_path(args.output, inputs);  // before the work, not after
   nlohmann::json doc;
   if (std::filesystem::path(args.file).extension() == ".json") {
     doc = read_analysis_json(args.file);

@@ -8,11 +8,15 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
+#include "accord/sim/atomic_text_file.hpp"
 #include "accord/sim/error.hpp"
+#include "accord/sim/h5/h5.hpp"
+#include "accord/sim/output_path.hpp"
 #include "accord/sim/sweep/design.hpp"
 #include "accord/sim/sweep/runner.hpp"
 #include "accord/sim/sweep/salib.hpp"
@@ -73,6 +77,32 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req) {
   return kpis;
 }
 
+// --resume reuses a complete run file only if it holds the run the sweep would make now: the
+// resolved scenario stored in the file (/scenario/yaml: base scenario, fixed and design
+// values, seed, replicate, defaults) and its detail must equal the request's. Otherwise the
+// sweep file or the base scenario changed since, and the run is made again.
+bool run_is_current(const sw::RunRequest& req, const std::string& path) {
+  std::string resolved;
+  try {
+    models::LoadOptions options;
+    options.overrides = req.overrides;
+    options.seed = req.seed;
+    options.replicate = req.replicate;
+    resolved = models::load_scenario(req.base, options).resolved_yaml;
+  } catch (const std::exception&) {
+    return false;  // the run is made again and fails there with its error
+  }
+  std::lock_guard lock(sw::h5_mutex());
+  try {
+    const sim::h5::File f = sim::h5::File::open(path);
+    if (!f.has_attr("detail") || f.attr_string("detail") != req.detail) return false;
+    if (!f.exists("scenario")) return false;
+    return f.open_group("scenario").open_dataset("yaml").read_string() == resolved;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 CLI::App* add_sweep_command(CLI::App& app, SweepArgs& args) {
@@ -101,10 +131,11 @@ int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Desig
   if (!args.export_design.empty() || !args.export_salib.empty()) {
     if (!root) return 0;
     if (!args.export_design.empty()) {
-      std::ofstream out(args.export_design, std::ios::binary | std::ios::trunc);
+      const std::filesystem::path inputs[] = {spec.source_file, spec.base};
+      sim::check_output_path(args.export_design, inputs);
+      std::ostringstream out;
       sw::write_design_csv(design, out);
-      out.close();
-      if (!out) throw IoError("cannot write " + args.export_design);
+      sim::write_text_file_atomically(args.export_design, out.str());
       if (!args.quiet)
         std::cout << args.export_design << ": " << design.points.size() << " design points, "
                   << design.columns.size() << " parameters\n";
@@ -123,6 +154,7 @@ int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Desig
   if (!args.shard.empty())
     std::tie(options.shard_index, options.shard_count) = parse_shard(args.shard);
   options.resume = args.resume;
+  options.run_is_current = run_is_current;
   options.output_dir = args.output_dir;
   options.distribution = distribution;
   if (!args.quiet && root) {
@@ -136,16 +168,24 @@ int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Desig
               << " run now (" << o.failed << " failed)";
     if (distribution) std::cout << " on " << distribution->size() << " MPI ranks";
     std::cout << ", " << o.skipped << " already complete";
+    if (o.stale)
+      std::cout << " (" << o.stale
+                << " complete but made for another scenario: the sweep or base file changed; "
+                   "made again)";
     if (o.missing) std::cout << ", " << o.missing << " missing";
+    if (o.temporaries_removed)
+      std::cout << "; removed " << o.temporaries_removed << " temporary files of killed runs";
     std::cout << "\n";
     if (!o.sweep_file.empty())
       std::cout << "wrote " << o.sweep_file << " and " << o.summary_csv << "\n";
     else
-      std::cout << "shard done; gather with: accord sweep " << args.sweep << " --resume\n";
+      std::cout << "shard done; gather with: accord sweep " << args.sweep << " --resume"
+                << (args.output_dir.empty() ? "" : " -o " + args.output_dir) << "\n";
   }
   if (o.failed > 0) {
-    std::cerr << "accord: error: " << o.failed << " of " << o.executed
-              << " runs failed (their errors are in the design table, status 'failed')\n";
+    std::cerr << "accord: error: " << o.failed << " of " << o.executed << " runs failed"
+              << (o.first_error.empty() ? "" : " (first: " + o.first_error + ")")
+              << "; their errors are in the design table, status 'failed'\n";
     return 1;
   }
   return 0;

@@ -7,6 +7,8 @@ find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # SHA-256 of the resolved scenario
+find_package(date REQUIRED)  # IANA time zones (date/tz on the system tzdata)
 
 # Random123 is header-only and ships no CMake config.
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)

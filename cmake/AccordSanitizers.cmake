@@ -4,3 +4,11 @@ if(ACCORD_SANITIZE)
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer on every library the fuzz targets link (clang only).
+if(ACCORD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "ACCORD_FUZZ needs clang (scripts/fuzz.sh configures it)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -14,17 +14,23 @@ def obj(props, required=(), desc=None):
     if desc: o["description"] = desc
     return o
 ref = lambda name: {"$ref": "#/$defs/" + name}
+# Ids (participants, groups, producers, colleges, intermediaries): the character set the loader
+# checks (sim/include/accord/sim/text.hpp, docs/scenario-reference.md).
+ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ident = lambda desc: string(desc + "; letters, digits, _ - . (first a letter or digit)", pattern=ID_PATTERN)
+# Physical bounds (models/include/accord/models/physical_bounds.hpp).
+MAX_ANNUAL_KWH, MAX_KWP, MAX_SCALE, MAX_EUR_PER_KWH = 10**9, 10**6, 10**6, 10
 
 defs = {}
 defs["location"] = obj({"lat": num("latitude, degrees north", minimum=-90, maximum=90),
                         "lon": num("longitude, degrees east", minimum=-180, maximum=180)}, ["lat", "lon"])
 defs["csv_source"] = obj({"csv": string("CSV file, relative to the scenario file"),
                           "format": {"enum": ["auto", "enedis", "sge", "plain"], "default": "auto"},
-                          "scale": num("multiplies every value", minimum=0, default=1),
+                          "scale": num("multiplies every value", minimum=0, maximum=MAX_SCALE, default=1),
                           "column": string("plain format: value column name (default: the second column)")}, ["csv"])
 profiles = ["household", "office", "shop", "bakery", "workshop", "school", "town_hall", "gym"]
 load_props = {"profile": {"enum": profiles, "description": "built-in load generator"},
-              "annual_kwh": num("energy per year, kWh", minimum=0),
+              "annual_kwh": num("energy per year, kWh", minimum=0, maximum=MAX_ANNUAL_KWH),
               "electric_heating": boolean("household: space heating on electricity"),
               "occupancy": {"enum": ["standard", "home_daytime", "away_weekdays"], "default": "standard"},
               "variation": num("relative sd of the day-to-day variation", minimum=0, maximum=1, default=0.15)}
@@ -34,7 +40,7 @@ group_load = dict(load_props)
 group_load["spread"] = num("relative sd of members' annual energy (lognormal, mean kept)", minimum=0, maximum=2, default=0.3)
 group_load["electric_heating_share"] = num("share of members with electric heating", minimum=0, maximum=1, default=0)
 defs["group_consumption"] = {"oneOf": [obj(group_load, ["profile", "annual_kwh"]), ref("csv_source")]}
-pv_props = {"kwp": num("peak power, kWc", exclusiveMinimum=0),
+pv_props = {"kwp": num("peak power, kWc", exclusiveMinimum=0, maximum=MAX_KWP),
             "tilt_deg": num("tilt, degrees (0 horizontal)", minimum=0, maximum=90, default=30),
             "azimuth_deg": num("azimuth, degrees clockwise from north (180 south)", minimum=0, maximum=360, default=180),
             "losses": num("system losses, fraction", minimum=0, maximum=0.9, default=0.14),
@@ -72,7 +78,7 @@ defs["group_behaviour"] = obj({k: distribution(d, lo, hi, dv) for k, d, lo, hi, 
                               desc="Members' behaviour in governance: a number, or a distribution drawn per member "
                                    "({uniform: [lo, hi]} or {normal: [mean, sd]})")
 defs["participant"] = obj({
-    "id": string("unique id"), "kind": {"enum": kinds},
+    "id": ident("unique id"), "kind": {"enum": kinds},
     "location": ref("location"), "consumption": ref("consumption"),
     "pv": ref("pv"), "production": ref("csv_source"),
     "income": obj({"eur_per_year": num("disposable income of the household, EUR/yr", minimum=0),
@@ -80,11 +86,11 @@ defs["participant"] = obj({
                    "consumption_units": num("OECD-modified consumption units", minimum=1, maximum=10)}),
     "low_income": boolean("eligible for social keys and rules (default: decile <= 3)"),
     "key": ref("key_participation"), "retail": ref("retail"),
-    "surplus_eur_per_kwh": num("price of the prosumer's surplus, EUR/kWh", minimum=0),
+    "surplus_eur_per_kwh": num("price of the prosumer's surplus, EUR/kWh", minimum=0, maximum=MAX_EUR_PER_KWH),
     "behaviour": ref("behaviour")},
     ["id", "kind", "consumption"])
 defs["group"] = obj({
-    "group": string("group id; members are GROUP-001 ..."),
+    "group": ident("group id; members are GROUP-001 ..."),
     "count": integer("number of members", minimum=1, maximum=1000000),
     "kind": {"enum": kinds},
     "location": obj({"lat": num("centre latitude", minimum=-90, maximum=90), "lon": num("centre longitude", minimum=-180, maximum=180),
@@ -95,9 +101,9 @@ defs["group"] = obj({
     "pv": ref("group_pv"), "key": ref("key_participation"), "retail": ref("retail"),
     "behaviour": ref("group_behaviour")},
     ["group", "count", "kind", "consumption"])
-defs["producer"] = obj({"id": string("unique id"), "owner": string("owner (participant id or actor)"),
+defs["producer"] = obj({"id": ident("unique id"), "owner": string("owner (participant id or actor)"),
                         "location": ref("location"), "pv": ref("pv"), "production": ref("csv_source"),
-                        "surplus_eur_per_kwh": num("price of unallocated injection, EUR/kWh", minimum=0)}, ["id"])
+                        "surplus_eur_per_kwh": num("price of unallocated injection, EUR/kWh", minimum=0, maximum=MAX_EUR_PER_KWH)}, ["id"])
 keys = ["dynamic_default", "static", "static_redistributed", "priority", "dynamic_custom", "full_dynamic"]
 defs["sharing_key"] = obj({"type": {"enum": keys},
     "floor_0_1_percent": boolean("round coefficients down to 0.1 % steps"),
@@ -156,7 +162,7 @@ def one_or_list(item, desc):
 agenda_items = ["sharing_key", "benefit_rule", "internal_price", "territorial_shares", "pmo_fee"]
 pmo_forms = ["association", "scic", "sas", "sem", "municipality", "epci", "social_landlord", "cooperative"]
 college = obj({
-    "name": string("college name (unique; bargaining parties name colleges)"),
+    "name": ident("college name (unique; bargaining parties name colleges)"),
     "weight": frac("fraction of the votes; the colleges' weights sum to 1"),
     "kinds": one_or_list({"enum": kinds}, "participant kinds in the college"),
     "groups": one_or_list({"type": "string"}, "generating group ids in the college"),
@@ -215,7 +221,7 @@ def needs_role(role):
             "then": {"required": ["role"], "properties": {"role": {"anyOf": [
                 {"const": role}, {"type": "array", "contains": {"const": role}}]}}}}
 intermediary = obj({
-    "id": string("unique id"),
+    "id": ident("unique id"),
     "role": one_or_list({"enum": ["mediation", "expertise"]}, "mediation and/or expertise"),
     "engaged": obj({"from": string("start of the engagement, date or date-time (default: always)"),
                     "to": string("end, exclusive, after from (default: never)")}),
@@ -347,7 +353,7 @@ schema = {
   "$defs": defs,
 }
 date = string("YYYY-MM-DD (local midnight) or ISO 8601 date-time")
-eur_kwh = lambda d: num(d + ", EUR/kWh", minimum=0)
+eur_kwh = lambda d: num(d + ", EUR/kWh", minimum=0, maximum=MAX_EUR_PER_KWH)
 classes = obj({c: eur_kwh(c.upper()) for c in ["hph", "hch", "hpb", "hcb"]}, ["hph", "hch", "hpb", "hcb"])
 dated = lambda props, req=(): {"type": "array", "items": obj(dict(props, **{"from": date}), ["from", *req])}
 defs["tariffs"] = obj({

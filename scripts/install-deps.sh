@@ -9,6 +9,7 @@ PACKAGES=(
   catch2 librandom123-dev libcli11-dev nlohmann-json3-dev libglpk-dev
   tzdata
   libopenmpi-dev openmpi-bin
+  libssl-dev libhowardhinnant-date-dev  # SHA-256 (libcrypto), IANA time zones (date/tz)
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
   chromium python3-matplotlib  # accord report: browser test, Python example figures
 )

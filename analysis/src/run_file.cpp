@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fstream>
 #include <limits>
 
 #include "accord/sim/error.hpp"
@@ -19,14 +22,31 @@ namespace {
   throw DataError(SourceLocation{path.string(), 0, 0}, what);
 }
 
+// Why HDF5 could not open `path`, in the user's terms: an unreadable file, an empty one, an
+// HDF5 file cut short (the signature is there, the rest is not: a copy or a write that did
+// not finish), or another kind of file.
+std::string why_not_hdf5(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fmt::format("cannot be read ({})", std::strerror(errno));
+  char head[8] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() == 0) return "empty file (expected an accord run or sweep file)";
+  static constexpr char kSignature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
+  if (in.gcount() == 8 && std::equal(head, head + 8, kSignature))
+    return "truncated or damaged HDF5 file (HDF5 cannot open it; was it copied or written "
+           "completely?)";
+  return "not an HDF5 file (expected an accord run or sweep file)";
+}
+
 h5::File open_hdf5(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
-  if (std::filesystem::is_directory(path, ec)) fail(path, "is a directory, not an accord file");
+  if (std::filesystem::is_directory(path, ec))
+    fail(path, "is a directory (expected an accord run or sweep file)");
   try {
     return h5::File::open(path.string());
   } catch (const IoError&) {
-    fail(path, "not an HDF5 file (expected an accord run or sweep file)");
+    fail(path, why_not_hdf5(path));
   }
 }
 

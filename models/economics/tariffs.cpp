@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "accord/models/physical_bounds.hpp"
+
 namespace accord::models::economics {
 
 namespace {
@@ -127,7 +129,9 @@ void parse_retail(const ConfigNode& node, const TimeZone& zone, TariffBook& book
                      "base_subscription_6kva_eur_per_month", "hphc_subscription_6kva_eur_per_month",
                      "subscription_eur_per_kva_month"},
                     zone);
-  const Range price = Range::non_negative();
+  const Range price = Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh);
+  // Subscriptions are per month, not per kWh: only the general magnitude bound applies.
+  const Range monthly = Range::non_negative();
   for (size_t i : entries.order) {
     const int64_t from = entries.from_utc[i];
     const ConfigNode& e = entries.nodes[i];
@@ -145,11 +149,11 @@ void parse_retail(const ConfigNode& node, const TimeZone& zone, TariffBook& book
       p.hc_eur_per_kwh = e.number_or("hc_eur_per_kwh", p.hc_eur_per_kwh, price);
     }
     p.base_subscription_6kva_eur_per_month = e.number_or(
-        "base_subscription_6kva_eur_per_month", p.base_subscription_6kva_eur_per_month, price);
+        "base_subscription_6kva_eur_per_month", p.base_subscription_6kva_eur_per_month, monthly);
     p.hphc_subscription_6kva_eur_per_month = e.number_or(
-        "hphc_subscription_6kva_eur_per_month", p.hphc_subscription_6kva_eur_per_month, price);
+        "hphc_subscription_6kva_eur_per_month", p.hphc_subscription_6kva_eur_per_month, monthly);
     p.subscription_eur_per_kva_month =
-        e.number_or("subscription_eur_per_kva_month", p.subscription_eur_per_kva_month, price);
+        e.number_or("subscription_eur_per_kva_month", p.subscription_eur_per_kva_month, monthly);
     book.retail.set(from, p);
   }
   if (book.retail.empty()) {
@@ -162,7 +166,8 @@ std::optional<Rates> parse_rates(const ConfigNode& node) {
   if (!node.present() || !node.expect_map({"hph", "hch", "hpb", "hcb"})) return std::nullopt;
   Rates r{};
   const char* names[] = {"hph", "hch", "hpb", "hcb"};
-  for (size_t i = 0; i < kTimeClasses; ++i) r[i] = node.number(names[i], Range::non_negative());
+  for (size_t i = 0; i < kTimeClasses; ++i)
+    r[i] = node.number(names[i], Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh));
   return r;
 }
 
@@ -207,7 +212,8 @@ void parse_excise(const ConfigNode& node, const TimeZone& zone, TariffBook& book
   book.acc_excise_exemption = node.boolean_or("acc_exemption", book.acc_excise_exemption);
   if (auto t = node.optional("acc_exemption_from").as_time_utc(zone))
     book.acc_excise_exemption_from_utc = *t;
-  parse_dated_values(node.optional("rates"), "eur_per_kwh", Range::non_negative(), zone,
+  parse_dated_values(node.optional("rates"), "eur_per_kwh",
+                     Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh), zone,
                      book.excise_eur_per_kwh);
 }
 
@@ -277,9 +283,11 @@ TariffBook parse_tariffs(const ConfigNode& node, const TimeZone& zone) {
   // A number is a flat price for the whole run; a list of {from, eur_per_kwh} is merged.
   const ConfigNode surplus = node.optional("surplus_eur_per_kwh");
   if (surplus.is_sequence()) {
-    parse_dated_values(surplus, "eur_per_kwh", Range::non_negative(), zone,
+    parse_dated_values(surplus, "eur_per_kwh",
+                       Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh), zone,
                        book.surplus_eur_per_kwh);
-  } else if (auto v = surplus.as_number(Range::non_negative())) {
+  } else if (auto v =
+                 surplus.as_number(Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh))) {
     book.surplus_eur_per_kwh = Schedule<double>(*v);
   }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,7 +14,9 @@
 #include <vector>
 
 #include "accord/models/energy/load_series.hpp"
+#include "accord/models/physical_bounds.hpp"
 #include "accord/sim/error.hpp"
+#include "accord/sim/text.hpp"
 
 namespace accord::models::energy {
 
@@ -30,6 +33,11 @@ struct Row {
   double value = 0;  // W (Enedis, SGE) or kWh (plain), before scale
   int line = 0;
   int time_column = 1;
+  int value_column = 1;
+  // A local time without offset that the zone shows twice (autumn): read by order, so a
+  // mistake near it is explained by the ambiguity. `wall` is its wall-clock reading.
+  bool ambiguous = false;
+  int64_t wall = 0;
 };
 
 struct Interval {
@@ -66,9 +74,12 @@ class Reader {
  private:
   const CsvSeriesSpec& spec_;
   const sim::TimeZone& zone_;
+  const sim::TimeZone utc_ = sim::TimeZone::from_name("UTC");
   std::string content_;
   std::vector<std::string_view> lines_;  // without line terminators; index = line - 1
   std::vector<Field> fields_;            // scratch for split()
+  char delim_ = ';';                     // field separator of the data rows
+  size_t header_fields_ = 0;             // fields of the header line
 
   void load_lines() {
     std::ifstream in(spec_.path, std::ios::binary);
@@ -195,17 +206,89 @@ class Reader {
     if (f.text.empty()) fail(line, f.column, std::string("missing value (empty ") + what + ")");
     char buf[64];
     if (f.text.size() >= sizeof buf)
-      fail(line, f.column, "bad number '" + std::string(f.text) + "' in " + what);
+      fail(line, f.column, "bad number '" + sim::escape_text(f.text) + "' in " + what);
     size_t n = 0;
-    for (char c : f.text) buf[n++] = c == ',' ? '.' : c;  // French decimal comma
+    // French decimal comma, unambiguous only when ',' does not separate fields.
+    for (char c : f.text) buf[n++] = c == ',' && delim_ != ',' ? '.' : c;
     double v = 0;
     const char* b = buf;
     if (*b == '+') ++b;
     const auto r = std::from_chars(b, buf + n, v);
     if (r.ec != std::errc() || r.ptr != buf + n || !std::isfinite(v))
-      fail(line, f.column, "bad number '" + std::string(f.text) + "' in " + what);
-    if (v < 0) fail(line, f.column, "negative value '" + std::string(f.text) + "' in " + what);
+      fail(line, f.column, "bad number '" + sim::escape_text(f.text) + "' in " + what);
+    if (v < 0) fail(line, f.column, "negative value '" + sim::escape_text(f.text) + "' in " + what);
     return v;
+  }
+
+  // A row with more non-empty fields than the header cannot be read safely: in a
+  // comma-separated file it is most often a decimal comma ("2,5" read as 2 and 5).
+  // Trailing empty fields (a separator at the end of the line) are harmless.
+  void check_field_count(const std::vector<Field>& fs, int line, size_t value_col) const {
+    if (fs.size() <= header_fields_) return;
+    size_t extra = header_fields_;
+    while (extra < fs.size() && fs[extra].text.empty()) ++extra;
+    if (extra == fs.size()) return;
+    std::string message = "row has " + std::to_string(fs.size()) + " fields, the header " +
+                          std::to_string(header_fields_);
+    if (delim_ == ',' && value_col + 1 < fs.size()) {
+      message += ": '" + sim::escape_text(fs[value_col].text) + "," +
+                 sim::escape_text(fs[value_col + 1].text) +
+                 "' is ambiguous (a decimal comma in a comma-separated file?); write the "
+                 "decimal point (2.5) or separate the fields with ';'";
+      fail(line, fs[value_col].column, message);
+    }
+    fail(line, fs[extra].column,
+         message + "; a field too many is ambiguous (check separators and decimal marks)");
+  }
+
+  // One delivery point does not draw or inject more than bounds::kMaxSeriesPowerKw on
+  // average over a row: a larger value is a unit or scale mistake, and 1e308 would turn
+  // into inf once resampled.
+  void check_power(const Row& r, double kwh, int64_t seconds) const {
+    const double kw = kwh / (static_cast<double>(seconds) / 3600.0);
+    if (kw <= bounds::kMaxSeriesPowerKw) return;
+    char shown[64];
+    std::snprintf(shown, sizeof shown, "%.6g", r.value);
+    fail(r.line, r.value_column,
+         std::string("value ") + shown + " is a mean power above 1e6 kW (1 GW) over the row's " +
+             std::to_string(seconds / 60) +
+             " min, beyond any delivery point; check the unit (W for Enedis and SGE exports, kWh "
+             "per row for plain files) and the scale");
+  }
+
+  // What a wall-clock reading (seconds since 1970-01-01 on the local calendar) is in the zone.
+  sim::LocalTimeKind classify(int64_t wall) const {
+    const int64_t days = wall >= 0 ? wall / 86400 : (wall - 86399) / 86400;
+    const auto second_of_day = static_cast<int>(wall - days * 86400);
+    const sim::CivilDate date = sim::civil_from_days(days);
+    return zone_.kind_of(date.year, date.month, date.day, second_of_day / 3600,
+                         second_of_day / 60 % 60, second_of_day % 60);
+  }
+
+  std::string wall_text(int64_t wall) const {
+    // A UTC formatting of the wall reading, without its "+00:00".
+    return sim::format_iso8601(wall, utc_).substr(0, 19);
+  }
+
+  // Local times the zone skips (spring) are refused; the ones it shows twice (autumn) are
+  // flagged on the row.
+  void check_local(Row& r, int64_t wall, int column) const {
+    const sim::LocalTimeKind kind = classify(wall);
+    if (kind == sim::LocalTimeKind::kNonexistent)
+      fail(r.line, column,
+           "local time " + wall_text(wall) + " does not exist in " + zone_.name() +
+               " (clocks go forward that night, summer time begins); local times in the hour "
+               "skipped cannot be read: remove the row or write times with their UTC offset");
+    r.ambiguous = kind == sim::LocalTimeKind::kAmbiguous;
+    r.wall = wall;
+  }
+
+  std::string ambiguity_note(const Row& r, const Row& previous) const {
+    const Row* a = r.ambiguous ? &r : previous.ambiguous ? &previous : nullptr;
+    if (a == nullptr) return "";
+    return "; local time " + wall_text(a->wall) + " occurs twice in " + zone_.name() +
+           " (clocks go back that night, summer time ends): give the rows of that hour twice, "
+           "summer time first, or write times with their UTC offset";
   }
 
   static bool has_offset(std::string_view s) {
@@ -220,17 +303,23 @@ class Reader {
     return t;
   }
 
-  int64_t timestamp(const Field& f, int line, int64_t previous, bool have_previous) const {
-    int64_t t = 0;
-    if (!sim::parse_iso8601(f.text, zone_, t))
-      fail(line, f.column,
-           "bad timestamp '" + std::string(f.text) + "' (expected ISO 8601, e.g. " +
+  // Sets r.time from an ISO 8601 field; without an offset the time is local in the zone.
+  void read_timestamp(Row& r, const Field& f, const std::vector<Row>& rows) const {
+    r.time_column = f.column;
+    if (!sim::parse_iso8601(f.text, zone_, r.time))
+      fail(r.line, f.column,
+           "bad timestamp '" + sim::escape_text(f.text) + "' (expected ISO 8601, e.g. " +
                "2025-03-30T03:30:00+02:00)");
-    if (!has_offset(f.text)) t = disambiguate(t, previous, have_previous);
-    return t;
+    if (has_offset(f.text)) return;
+    int64_t wall = 0;
+    sim::parse_iso8601(f.text, utc_, wall);
+    check_local(r, wall, f.column);
+    if (!rows.empty()) r.time = disambiguate(r.time, rows.back().time, true);
   }
 
   std::vector<Interval> read_enedis() {
+    delim_ = ';';
+    header_fields_ = split(lines_[static_cast<size_t>(header_)], ';').size();
     std::vector<Row> rows;
     rows.reserve(lines_.size());
     for (size_t i = static_cast<size_t>(header_) + 1; i < lines_.size(); ++i) {
@@ -239,11 +328,12 @@ class Reader {
       const auto& fs = split(lines_[i], ';');
       if (fs.size() < 2)
         fail(line, static_cast<int>(lines_[i].size()) + 1, "missing value (no Valeur field)");
+      check_field_count(fs, line, 1);
       Row r;
       r.line = line;
-      r.time_column = fs[0].column;
+      r.value_column = fs[1].column;
       r.value = number(fs[1], line, "Valeur");
-      r.time = timestamp(fs[0], line, rows.empty() ? 0 : rows.back().time, !rows.empty());
+      read_timestamp(r, fs[0], rows);
       rows.push_back(r);
     }
     return from_end_times(rows, /*watts=*/true);
@@ -254,6 +344,8 @@ class Reader {
     const auto& hs = split(lines_[static_cast<size_t>(header_)],
                            delimiter_of(lines_[static_cast<size_t>(header_)]));
     const char delim = delimiter_of(lines_[static_cast<size_t>(header_)]);
+    delim_ = delim;
+    header_fields_ = hs.size();
     int date_col = -1, hour_col = -1, value_col = -1, step_col = -1;
     for (size_t k = 0; k < hs.size(); ++k) {
       const std::string n = normalize(hs[k].text);
@@ -275,19 +367,20 @@ class Reader {
         fail(line, static_cast<int>(lines_[i].size()) + 1,
              "row has " + std::to_string(fs.size()) + " fields, the header " +
                  std::to_string(hs.size()));
+      check_field_count(fs, line, static_cast<size_t>(value_col));
       Row r;
       r.line = line;
       r.time_column = fs[static_cast<size_t>(date_col)].column;
+      r.value_column = fs[static_cast<size_t>(value_col)].column;
       r.value = number(fs[static_cast<size_t>(value_col)], line, "Valeur");
       if (step_col >= 0) {
         const Field& sf = fs[static_cast<size_t>(step_col)];
         const double minutes = number(sf, line, "Pas en minutes");
         if (minutes <= 0 || minutes != std::floor(minutes))
-          fail(line, sf.column, "bad step '" + std::string(sf.text) + "' in Pas en minutes");
+          fail(line, sf.column, "bad step '" + sim::escape_text(sf.text) + "' in Pas en minutes");
         r.step = static_cast<int64_t>(minutes) * 60;
       }
-      r.time = local_date_time(fs[static_cast<size_t>(date_col)], fs[static_cast<size_t>(hour_col)],
-                               line);
+      read_local_date_time(r, fs[static_cast<size_t>(date_col)], fs[static_cast<size_t>(hour_col)]);
       if (!rows.empty()) r.time = disambiguate(r.time, rows.back().time, true);
       rows.push_back(r);
     }
@@ -302,7 +395,8 @@ class Reader {
   }
 
   // SGE date "dd/mm/yyyy" or "yyyy-mm-dd" and time "HH:MM[:SS]", local in the zone.
-  int64_t local_date_time(const Field& date, const Field& hour, int line) const {
+  void read_local_date_time(Row& r, const Field& date, const Field& hour) const {
+    const int line = r.line;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     const std::string_view ds = date.text;
     const bool fr = ds.size() == 10 && ds[2] == '/' && ds[5] == '/' && digits(ds, 0, 2, d) &&
@@ -312,7 +406,7 @@ class Reader {
     if ((!fr && !iso) || mo < 1 || mo > 12 || d < 1 ||
         sim::civil_from_days(sim::days_from_civil(y, mo, d)).day != d)
       fail(line, date.column,
-           "bad date '" + std::string(ds) + "' (expected dd/mm/yyyy or yyyy-mm-dd)");
+           "bad date '" + sim::escape_text(ds) + "' (expected dd/mm/yyyy or yyyy-mm-dd)");
     const std::string_view hs = hour.text;
     bool ok = hs.size() >= 5 && hs[2] == ':' && digits(hs, 0, 2, h) && digits(hs, 3, 2, mi);
     if (ok && hs.size() == 8)
@@ -320,8 +414,10 @@ class Reader {
     else if (ok)
       ok = hs.size() == 5;
     if (!ok || h > 24 || mi > 59 || se > 59 || (h == 24 && (mi | se) != 0))
-      fail(line, hour.column, "bad time '" + std::string(hs) + "' (expected HH:MM or HH:MM:SS)");
-    return zone_.to_utc(y, mo, d, h, mi, se);
+      fail(line, hour.column,
+           "bad time '" + sim::escape_text(hs) + "' (expected HH:MM or HH:MM:SS)");
+    r.time = zone_.to_utc(y, mo, d, h, mi, se);
+    check_local(r, sim::utc_seconds(y, mo, d, h, mi, se), hour.column);
   }
 
   // Rows stamped at the end of their interval; the length is the explicit step or the
@@ -331,70 +427,82 @@ class Reader {
     const bool explicit_step = rows.front().step > 0;
     if (!explicit_step && rows.size() < 2)
       fail(rows.front().line, 1, "a single row: the step cannot be inferred");
+    // Order first: rows out of order would otherwise show as a gap where they jump ahead.
+    check_order(rows);
     const int64_t nominal = explicit_step ? rows.front().step : rows[1].time - rows[0].time;
-    if (!explicit_step) check_increasing(rows[1], rows[0].time);
     std::vector<Interval> out;
     out.reserve(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
       const Row& r = rows[i];
       const int64_t len = explicit_step ? r.step : nominal;
       if (i > 0) {
-        check_increasing(r, rows[i - 1].time);
         const int64_t expected_begin = out.back().end;
         if (explicit_step) {
-          if (r.time - len > expected_begin) gap(r, expected_begin, r.time - len, len);
-          if (r.time - len < expected_begin) irregular(r, rows[i - 1].time, len);
+          if (r.time - len > expected_begin) gap(r, rows[i - 1], expected_begin, r.time - len, len);
+          if (r.time - len < expected_begin) irregular(r, rows[i - 1], len);
         } else {
-          check_step(r, rows[i - 1].time, nominal, rows[i - 1].time, r.time - nominal);
+          check_step(r, rows[i - 1], nominal, rows[i - 1].time, r.time - nominal);
         }
       }
       const double hours = static_cast<double>(len) / 3600.0;
       const double kwh = (watts ? r.value * hours / 1000.0 : r.value) * spec_.scale;
+      check_power(r, kwh, len);
       out.push_back({r.time - len, r.time, kwh, r.line});
     }
     return out;
   }
 
-  void check_increasing(const Row& r, int64_t previous_time) const {
-    if (r.time == previous_time)
+  void check_order(const std::vector<Row>& rows) const {
+    for (size_t i = 1; i < rows.size(); ++i) check_increasing(rows[i], rows[i - 1]);
+  }
+
+  void check_increasing(const Row& r, const Row& previous) const {
+    if (r.time == previous.time)
       fail(r.line, r.time_column,
            "duplicate timestamp " + sim::format_iso8601(r.time, zone_) +
-               " (same instant as the row before)");
-    if (r.time < previous_time)
+               " (same instant as the row before)" + ambiguity_note(r, previous));
+    if (r.time < previous.time)
       fail(r.line, r.time_column,
-           "timestamps not increasing: " + sim::format_iso8601(r.time, zone_) + " after " +
-               sim::format_iso8601(previous_time, zone_));
+           "timestamps not increasing: rows out of order, " + sim::format_iso8601(r.time, zone_) +
+               " comes after " + sim::format_iso8601(previous.time, zone_) + " (line " +
+               std::to_string(previous.line) + "); sort the rows by time" +
+               ambiguity_note(r, previous));
   }
 
-  [[noreturn]] void gap(const Row& r, int64_t from, int64_t to, int64_t step) const {
+  [[noreturn]] void gap(const Row& r, const Row& previous, int64_t from, int64_t to,
+                        int64_t step) const {
     fail(r.line, r.time_column,
          "gap in the data: no value from " + sim::format_iso8601(from, zone_) + " to " +
-             sim::format_iso8601(to, zone_) + " (step " + std::to_string(step / 60) + " min)");
+             sim::format_iso8601(to, zone_) + " (step " + std::to_string(step / 60) + " min)" +
+             ambiguity_note(r, previous));
   }
 
-  [[noreturn]] void irregular(const Row& r, int64_t previous_time, int64_t step) const {
+  [[noreturn]] void irregular(const Row& r, const Row& previous, int64_t step) const {
     fail(r.line, r.time_column,
-         "irregular step: " + std::to_string((r.time - previous_time) / 60) +
-             " min after the previous row, expected " + std::to_string(step / 60) + " min");
+         "irregular step: " + std::to_string((r.time - previous.time) / 60) +
+             " min after the previous row, expected " + std::to_string(step / 60) + " min" +
+             ambiguity_note(r, previous));
   }
 
   // A fixed step (the first spacing): a longer spacing is a gap (missing [from, to)), a
   // shorter one an irregular step.
-  void check_step(const Row& r, int64_t previous_time, int64_t nominal, int64_t from,
+  void check_step(const Row& r, const Row& previous, int64_t nominal, int64_t from,
                   int64_t to) const {
-    const int64_t d = r.time - previous_time;
-    if (d > nominal) gap(r, from, to, nominal);
-    if (d < nominal) irregular(r, previous_time, nominal);
+    const int64_t d = r.time - previous.time;
+    if (d > nominal) gap(r, previous, from, to, nominal);
+    if (d < nominal) irregular(r, previous, nominal);
   }
 
   std::vector<Interval> read_plain() {
     size_t h = 0;
     while (blank(lines_[h])) ++h;
     const char delim = delimiter_of(lines_[h]);
+    delim_ = delim;
     const int hline = static_cast<int>(h) + 1;
     size_t value_col = 1;
     {
       const auto& hs = split(lines_[h], delim);
+      header_fields_ = hs.size();
       if (spec_.column.empty()) {
         if (hs.size() < 2)
           fail(hline, 1, "plain header needs 'timestamp" + std::string(1, delim) + "<name>'");
@@ -419,27 +527,28 @@ class Reader {
       const auto& fs = split(lines_[i], delim);
       if (fs.size() <= value_col)
         fail(line, static_cast<int>(lines_[i].size()) + 1, "missing value (too few fields)");
+      check_field_count(fs, line, value_col);
       Row r;
       r.line = line;
-      r.time_column = fs[0].column;
+      r.value_column = fs[value_col].column;
       r.value = number(fs[value_col], line, "the value column");
-      r.time = timestamp(fs[0], line, rows.empty() ? 0 : rows.back().time, !rows.empty());
+      read_timestamp(r, fs[0], rows);
       rows.push_back(r);
     }
     if (rows.empty()) fail(hline, 1, "no data rows after the header");
     if (rows.size() < 2) fail(rows.front().line, 1, "a single row: the step cannot be inferred");
     // Stamped at the start: row i covers [t_i, t_i+1), the last row the nominal step.
-    check_increasing(rows[1], rows[0].time);
+    check_order(rows);
     const int64_t nominal = rows[1].time - rows[0].time;
     std::vector<Interval> out;
     out.reserve(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (i > 0) {
-        check_increasing(rows[i], rows[i - 1].time);
-        check_step(rows[i], rows[i - 1].time, nominal, rows[i - 1].time + nominal, rows[i].time);
-      }
+      if (i > 0)
+        check_step(rows[i], rows[i - 1], nominal, rows[i - 1].time + nominal, rows[i].time);
       const int64_t end = i + 1 < rows.size() ? rows[i + 1].time : rows[i].time + nominal;
-      out.push_back({rows[i].time, end, rows[i].value * spec_.scale, rows[i].line});
+      const double kwh = rows[i].value * spec_.scale;
+      check_power(rows[i], kwh, end - rows[i].time);
+      out.push_back({rows[i].time, end, kwh, rows[i].line});
     }
     return out;
   }

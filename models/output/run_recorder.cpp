@@ -13,6 +13,7 @@
 #include "accord/models/output/run_result.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
+#include "finite_check.hpp"
 #include "sha256.hpp"
 
 namespace accord::models::output {
@@ -728,6 +729,25 @@ void write_actors(h5::File& file, const RunResult& run) {
   }
 }
 
+void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& energy,
+                    Detail detail) {
+  write_provenance(file, run, detail);
+  if (detail != Detail::kSummary) {
+    const auto steps = step_starts(run.grid);
+    const auto periods = period_starts(run.calendar);
+    write_time(file, run, steps);
+    write_participants(file, run.participants);
+    write_producers(file, run.producers);
+    if (detail == Detail::kFull) write_energy(file, run, steps);
+    write_periods(file, run, energy, periods);
+    write_sharing(file, run, periods);
+    write_governance(file, run);
+    write_actors(file, run);
+  }
+  write_summary(file, run.summary);
+  file.set_attr_int("complete", 1);  // the very last write: readers trust the file from here
+}
+
 }  // namespace
 
 Detail parse_detail(const std::string& name) {
@@ -747,23 +767,15 @@ void write_run(const RunResult& run, const std::string& path, Detail detail) {
   const PeriodEnergy& energy =
       run.period_energy.consumption.size() > 0 ? run.period_energy : derived;
   check_shapes(run, energy, detail);
+  check_finite(run, energy, path);
   h5::AtomicFile out(path);
-  auto& file = out.file();
-  write_provenance(file, run, detail);
-  if (detail != Detail::kSummary) {
-    const auto steps = step_starts(run.grid);
-    const auto periods = period_starts(run.calendar);
-    write_time(file, run, steps);
-    write_participants(file, run.participants);
-    write_producers(file, run.producers);
-    if (detail == Detail::kFull) write_energy(file, run, steps);
-    write_periods(file, run, energy, periods);
-    write_sharing(file, run, periods);
-    write_governance(file, run);
-    write_actors(file, run);
+  try {
+    write_contents(out.file(), run, energy, detail);
+  } catch (const IoError& e) {
+    // A full disk while writing datasets: the temporary goes with `out`; say which output.
+    throw IoError(
+        fmt::format("{}: cannot write the file, nothing was written ({})", path, e.what()));
   }
-  write_summary(file, run.summary);
-  file.set_attr_int("complete", 1);  // the very last write: readers trust the file from here
   out.commit();
 }
 

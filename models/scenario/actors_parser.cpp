@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "accord/sim/text.hpp"
 #include "member_parsers.hpp"
 
 namespace accord::models::detail {
@@ -55,7 +56,7 @@ const std::vector<std::string>& college_roles() {
 CollegeSpec parse_college(const ConfigNode& n, const std::vector<Participant>& participants) {
   CollegeSpec c;
   if (!n.expect_map({"name", "weight", "kinds", "groups", "ids", "roles"})) return c;
-  c.name = n.string("name");
+  c.name = n.identifier("name");
   c.weight = n.number("weight", Range::fraction());
   c.kinds = choice_list(n.optional("kinds"), participant_kinds());
   c.roles = choice_list(n.optional("roles"), college_roles());
@@ -67,9 +68,11 @@ CollegeSpec parse_college(const ConfigNode& n, const std::vector<Participant>& p
     if (!p.group.empty()) groups.insert(p.group);
   }
   for (const auto& id : c.ids)
-    if (!ids.count(id)) n.optional("ids").error("unknown participant id '" + id + "'");
+    if (!ids.count(id))
+      n.optional("ids").error("unknown participant id '" + sim::escape_text(id) + "'");
   for (const auto& g : c.groups)
-    if (!groups.count(g)) n.optional("groups").error("unknown participant group '" + g + "'");
+    if (!groups.count(g))
+      n.optional("groups").error("unknown participant group '" + sim::escape_text(g) + "'");
   if (c.kinds.empty() && c.roles.empty() && c.groups.empty() && c.ids.empty())
     n.error("a college needs members: give kinds, groups, ids or roles");
   return c;
@@ -114,7 +117,7 @@ void check_statutes(const ConfigNode& statutes, const PmoSpec& pmo) {
   for (size_t c = 0; c < colleges.size(); ++c) {
     sum += colleges[c].weight;
     if (!colleges[c].name.empty() && !names.insert(colleges[c].name).second)
-      items[c].error("duplicate college name '" + colleges[c].name + "'");
+      items[c].error("duplicate college name '" + sim::escape_text(colleges[c].name) + "'");
   }
   if (std::abs(sum - 1.0) > 1e-6)
     statutes.optional("colleges")
@@ -173,7 +176,7 @@ MunicipalitySpec parse_municipality(const ConfigNode& n,
   m.id = n.string_or("id", "");
   if (!m.id.empty() && std::none_of(participants.begin(), participants.end(),
                                     [&](const Participant& p) { return p.id == m.id; }))
-    n.optional("id").error("unknown participant id '" + m.id + "'");
+    n.optional("id").error("unknown participant id '" + sim::escape_text(m.id) + "'");
   m.plant_owners = string_list(n.optional("plant_owners"));
   if (!m.id.empty()) m.plant_owners.push_back(m.id);
   m.objectives = parse_objectives(n.optional("objectives"), m.objectives);
@@ -236,7 +239,7 @@ IntermediarySpec parse_intermediary(const ConfigNode& n, const sim::TimeZone& zo
   if (!n.expect_map(
           {"id", "role", "engaged", "cost_eur_per_year", "paid_by", "mediation", "expertise"}))
     return s;
-  s.id = n.string("id");
+  s.id = n.identifier("id");
   for (const auto& r : choice_list(n.child("role"), {"mediation", "expertise"})) {
     s.mediation = s.mediation || r == "mediation";
     s.expertise = s.expertise || r == "expertise";
@@ -295,7 +298,7 @@ ActorsSpec parse_actors(const ConfigNode& node, const std::vector<Participant>& 
       a.intermediaries.push_back(parse_intermediary(item, zone));
       const std::string& id = a.intermediaries.back().id;
       if (!id.empty() && !ids.insert(id).second)
-        item.optional("id").error("duplicate intermediary id '" + id + "'");
+        item.optional("id").error("duplicate intermediary id '" + sim::escape_text(id) + "'");
     }
   return a;
 }

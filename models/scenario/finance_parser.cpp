@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "accord/sim/text.hpp"
+
 namespace accord::models::detail {
 
 using sim::ConfigNode;
@@ -46,11 +48,12 @@ std::vector<PlantFinance> parse_finance(const ConfigNode& n,
     const auto* pv = producer ? std::get_if<PvSpec>(&producer->production.source) : nullptr;
     if (!plant.producer.empty() && !pv) {
       item.optional("producer")
-          .error("no PV producer '" + plant.producer +
+          .error("no PV producer '" + sim::escape_text(plant.producer) +
                  "' (finance needs a producer with pv: {kwp})");
       continue;
     }
-    if (!seen.insert(plant.producer).second) item.error("producer '" + plant.producer + "' twice");
+    if (!seen.insert(plant.producer).second)
+      item.error("producer '" + sim::escape_text(plant.producer) + "' twice");
     auto& s = plant.investment;
     s.kwp = pv ? pv->kwp : 0;
     s.discount_rate = discount;

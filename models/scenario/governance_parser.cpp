@@ -8,6 +8,7 @@
 
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/models/scenario/key_context.hpp"
+#include "accord/sim/text.hpp"
 #include "benefit_rule_parser.hpp"
 #include "key_parser.hpp"
 
@@ -178,7 +179,8 @@ void check_governance(const ConfigNode& g, const Scenario& s) {
       g.optional("bargaining")
           .optional("parties")
           .elements()[k]
-          .error("unknown bargaining party '" + p + "': expected a college name or municipality");
+          .error("unknown bargaining party '" + sim::escape_text(p) +
+                 "': expected a college name or municipality");
   }
 }
 

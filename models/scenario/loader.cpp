@@ -17,6 +17,7 @@
 #include "overrides.hpp"
 #include "participants.hpp"
 #include "regulatory_checks.hpp"
+#include "run_memory.hpp"
 
 namespace accord::models {
 
@@ -94,8 +95,24 @@ void check_sharing_key(const ConfigNode& community, const Scenario& s) {
   }
 }
 
+// The name as one file name: ASCII other than letters, digits, '_', '-', '.' becomes '_', and
+// so does a leading '.', so that no name (`../../x`, `a/b`) takes the default path out of
+// out/ or hides it. Other UTF-8 text (accents) is kept.
+std::string file_name_of(const std::string& name) {
+  if (name.empty()) return "run";
+  std::string out = name;
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    if (!keep) c = '_';
+  }
+  if (out[0] == '.') out[0] = '_';
+  return out;
+}
+
 void parse_output(const ConfigNode& n, Scenario& s) {
-  s.output.path = "out/" + (s.name.empty() ? std::string("run") : s.name) + ".h5";
+  s.output.path = "out/" + file_name_of(s.name) + ".h5";
   if (!n.present() || !n.expect_map({"path", "detail"})) return;
   s.output.path = n.string_or("path", s.output.path);
   s.output.detail = n.choice_or("detail", {"full", "periods", "summary"}, "full");
@@ -146,6 +163,10 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   ctx->throw_if_errors();
 
   const ConfigNode root(doc, "", ctx);
+  // Every string accepted is valid UTF-8: the run file, `analyze --format json` and the
+  // messages below can then carry it as it is.
+  sim::check_text(root);
+  ctx->throw_if_errors();
   Scenario s;
   s.source_file = file_label;
   s.replicate = options.replicate;
@@ -159,7 +180,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   s.seed = static_cast<uint64_t>(
       root.integer_or("seed", static_cast<int64_t>(kDefaultSeed), Range::non_negative()));
   if (options.seed) s.seed = *options.seed;
-  s.time = parse_time(root.child("time"));
+  const ConfigNode time = root.child("time");
+  s.time = parse_time(time);
   if (const ConfigNode site = root.optional("site");
       site.present() && site.expect_map({"lat", "lon", "school_zone"})) {
     s.site = GeoPoint{site.number("lat", Range::between(-90, 90)),
@@ -214,6 +236,9 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   }
   // Cross-section checks only once each section is valid on its own.
   if (!ctx->has_errors()) {
+    // Before anything allocates per step (`validate` builds the inputs too).
+    detail::check_run_memory(
+        time, s, options.available_memory_bytes.value_or(detail::physical_memory_bytes()));
     check_sharing_key(community, s);
     detail::check_regulation(root, s);
     detail::check_governance(root.optional("governance"), s);
@@ -224,6 +249,10 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
 }
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ConfigError(SourceLocation{path, 0, 0},
+                      "is a directory, not a scenario file (give the .yaml file in it)");
   std::ifstream in(path);
   if (!in) throw ConfigError(SourceLocation{path, 0, 0}, "cannot open scenario file");
   std::ostringstream text;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accord/models/energy/load_series.hpp"
+#include "accord/models/physical_bounds.hpp"
 
 namespace accord::models::detail {
 
@@ -26,15 +27,21 @@ CsvSeriesSpec parse_csv_source(const ConfigNode& node) {
   CsvSeriesSpec s;
   s.path = node.child("csv").as_existing_file().value_or("");
   s.format = node.choice_or("format", {"auto", "enedis", "sge", "plain"}, "auto");
-  s.scale = node.number_or("scale", 1.0, Range::non_negative());
+  s.scale = node.number_or("scale", 1.0, Range::non_negative().at_most(bounds::kMaxSeriesScale));
   s.column = node.string_or("column", "");
   return s;
 }
 
-ConsumptionSpec parse_consumption(const ConfigNode& node, bool allow_group_keys) {
+ConsumptionSpec parse_consumption(const ConfigNode& owner, bool allow_group_keys) {
   ConsumptionSpec spec;
+  const ConfigNode node = owner.optional("consumption");
   if (!node.present()) {
-    node.error("missing consumption: give {profile: NAME, annual_kwh: X} or {csv: PATH}");
+    // Located at the participant (a missing key has no place of its own); not repeated
+    // when a misspelt key already got "did you mean 'consumption'".
+    if (owner.is_map() && !owner.context().was_suggested(node.path()))
+      owner.context().add_error(
+          owner.location(),
+          "missing consumption: give {profile: NAME, annual_kwh: X} or {csv: PATH}", node.path());
     return spec;
   }
   if (node.has("csv")) {
@@ -48,7 +55,7 @@ ConsumptionSpec parse_consumption(const ConfigNode& node, bool allow_group_keys)
   if (!node.expect_map(keys)) return spec;
   LoadProfileSpec p;
   p.profile = node.choice("profile", energy::known_profiles());
-  p.annual_kwh = node.number("annual_kwh", Range::non_negative());
+  p.annual_kwh = node.number("annual_kwh", Range::non_negative().at_most(bounds::kMaxAnnualKwh));
   p.electric_heating = node.boolean_or("electric_heating", false);
   p.occupancy =
       node.choice_or("occupancy", {"standard", "home_daytime", "away_weekdays"}, "standard");
@@ -63,7 +70,7 @@ PvSpec parse_pv(const ConfigNode& node, const std::vector<std::string>& extra_ke
                                 "losses", "cloudiness", "location"};
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
   if (!node.expect_map(keys)) return pv;
-  pv.kwp = node.number("kwp", Range::positive());
+  pv.kwp = node.number("kwp", Range::positive().at_most(bounds::kMaxKwp));
   pv.tilt_deg = node.number_or("tilt_deg", pv.tilt_deg, Range::between(0, 90));
   pv.azimuth_deg = node.number_or("azimuth_deg", pv.azimuth_deg, Range::between(0, 360));
   pv.losses = node.number_or("losses", pv.losses, Range::between(0, 0.9));

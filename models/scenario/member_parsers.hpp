@@ -10,8 +10,9 @@ namespace accord::models::detail {
 
 GeoPoint parse_location(const sim::ConfigNode& node, const GeoPoint& fallback);
 CsvSeriesSpec parse_csv_source(const sim::ConfigNode& node);
-// {profile: ..., annual_kwh: ...} or {csv: PATH, ...}
-ConsumptionSpec parse_consumption(const sim::ConfigNode& node, bool allow_group_keys = false);
+// The `consumption` of `owner` (a participant or a group): {profile: ..., annual_kwh: ...}
+// or {csv: PATH, ...}.
+ConsumptionSpec parse_consumption(const sim::ConfigNode& owner, bool allow_group_keys = false);
 PvSpec parse_pv(const sim::ConfigNode& node, const std::vector<std::string>& extra_keys = {});
 // A producer's or prosumer's production: `pv: {...}` or `production: {csv: ...}` under `owner`.
 std::optional<ProductionSpec> parse_production(const sim::ConfigNode& owner);

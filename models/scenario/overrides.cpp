@@ -1,6 +1,10 @@
 #include "overrides.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <charconv>
+
+#include "accord/sim/text.hpp"
 
 namespace accord::models::detail {
 
@@ -55,7 +59,8 @@ bool parse_path(const std::string& path, std::vector<Segment>& out) {
 }  // namespace
 
 void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContext& ctx) {
-  const std::string option = "--set " + text;
+  // The option names the errors' place: escaped, so that the line stays valid UTF-8.
+  const std::string option = "--set " + sim::escape_text(text);
   // The first '=' outside [...] selectors separates the path from the value.
   size_t eq = std::string::npos;
   for (size_t i = 0, depth = 0; i < text.size(); ++i) {
@@ -75,12 +80,21 @@ void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContex
   YAML::Node value;
   try {
     value = YAML::Load(text.substr(eq + 1));
+  } catch (const YAML::DeepRecursion& e) {
+    ctx.add_error(SourceLocation{option, 0, 0},
+                  "value is not valid YAML: nesting reaches " + std::to_string(e.depth()) +
+                      " levels, the YAML reader's limit",
+                  "");
+    return;
   } catch (const YAML::Exception& e) {
     ctx.add_error(SourceLocation{option, 0, 0}, "value is not valid YAML: " + e.msg, "");
     return;
   }
 
   std::string resolved;  // canonical path (indices, no selectors) for error attribution
+  // The first key the option adds to the document: errors about it or anything under it
+  // (`--set foo.bar=1`: unknown key 'foo') belong to the option, not to the file.
+  std::string created;
   YAML::Node node = root;
   for (size_t s = 0; s < segs.size(); ++s) {
     const Segment& seg = segs[s];
@@ -124,6 +138,9 @@ void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContex
         return;
       }
       resolved += (resolved.empty() ? "" : ".") + seg.key;
+      const YAML::Node& existing = node;
+      if (created.empty() && !(existing.IsMap() && existing[seg.key].IsDefined()))
+        created = resolved;
       if (last) {
         node[seg.key] = value;
       } else {
@@ -132,7 +149,7 @@ void apply_override(YAML::Node& root, const std::string& text, sim::ConfigContex
       }
     }
   }
-  ctx.mark_override(resolved, option);
+  ctx.mark_override(created.empty() ? resolved : created, option);
 }
 
 }  // namespace accord::models::detail

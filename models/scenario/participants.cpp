@@ -6,7 +6,9 @@
 #include <numbers>
 #include <set>
 
+#include "accord/models/physical_bounds.hpp"
 #include "accord/sim/rng.hpp"
+#include "accord/sim/text.hpp"
 #include "behaviour_parser.hpp"
 #include "member_parsers.hpp"
 
@@ -51,10 +53,10 @@ Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
   Participant p;
   n.expect_map({"id", "kind", "location", "consumption", "pv", "production", "income", "low_income",
                 "key", "retail", "surplus_eur_per_kwh", "behaviour"});
-  p.id = n.string("id");
+  p.id = n.identifier("id");
   p.kind = n.choice("kind", participant_kinds());
   p.location = parse_location(n.optional("location"), ctx.site);
-  p.consumption = parse_consumption(n.child("consumption"));
+  p.consumption = parse_consumption(n);
   if (auto* lp = std::get_if<LoadProfileSpec>(&p.consumption.source))
     p.profile = lp->profile;
   else
@@ -64,7 +66,8 @@ Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
   p.low_income = n.boolean_or("low_income", p.income_decile >= 1 && p.income_decile <= 3);
   p.key = parse_key_participation(n.optional("key"));
   parse_retail(n.optional("retail"), p);
-  p.surplus_price_eur_per_kwh = n.number_or("surplus_eur_per_kwh", kUnset, Range::non_negative());
+  p.surplus_price_eur_per_kwh = n.number_or(
+      "surplus_eur_per_kwh", kUnset, Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh));
   p.behaviour =
       BehaviourTemplate(n.optional("behaviour"), {ctx.seed, ctx.replicate, ""}).for_member(0);
   return p;
@@ -75,11 +78,11 @@ Participant parse_explicit(const ConfigNode& n, const MemberContext& ctx) {
 void expand_group(const ConfigNode& n, const MemberContext& ctx, std::vector<Participant>& out) {
   n.expect_map({"group", "count", "kind", "location", "consumption", "income", "pv", "key",
                 "retail", "low_income_max_decile", "behaviour"});
-  const std::string gid = n.string("group");
+  const std::string gid = n.identifier("group");
   const int64_t count = n.integer("count", Range::between(1, 1000000));
   const std::string kind = n.choice("kind", participant_kinds());
-  const ConfigNode cons = n.child("consumption");
-  const ConsumptionSpec base = parse_consumption(cons, /*allow_group_keys=*/true);
+  const ConfigNode cons = n.optional("consumption");
+  const ConsumptionSpec base = parse_consumption(n, /*allow_group_keys=*/true);
   const double spread = cons.number_or("spread", 0.3, Range::between(0, 2));
   const double heating_share = cons.number_or("electric_heating_share", 0.0, Range::fraction());
 
@@ -193,7 +196,7 @@ std::vector<Participant> parse_participants(const ConfigNode& list, const Member
     }
     for (size_t k = before; k < out.size(); ++k)
       if (!out[k].id.empty() && !ids.insert(out[k].id).second)
-        item.error("duplicate participant id '" + out[k].id + "'");
+        item.error("duplicate participant id '" + sim::escape_text(out[k].id) + "'");
   }
   if (out.empty() && list.present()) list.error("a scenario needs at least one participant");
   return out;
@@ -207,7 +210,7 @@ std::vector<Producer> parse_producers(const ConfigNode& list, const MemberContex
     if (!n.expect_map({"id", "owner", "location", "pv", "production", "surplus_eur_per_kwh"}))
       continue;
     Producer p;
-    p.id = n.string("id");
+    p.id = n.identifier("id");
     p.owner = n.string_or("owner", "");
     p.location = parse_location(n.optional("location"), ctx.site);
     auto prod = parse_production(n);
@@ -217,9 +220,10 @@ std::vector<Producer> parse_producers(const ConfigNode& list, const MemberContex
     } else {
       p.production = *prod;
     }
-    p.surplus_price_eur_per_kwh = n.number_or("surplus_eur_per_kwh", kUnset, Range::non_negative());
+    p.surplus_price_eur_per_kwh = n.number_or(
+        "surplus_eur_per_kwh", kUnset, Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh));
     if (!p.id.empty() && !ids.insert(p.id).second)
-      n.optional("id").error("duplicate producer id '" + p.id + "'");
+      n.optional("id").error("duplicate producer id '" + sim::escape_text(p.id) + "'");
     out.push_back(std::move(p));
   }
   return out;

@@ -1,7 +1,9 @@
 #include "accord/sim/civil_time.hpp"
 
-#include <array>
+#include <date/tz.h>
+
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -42,60 +44,45 @@ int64_t floor_div(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-// Day number of the last Sunday of a month (weekday of day 0 = 1970-01-01 is Thursday).
-int64_t last_sunday(int year, int month) {
-  const int64_t last = days_from_civil(year, month + 1, 1) - 1;
-  const int64_t iso_weekday = ((last + 3) % 7 + 7) % 7 + 1;  // 1 = Monday
-  return last - (iso_weekday % 7);
+date::sys_seconds sys(int64_t t) {
+  return date::sys_seconds{std::chrono::seconds{t}};
 }
 
-struct ZoneEntry {
-  const char* name;
-  int standard_offset;
-  bool eu_dst;
-};
-constexpr std::array<ZoneEntry, 6> kZones{{{"UTC", 0, false},
-                                           {"Europe/Paris", 3600, true},
-                                           {"Europe/Brussels", 3600, true},
-                                           {"Europe/Berlin", 3600, true},
-                                           {"Europe/Madrid", 3600, true},
-                                           {"Europe/Luxembourg", 3600, true}}};
+date::local_seconds local(int year, int month, int day, int hour, int minute, int second) {
+  return date::local_seconds{
+      std::chrono::seconds{utc_seconds(year, month, day, hour, minute, second)}};
+}
 
 }  // namespace
 
 TimeZone TimeZone::from_name(std::string_view name) {
-  for (const auto& z : kZones)
-    if (name == z.name) return TimeZone(z.name, z.standard_offset, z.eu_dst);
-  std::string known;
-  for (const auto& z : kZones) known += (known.empty() ? "" : ", ") + std::string(z.name);
-  throw std::invalid_argument("unknown time zone '" + std::string(name) + "'; known: " + known);
+  try {
+    return TimeZone(std::string(name), date::locate_zone(name));
+  } catch (const std::runtime_error&) {
+    throw std::invalid_argument("unknown time zone '" + std::string(name) +
+                                "'; expected an IANA zone name such as Europe/Paris or UTC");
+  }
 }
 
 std::vector<std::string> TimeZone::known_names() {
   std::vector<std::string> names;
-  for (const auto& z : kZones) names.emplace_back(z.name);
+  for (const auto& z : date::get_tzdb().zones) names.emplace_back(z.name());
   return names;
 }
 
 bool TimeZone::is_dst(int64_t t) const {
-  if (!eu_dst_) return false;
-  // EU rule: summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
-  // Sunday of October.
-  const int year = civil_from_days(floor_div(t, 86400)).year;
-  const int64_t begin = last_sunday(year, 3) * 86400 + 3600;
-  const int64_t end = last_sunday(year, 10) * 86400 + 3600;
-  return t >= begin && t < end;
+  return zone_->get_info(sys(t)).save != std::chrono::minutes{0};
 }
 
 int TimeZone::offset_at(int64_t t) const {
-  return standard_offset_ + (is_dst(t) ? 3600 : 0);
+  return static_cast<int>(zone_->get_info(sys(t)).offset.count());
 }
 
 LocalDateTime TimeZone::to_local(int64_t t) const {
   const int offset = offset_at(t);
-  const int64_t local = t + offset;
-  const int64_t days = floor_div(local, 86400);
-  const int64_t sod = local - days * 86400;
+  const int64_t local_seconds = t + offset;
+  const int64_t days = floor_div(local_seconds, 86400);
+  const int64_t sod = local_seconds - days * 86400;
   const CivilDate d = civil_from_days(days);
   LocalDateTime out;
   out.year = d.year;
@@ -111,11 +98,23 @@ LocalDateTime TimeZone::to_local(int64_t t) const {
 }
 
 int64_t TimeZone::to_utc(int year, int month, int day, int hour, int minute, int second) const {
-  const int64_t local = utc_seconds(year, month, day, hour, minute, second);
-  // Try the summer offset first (first instant of the autumn overlap), then standard.
-  const int64_t summer = local - (standard_offset_ + 3600);
-  if (eu_dst_ && is_dst(summer)) return summer;
-  return local - standard_offset_;
+  const date::local_seconds l = local(year, month, day, hour, minute, second);
+  // Unique: its offset; ambiguous: the first (summer) instant; nonexistent: the offset before
+  // the gap. In all three cases that is the `first` of date's local_info.
+  const date::local_info info = zone_->get_info(l);
+  return l.time_since_epoch().count() - info.first.offset.count();
+}
+
+LocalTimeKind TimeZone::kind_of(int year, int month, int day, int hour, int minute,
+                                int second) const {
+  switch (zone_->get_info(local(year, month, day, hour, minute, second)).result) {
+    case date::local_info::nonexistent:
+      return LocalTimeKind::kNonexistent;
+    case date::local_info::ambiguous:
+      return LocalTimeKind::kAmbiguous;
+    default:
+      return LocalTimeKind::kUnique;
+  }
 }
 
 namespace {

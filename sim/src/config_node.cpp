@@ -1,5 +1,7 @@
 #include "accord/sim/config_node.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,6 +11,7 @@
 #include <utility>
 
 #include "accord/sim/civil_time.hpp"
+#include "accord/sim/text.hpp"
 
 namespace accord::sim {
 
@@ -53,10 +56,17 @@ bool Range::contains(double v) const {
 }
 
 namespace {
+// Shortest readable form: 0.5, 100, 1e6 (not 1e+06).
 std::string number_text(double v) {
   std::ostringstream os;
   os << v;
-  return os.str();
+  std::string s = os.str();
+  if (const auto e = s.find("e+"); e != std::string::npos) {
+    size_t digits = e + 2;
+    while (digits + 1 < s.size() && s[digits] == '0') ++digits;
+    s = s.substr(0, e + 1) + s.substr(digits);
+  }
+  return s;
 }
 }  // namespace
 
@@ -72,6 +82,11 @@ std::string Range::describe() const {
 YAML::Node load_yaml_document(const std::string& text, const std::string& file_label) {
   try {
     return YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp says "bad file"; the cause is its nesting guard (500 levels in 0.7).
+    throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
+                      "invalid YAML: nesting reaches " + std::to_string(e.depth()) +
+                          " levels, the YAML reader's limit (a scenario needs fewer than 10)");
   } catch (const YAML::Exception& e) {
     throw ConfigError(SourceLocation{file_label, e.mark.line + 1, e.mark.column + 1},
                       "invalid YAML: " + e.msg);
@@ -185,22 +200,23 @@ bool ConfigNode::expect_map(const std::vector<std::string>& allowed) const {
   }
   std::set<std::string> seen;
   for (const auto& kv : node_) {
-    const auto key = kv.first.Scalar();
+    const auto key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
     const YAML::Mark m = kv.first.Mark();
     const SourceLocation where{ctx_->file(), m.line + 1, m.column + 1};
     if (!seen.insert(key).second) {
-      ctx_->add_error(where, "duplicate key '" + key + "'", join_path(path_, key));
+      ctx_->add_error(where, "duplicate key '" + escape_text(key) + "'",
+                      join_path(path_, escape_text(key)));
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string msg = "unknown key '" + key + "'";
+      std::string msg = "unknown key '" + escape_text(key) + "'";
       const std::string guess = did_you_mean(key, allowed);
       if (!guess.empty()) {
         msg += "; did you mean '" + guess + "'?";
         ctx_->note_suggestion(join_path(path_, guess));
       } else
         msg += "; expected one of: " + join_names(allowed);
-      ctx_->add_error(where, msg, join_path(path_, key));
+      ctx_->add_error(where, msg, join_path(path_, escape_text(key)));
     }
   }
   return true;
@@ -258,6 +274,17 @@ std::optional<std::string> ConfigNode::as_string() const {
   return node_.Scalar();
 }
 
+std::optional<std::string> ConfigNode::as_identifier() const {
+  auto s = as_string();
+  if (!s) return std::nullopt;
+  if (const auto problem = identifier_problem(*s)) {
+    error("invalid id '" + escape_text(*s) + "': " + *problem + "; an id uses " + kIdentifierRule);
+  }
+  // Returned even when invalid (the error stops the load): references to the id then match
+  // and do not add "unknown id" lines for the same mistake.
+  return s;
+}
+
 std::optional<double> ConfigNode::as_number(Range range) const {
   if (!present_) return std::nullopt;
   if (!node_.IsScalar()) {
@@ -268,11 +295,19 @@ std::optional<double> ConfigNode::as_number(Range range) const {
   double v = 0;
   auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-    error("expected " + range.describe() + ", got '" + s + "'");
+    error("expected " + range.describe() + ", got '" + escape_text(s) + "'");
     return std::nullopt;
   }
   if (!range.contains(v)) {
     error("value " + s + " is out of range; expected " + range.describe());
+    return std::nullopt;
+  }
+  if (v > range.limit) {
+    error("value " + s + " is out of range; expected a number <= " + number_text(range.limit));
+    return std::nullopt;
+  }
+  if (std::abs(v) > kMaxConfigMagnitude) {
+    error("value " + s + " is out of range; no number accord reads may exceed 1e12 in magnitude");
     return std::nullopt;
   }
   return v;
@@ -290,7 +325,7 @@ std::optional<int64_t> ConfigNode::as_integer(Range range) const {
   int64_t v = 0;
   auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size()) {
-    error("expected " + what + ", got '" + s + "'");
+    error("expected " + what + ", got '" + escape_text(s) + "'");
     return std::nullopt;
   }
   if (!range.contains(static_cast<double>(v))) {
@@ -307,8 +342,8 @@ std::optional<bool> ConfigNode::as_bool() const {
     if (s == "true") return true;
     if (s == "false") return false;
   }
-  error("expected true or false, got " +
-        (node_.IsScalar() ? "'" + node_.Scalar() + "'" : std::string(kind_name(node_))));
+  error("expected true or false, got " + (node_.IsScalar() ? "'" + escape_text(node_.Scalar()) + "'"
+                                                           : std::string(kind_name(node_))));
   return std::nullopt;
 }
 
@@ -316,7 +351,7 @@ std::optional<std::string> ConfigNode::as_choice(const std::vector<std::string>&
   auto s = as_string();
   if (!s) return std::nullopt;
   if (std::find(names.begin(), names.end(), *s) != names.end()) return s;
-  std::string msg = "unknown value '" + *s + "'";
+  std::string msg = "unknown value '" + escape_text(*s) + "'";
   const std::string guess = did_you_mean(*s, names);
   if (!guess.empty()) msg += "; did you mean '" + guess + "'?";
   msg += (guess.empty() ? "; known: " : " Known: ") + join_names(names);
@@ -335,7 +370,7 @@ std::optional<int64_t> ConfigNode::as_duration_seconds() const {
   if (unit == "min") mult = 60;
   if (unit == "h") mult = 3600;
   if (r.ec != std::errc() || mult == 0 || v <= 0) {
-    error("expected a duration such as 15min, 30min or 1h, got '" + *s + "'");
+    error("expected a duration such as 15min, 30min or 1h, got '" + escape_text(*s) + "'");
     return std::nullopt;
   }
   return v * mult;
@@ -346,8 +381,8 @@ std::optional<int64_t> ConfigNode::as_time_utc(const TimeZone& zone) const {
   if (!s) return std::nullopt;
   int64_t t = 0;
   if (!parse_iso8601(*s, zone, t)) {
-    error("expected a date YYYY-MM-DD or date-time YYYY-MM-DDTHH:MM[:SS][+HH:MM], got '" + *s +
-          "'");
+    error("expected a date YYYY-MM-DD or date-time YYYY-MM-DDTHH:MM[:SS][+HH:MM], got '" +
+          escape_text(*s) + "'");
     return std::nullopt;
   }
   return t;
@@ -361,7 +396,8 @@ std::optional<std::string> ConfigNode::as_existing_file() const {
   if (p.is_relative() && !ctx_->base_dir().empty()) p = fs::path(ctx_->base_dir()) / p;
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) {
-    error("file not found: '" + *s + "' (looked for " + p.lexically_normal().string() + ")");
+    error("file not found: '" + escape_text(*s) + "' (looked for " +
+          escape_text(p.lexically_normal().string()) + ")");
     return std::nullopt;
   }
   return p.lexically_normal().string();
@@ -386,6 +422,12 @@ std::string ConfigNode::string(std::string_view key) const {
 std::string ConfigNode::string_or(std::string_view key, std::string fallback) const {
   return optional(key).as_string().value_or(std::move(fallback));
 }
+std::string ConfigNode::identifier(std::string_view key) const {
+  return child(key).as_identifier().value_or(std::string());
+}
+std::string ConfigNode::identifier_or(std::string_view key, std::string fallback) const {
+  return optional(key).as_identifier().value_or(std::move(fallback));
+}
 bool ConfigNode::boolean_or(std::string_view key, bool fallback) const {
   return optional(key).as_bool().value_or(fallback);
 }
@@ -395,6 +437,41 @@ std::string ConfigNode::choice(std::string_view key, const std::vector<std::stri
 std::string ConfigNode::choice_or(std::string_view key, const std::vector<std::string>& names,
                                   std::string fallback) const {
   return optional(key).as_choice(names).value_or(std::move(fallback));
+}
+
+// --- text ----------------------------------------------------------------------------
+namespace {
+void check_scalar_text(const YAML::Node& n, const std::string& path, ConfigContext& ctx) {
+  const std::string& text = n.Scalar();
+  const auto bad = first_invalid_utf8(text);
+  if (!bad) return;
+  const YAML::Mark m = n.Mark();
+  ctx.add_error(
+      SourceLocation{ctx.file(), m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1},
+      "invalid UTF-8 in '" + escape_text(text) + "' (byte " + std::to_string(*bad + 1) +
+          "); save the file as UTF-8",
+      path);
+}
+
+void check_text_of(const YAML::Node& n, const std::string& path, ConfigContext& ctx) {
+  if (n.IsScalar()) {
+    check_scalar_text(n, path, ctx);
+  } else if (n.IsSequence()) {
+    for (size_t i = 0; i < n.size(); ++i)
+      check_text_of(n[i], path + "[" + std::to_string(i) + "]", ctx);
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) {
+      const std::string key = kv.first.IsScalar() ? escape_text(kv.first.Scalar()) : "?";
+      const std::string child = path.empty() ? key : path + "." + key;
+      check_text_of(kv.first, child, ctx);
+      check_text_of(kv.second, child, ctx);
+    }
+  }
+}
+}  // namespace
+
+void check_text(const ConfigNode& node) {
+  if (node.present()) check_text_of(node.yaml(), node.path(), node.context());
 }
 
 }  // namespace accord::sim

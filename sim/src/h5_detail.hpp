@@ -24,9 +24,16 @@ size_t type_size(Type type);
 // A variable-length string type with the given character set (UTF-8 by default).
 Handle vlen_string_type(H5T_cset_t cset = H5T_CSET_UTF8);
 
-// The innermost description on HDF5's error stack of this thread ("" if none). Must be called
-// before any other HDF5 call, which would clear the stack.
+// The innermost description on HDF5's error stack of this thread, as one line ("" if none). Must be
+// called before any other HDF5 call, which would clear the stack.
 std::string error_message();
+
+// One line from an HDF5 error description: the operating system's error text when there is
+// one ("No space left on device"), else the description with its line breaks removed.
+std::string one_line_cause(std::string desc);
+
+// Records that H5Fclose failed (see file_close_failed()).
+void note_file_close_failed();
 
 // Throws IoError "HDF5: <what> '<object>' in <file>: <error_message()>".
 [[noreturn]] void throw_error(std::string_view what, std::string_view object,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include "accord/sim/error.hpp"
 #include "h5_detail.hpp"
 
@@ -14,6 +16,7 @@ bool Handle::close() noexcept {
   switch (H5Iget_type(id)) {
     case H5I_FILE:
       status = H5Fclose(id);
+      if (status < 0) detail::note_file_close_failed();
       break;
     case H5I_GROUP:
       status = H5Gclose(id);
@@ -50,6 +53,20 @@ void Handle::reset() noexcept {
 void silence_error_stack() {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
+
+namespace {
+std::atomic<bool> close_failed{false};
+}  // namespace
+
+bool file_close_failed() {
+  return close_failed.load();
+}
+
+namespace detail {
+void note_file_close_failed() {
+  close_failed.store(true);
+}
+}  // namespace detail
 
 namespace detail {
 
@@ -119,10 +136,34 @@ herr_t innermost(unsigned n, const H5E_error2_t* error, void* data) {
 }
 }  // namespace
 
+// HDF5's descriptions can span lines (the POSIX driver's "file write failed: time = ...\n,
+// filename = ..., errno = 28, error message = 'No space left on device', ..."): the cause
+// of an operating-system failure is its error text; anything else becomes one line.
+std::string one_line_cause(std::string desc) {
+  const std::string key = "error message = '";
+  if (const auto at = desc.find(key); at != std::string::npos) {
+    const auto begin = at + key.size();
+    const auto end = desc.find('\'', begin);
+    if (end != std::string::npos) return desc.substr(begin, end - begin);
+  }
+  std::string out;
+  bool space = false;
+  for (const char c : desc) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string error_message() {
   std::string message;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &message);
-  return message;
+  return one_line_cause(std::move(message));
 }
 
 void throw_error(std::string_view what, std::string_view object, std::string_view file) {

@@ -290,7 +290,10 @@ void File::flush() {
 void File::close() {
   if (!handle_.valid()) return;
   const Id f = handle_.release();
-  if (H5Fclose(f) < 0) detail::throw_error("cannot close file", file_path_, "");
+  if (H5Fclose(f) < 0) {
+    detail::note_file_close_failed();
+    detail::throw_error("cannot close file", file_path_, "");
+  }
 }
 
 }  // namespace accord::sim::h5

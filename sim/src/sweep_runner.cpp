@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <hdf5.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -14,7 +16,9 @@
 #include <map>
 #include <sstream>
 
+#include "accord/sim/atomic_text_file.hpp"
 #include "accord/sim/h5/h5.hpp"
+#include "accord/sim/output_path.hpp"
 #include "accord/sim/parallel.hpp"
 #include "accord/sim/rng.hpp"
 #include "accord/sim/sweep/progress.hpp"
@@ -93,17 +97,57 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// Writes `text` to `path` through a temporary name, so readers never see half a file.
-void write_text_atomic(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw IoError("cannot write " + tmp);
+// The process id in a temporary name `<name>.tmp-<pid>`, or 0.
+long temp_owner(const std::string& name) {
+  const auto at = name.rfind(".tmp-");
+  if (at == std::string::npos || at + 5 == name.size()) return 0;
+  long pid = 0;
+  for (size_t i = at + 5; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || pid > 1'000'000'000) return 0;
+    pid = pid * 10 + (name[i] - '0');
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw IoError(fmt::format("cannot rename {} to {}: {}", tmp, path, ec.message()));
+  return pid;
+}
+
+bool process_alive(long pid) {
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// The run id of `run-NNNNNN.<anything>`, or -1.
+int64_t run_id_of(const std::string& name) {
+  if (name.rfind("run-", 0) != 0) return -1;
+  int64_t id = 0;
+  size_t i = 4;
+  for (; i < name.size() && name[i] >= '0' && name[i] <= '9'; ++i) id = id * 10 + (name[i] - '0');
+  return i > 4 && i < name.size() && name[i] == '.' ? id : -1;
+}
+
+// --resume: removes what killed runs left behind, `<file>.tmp-<pid>` of a process that no
+// longer runs here, for the run files of this shard and (when this call gathers) the sweep
+// file and table. A temporary of a live process (another shard writing now) is left alone.
+int64_t remove_stale_temporaries(const fs::path& dir, const fs::path& runs_dir,
+                                 const RunnerOptions& options) {
+  int64_t removed = 0;
+  const auto sweep_in = [&](const fs::path& folder, bool runs) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      const long pid = temp_owner(name);
+      if (pid <= 0 || process_alive(pid)) continue;
+      if (runs) {
+        const int64_t id = run_id_of(name);
+        if (id < 0 || id % options.shard_count != options.shard_index) continue;
+      } else if (options.shard_count > 1 ||
+                 (name.rfind("sweep.h5.tmp-", 0) != 0 && name.rfind("summary.csv.tmp-", 0) != 0)) {
+        continue;
+      }
+      std::error_code removed_ec;
+      if (fs::remove(it->path(), removed_ec)) ++removed;
+    }
+  };
+  sweep_in(runs_dir, true);
+  sweep_in(dir, false);
+  return removed;
 }
 
 // The KPIs a finished run file holds under /summary (scalar float64 datasets).
@@ -362,7 +406,7 @@ void write_summary_csv(const std::string& path, const SweepSpec& spec, const Des
     }
     out << "," << csv_field(records[i].error) << "\n";
   }
-  write_text_atomic(path, out.str());
+  write_text_file_atomically(path, out.str());
 }
 
 }  // namespace
@@ -437,12 +481,24 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
   Distribution* const dist = options.distribution;
   const bool root = dist == nullptr || dist->rank() == 0;
   std::vector<int64_t> todo;
+  if (root && options.shard_count == 1) {
+    // Refused now rather than after the runs (the writers check again).
+    check_output_path(fs::path(dir) / "sweep.h5");
+    check_output_path(fs::path(dir) / "summary.csv");
+  }
   if (root) {
+    if (options.resume)
+      outcome.temporaries_removed = remove_stale_temporaries(dir, runs_dir, options);
     for (int64_t id = 0; id < outcome.runs; ++id) {
       if (id % options.shard_count != options.shard_index) continue;
-      if (options.resume && run_file_complete((runs_dir / run_file_name(id)).string())) {
-        ++outcome.skipped;
-        continue;
+      const std::string path = (runs_dir / run_file_name(id)).string();
+      if (options.resume && run_file_complete(path)) {
+        if (!options.run_is_current ||
+            options.run_is_current(make_request(spec, design, id, dir), path)) {
+          ++outcome.skipped;
+          continue;
+        }
+        ++outcome.stale;  // made again below, replacing the file
       }
       todo.push_back(id);
     }
@@ -476,7 +532,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
       std::error_code ignored;
       fs::remove(req.output_path, ignored);  // a stale file from an earlier sweep
       try {
-        write_text_atomic(err_path, rec.error + "\n");
+        write_text_file_atomically(err_path, rec.error + "\n");
       } catch (const Error&) {
         // The error stays in the sweep file; the side file only serves shards and resume.
       }
@@ -508,6 +564,12 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
       outcome.executed += runs;
       outcome.failed += bad;
     }
+  }
+  for (const int64_t id : todo) {  // in run id order: the same line whatever the threads
+    const RunRecord& rec = records[static_cast<size_t>(id)];
+    if (rec.status != Status::kFailed) continue;
+    outcome.first_error = fmt::format("run-{:06}: {}", id, rec.error);
+    break;
   }
   if (options.shard_count > 1) {
     // One shard of several: the gathering (and the sweep file) is a later call's job.

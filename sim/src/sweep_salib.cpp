@@ -1,5 +1,7 @@
 #include "accord/sim/sweep/salib.hpp"
 
+#include "accord/sim/atomic_text_file.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,11 +39,9 @@ std::vector<std::string> fields_of(const std::string& line) {
   return out;
 }
 
+// Like every output: checked path, temporary name, renamed when written.
 void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw IoError("cannot write " + path);
+  write_text_file_atomically(path, text);
 }
 
 }  // namespace

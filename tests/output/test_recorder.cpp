@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -465,4 +466,33 @@ TEST_CASE("output: sample run and timings", "[.sample]") {
   time_it(periods, Detail::kPeriods, "periods 1000 participants x 12 periods");
   const auto full = synthetic_run(100, 5, 12, 1460);
   time_it(full, Detail::kFull, "full 100 participants x 17520 steps");
+}
+
+TEST_CASE("output: a non-finite ledger or bill is never written", "[output][faults]") {
+  TempDir dir("finite");
+  const auto path = dir.file("run.h5");
+  SECTION("NaN in a bill: nothing written, the message names the dataset and the cell") {
+    auto run = synthetic_run(4, 1, 3, 4);
+    run.accounts.bill(1, 2) = std::nan("");
+    CHECK_THROWS_WITH(write_run(run, path, Detail::kFull),
+                      Catch::Contains("/periods/bill has a non-finite value (nan) at period 1, "
+                                      "participant '" +
+                                      run.participants[2].id + "'"));
+    CHECK(fs::is_empty(dir.path));
+  }
+  SECTION("infinite production, even at detail=summary; an older file stays") {
+    auto run = synthetic_run(4, 1, 3, 4);
+    write_run(run, path, Detail::kSummary);
+    const auto before = fs::file_size(path);
+    run.production(5, 0) = std::numeric_limits<double>::infinity();
+    CHECK_THROWS_AS(write_run(run, path, Detail::kSummary), accord::IoError);
+    CHECK(fs::file_size(path) == before);
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  }
+  SECTION("NaN where the format means unknown (income) is written") {
+    auto run = synthetic_run(4, 1, 3, 4);
+    run.participants[0].income_eur_per_year = std::nan("");
+    write_run(run, path, Detail::kFull);
+    CHECK(h5::File::open(path).attr_int("complete") == 1);
+  }
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "accord/sim/civil_time.hpp"
 #include "accord/sim/time_grid.hpp"
 
@@ -33,6 +35,29 @@ TEST_CASE("Europe/Paris follows the EU summer-time rule", "[civil_time]") {
   // Autumn overlap: 02:30 local happens twice; the first (summer) instant is returned.
   CHECK(paris.to_utc(2025, 10, 26, 2, 30) == utc_seconds(2025, 10, 26, 0, 30));
   CHECK_THROWS_WITH(TimeZone::from_name("Mars/Olympus"), Catch::Contains("Europe/Paris"));
+}
+
+TEST_CASE("local times skipped or repeated by a DST change are named as such", "[civil_time]") {
+  const TimeZone paris = TimeZone::from_name("Europe/Paris");
+  CHECK(paris.kind_of(2025, 3, 30, 2, 30) == LocalTimeKind::kNonexistent);  // 02:00 -> 03:00
+  CHECK(paris.kind_of(2025, 10, 26, 2, 30) == LocalTimeKind::kAmbiguous);   // 03:00 -> 02:00
+  CHECK(paris.kind_of(2025, 10, 26, 3, 30) == LocalTimeKind::kUnique);
+  // In the spring gap the time is read with the offset before it (+01:00).
+  CHECK(paris.to_utc(2025, 3, 30, 2, 30) == utc_seconds(2025, 3, 30, 1, 30));
+  CHECK(TimeZone::from_name("UTC").kind_of(2025, 3, 30, 2, 30) == LocalTimeKind::kUnique);
+}
+
+TEST_CASE("any IANA zone of the system's tzdata", "[civil_time]") {
+  // Reunion: UTC+4 all year; New York: the US rule (second Sunday of March, 07:00 UTC in 2025).
+  const TimeZone reunion = TimeZone::from_name("Indian/Reunion");
+  CHECK(reunion.offset_at(utc_seconds(2025, 1, 1)) == 4 * 3600);
+  CHECK(reunion.offset_at(utc_seconds(2025, 7, 1)) == 4 * 3600);
+  CHECK_FALSE(reunion.is_dst(utc_seconds(2025, 7, 1)));
+  const TimeZone new_york = TimeZone::from_name("America/New_York");
+  CHECK(new_york.offset_at(utc_seconds(2025, 3, 9, 7) - 1) == -5 * 3600);
+  CHECK(new_york.offset_at(utc_seconds(2025, 3, 9, 7)) == -4 * 3600);
+  const auto names = TimeZone::known_names();
+  CHECK(std::find(names.begin(), names.end(), "Europe/Paris") != names.end());
 }
 
 TEST_CASE("ISO 8601 parsing with and without offsets", "[civil_time]") {

@@ -1,11 +1,16 @@
 #pragma once
-// Civil (calendar) time and the time zones accord needs. libstdc++ 12 has no tzdb, and a
-// simulator must not depend on the machine's zone files for reproducibility, so the EU
-// summer-time rule (in force since 1996) is written here explicitly.
+// Civil (calendar) time and time zones. Zones are the IANA zones of the system's tzdata, read
+// by Howard Hinnant's date/tz (libhowardhinnant-date-dev): any zone works, and the past rules
+// of a zone (the EU summer time since 1996 for Europe/Paris) do not change between tzdata
+// releases, so results stay reproducible across machines for the years accord simulates.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace date {
+class time_zone;
+}
 
 namespace accord::sim {
 
@@ -32,11 +37,16 @@ struct LocalDateTime {
   int utc_offset_seconds = 0;
 };
 
+// What a local wall-clock reading is in a zone: one instant, none (skipped by a spring-forward
+// change) or two (repeated by an autumn change).
+enum class LocalTimeKind { kUnique, kNonexistent, kAmbiguous };
+
 class TimeZone {
  public:
-  // Known names: "UTC", "Europe/Paris" (and other CET zones using the EU rule).
-  // Throws std::invalid_argument listing the known names for anything else.
+  // An IANA zone name ("UTC", "Europe/Paris", "America/Cayenne", ...). Throws
+  // std::invalid_argument naming the zone for anything the system's tzdata does not hold.
   static TimeZone from_name(std::string_view name);
+  // Every zone name of the system's tzdata, sorted.
   static std::vector<std::string> known_names();
 
   const std::string& name() const { return name_; }
@@ -45,15 +55,15 @@ class TimeZone {
   bool is_dst(int64_t utc_seconds) const;
   LocalDateTime to_local(int64_t utc_seconds) const;
   // UTC instant of a local wall-clock time. In the autumn overlap the first (summer) instant
-  // is returned; in the spring gap the time is read with the standard offset.
+  // is returned; in the spring gap the time is read with the offset in force before the gap.
   int64_t to_utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) const;
+  LocalTimeKind kind_of(int year, int month, int day, int hour = 0, int minute = 0,
+                        int second = 0) const;
 
  private:
-  TimeZone(std::string name, int standard_offset, bool eu_dst)
-      : name_(std::move(name)), standard_offset_(standard_offset), eu_dst_(eu_dst) {}
+  TimeZone(std::string name, const date::time_zone* zone) : name_(std::move(name)), zone_(zone) {}
   std::string name_;
-  int standard_offset_ = 0;
-  bool eu_dst_ = false;
+  const date::time_zone* zone_ = nullptr;  // owned by date's tz database (lives until exit)
 };
 
 // UTC instant of a UTC civil date-time.

@@ -50,16 +50,31 @@ class ConfigContext {
   std::vector<std::string> suggestions_;
 };
 
+// The largest magnitude any number of a configuration may have, whatever its own range:
+// no quantity accord reads (kWh, kW, EUR, hours, counts) comes near, and products and sums of
+// numbers below it stay finite in double precision. Fields with a physical meaning have
+// tighter bounds of their own (models/include/accord/models/physical_bounds.hpp).
+inline constexpr double kMaxConfigMagnitude = 1e12;
+
 // Closed numeric range for validation; messages say what is expected.
 struct Range {
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool min_exclusive = false;
+  // An upper bound on the magnitude that makes physical sense (e.g. 1e6 kWp), checked like
+  // `max` but left out of describe(): a type error still says "a number > 0", an excess
+  // says "<= limit".
+  double limit = std::numeric_limits<double>::infinity();
 
   static Range positive() { return {0.0, std::numeric_limits<double>::infinity(), true}; }
   static Range non_negative() { return {0.0, std::numeric_limits<double>::infinity(), false}; }
   static Range fraction() { return {0.0, 1.0, false}; }
   static Range between(double lo, double hi) { return {lo, hi, false}; }
+  Range at_most(double bound) const {
+    Range r = *this;
+    r.limit = bound;
+    return r;
+  }
   bool contains(double v) const;
   std::string describe() const;
 };
@@ -108,7 +123,11 @@ class ConfigNode {
   // --- scalars of this node ------------------------------------------------------------
   std::optional<double> as_number(Range range = {}) const;
   std::optional<int64_t> as_integer(Range range = {}) const;
+  // Any string (the document's text is checked for UTF-8 once, by check_text()).
   std::optional<std::string> as_string() const;
+  // An id: a string in the identifier set of accord/sim/text.hpp (kIdentifierRule). An
+  // invalid one is recorded as an error and still returned (no follow-up errors).
+  std::optional<std::string> as_identifier() const;
   std::optional<bool> as_bool() const;
   // One of the given names; otherwise the error lists them, with a "did you mean".
   std::optional<std::string> as_choice(const std::vector<std::string>& names) const;
@@ -126,6 +145,8 @@ class ConfigNode {
   int64_t integer_or(std::string_view key, int64_t fallback, Range range = {}) const;
   std::string string(std::string_view key) const;
   std::string string_or(std::string_view key, std::string fallback) const;
+  std::string identifier(std::string_view key) const;
+  std::string identifier_or(std::string_view key, std::string fallback) const;
   bool boolean_or(std::string_view key, bool fallback) const;
   std::string choice(std::string_view key, const std::vector<std::string>& names) const;
   std::string choice_or(std::string_view key, const std::vector<std::string>& names,
@@ -140,6 +161,10 @@ class ConfigNode {
 
 // Parses a YAML document; a syntax error becomes one located ConfigError.
 YAML::Node load_yaml_document(const std::string& text, const std::string& file_label);
+
+// Records an error for every key or scalar under `node` that is not valid UTF-8: text that
+// is accepted is then safe to record, print and export as JSON.
+void check_text(const ConfigNode& node);
 
 // Closest name within a small edit distance, or empty.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& names);

@@ -13,6 +13,10 @@ struct LoadOptions {
   std::vector<std::string> overrides;  // "key.path=value" from --set, applied before validation
   std::optional<uint64_t> seed;        // --seed, wins over the file and --set
   uint32_t replicate = 0;
+  // Memory a run may use, in bytes; unset: the machine's physical memory. A run whose
+  // per-step ledgers need more is refused at time.end (tests set it to stay independent of
+  // the machine).
+  std::optional<double> available_memory_bytes;
 };
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options = {});

@@ -45,4 +45,10 @@ class Handle {
 // Idempotent; called by every File constructor.
 void silence_error_stack();
 
+// True once closing a file failed (a full disk, a write error). HDF5 1.10 then keeps a
+// half-closed file that crashes its own clean-up at exit (SIGSEGV in H5F__close_cb), so the
+// process must end without running the library's atexit handler (std::_Exit after flushing
+// the standard streams; see app/main.cpp).
+bool file_close_failed();
+
 }  // namespace accord::sim::h5

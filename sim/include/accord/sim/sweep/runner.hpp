@@ -45,6 +45,11 @@ struct RunKpi {
 // on failure (any exception: its what() is recorded). Called from several threads at once.
 using RunFunction = std::function<std::vector<RunKpi>(const RunRequest&)>;
 
+// True when the complete run file at `path` holds the run `request` would make now (the
+// accord CLI compares the resolved scenario stored in the file with the one the request
+// resolves to). Called on the root only, one run at a time.
+using RunIsCurrent = std::function<bool(const RunRequest& request, const std::string& path)>;
+
 // Common random numbers: the seed of replicate r is the same at every design point, a pure
 // function of (sweep seed, r) below 2^53 (exact in float64 readers).
 uint64_t replicate_seed(uint64_t sweep_seed, uint32_t replicate);
@@ -59,7 +64,12 @@ struct RunnerOptions {
   unsigned threads = 0;     // 0: all cores
   int64_t shard_index = 0;  // run only run ids with id % shard_count == shard_index
   int64_t shard_count = 1;
-  bool resume = false;               // skip runs whose file exists with complete == 1
+  // Skip runs whose file exists with complete == 1 (and that run_is_current accepts); remove
+  // the temporary files that killed runs of this shard left (their process is gone).
+  bool resume = false;
+  // With resume: a complete run file that this rejects is stale (the sweep file or the base
+  // scenario changed since it was made) and its run is made again. Null: any complete file.
+  RunIsCurrent run_is_current;
   std::string output_dir;            // empty: the sweep's output.dir
   std::ostream* progress = nullptr;  // progress bar (terminal) or a line every N runs
   bool progress_is_terminal = false;
@@ -72,12 +82,15 @@ struct RunnerOptions {
 };
 
 struct SweepOutcome {
-  int64_t runs = 0;        // in the design (all shards)
-  int64_t executed = 0;    // run by this call
-  int64_t skipped = 0;     // found complete (--resume)
-  int64_t failed = 0;      // failed in this call
-  int64_t missing = 0;     // neither complete nor failed (other shards, stopped early)
-  std::string sweep_file;  // empty when this call was one shard of several
+  int64_t runs = 0;                 // in the design (all shards)
+  int64_t executed = 0;             // run by this call
+  int64_t skipped = 0;              // found complete and current (--resume)
+  int64_t stale = 0;                // found complete but made for another scenario: made again
+  int64_t temporaries_removed = 0;  // stale *.tmp-PID files of killed runs (--resume)
+  int64_t failed = 0;               // failed in this call
+  int64_t missing = 0;              // neither complete nor failed (other shards, stopped early)
+  std::string first_error;          // "run-000012: <error>" of the lowest failed run here
+  std::string sweep_file;           // empty when this call was one shard of several
   std::string summary_csv;
 };
 

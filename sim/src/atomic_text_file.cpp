@@ -1,4 +1,4 @@
-#include "accord/report/atomic_text_file.hpp"
+#include "accord/sim/atomic_text_file.hpp"
 
 #include <unistd.h>
 
@@ -9,15 +9,18 @@
 #include <system_error>
 
 #include "accord/sim/error.hpp"
+#include "accord/sim/output_path.hpp"
+#include "accord/sim/temp_files.hpp"
 
-namespace accord::report {
+namespace accord::sim {
 
 namespace {
 
 // Closes and removes the temporary file unless released (an error path never leaves it).
 class TempFile {
  public:
-  explicit TempFile(std::filesystem::path path) : path_(std::move(path)) {}
+  explicit TempFile(std::filesystem::path path)
+      : path_(std::move(path)), registration_(path_.string()) {}
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   ~TempFile() {
@@ -28,10 +31,14 @@ class TempFile {
     }
   }
   std::FILE*& stream() { return stream_; }
-  void release() { released_ = true; }
+  void release() {
+    released_ = true;
+    registration_.release();
+  }
 
  private:
   std::filesystem::path path_;
+  TempFileRegistration registration_;
   std::FILE* stream_ = nullptr;
   bool released_ = false;
 };
@@ -43,6 +50,7 @@ class TempFile {
 }  // namespace
 
 void write_text_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  check_output_path(path);
   std::filesystem::path temp = path;
   temp += ".tmp-" + std::to_string(::getpid());
   TempFile guard(temp);
@@ -52,6 +60,7 @@ void write_text_file_atomically(const std::filesystem::path& path, std::string_v
     fail(path, "write", errno);
   std::FILE* stream = guard.stream();
   guard.stream() = nullptr;
+  // fclose flushes the buffer: a full disk is often only seen here.
   if (std::fclose(stream) != 0) fail(path, "write", errno);
   std::error_code error;
   std::filesystem::rename(temp, path, error);
@@ -59,4 +68,4 @@ void write_text_file_atomically(const std::filesystem::path& path, std::string_v
   guard.release();
 }
 
-}  // namespace accord::report
+}  // namespace accord::sim

@@ -1,0 +1,63 @@
+#include "run_memory.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <variant>
+
+#include <fmt/format.h>
+
+namespace accord::models::detail {
+
+namespace {
+
+std::string size_text(double bytes) {
+  return bytes >= 1e12 ? fmt::format("{:.1f} TB", bytes / 1e12)
+                       : fmt::format("{:.1f} GB", bytes / 1e9);
+}
+
+}  // namespace
+
+double run_memory_bytes(const Scenario& s) {
+  if (s.time.step_seconds <= 0 || s.time.end_utc <= s.time.start_utc) return 0;
+  // In double: T x N overflows int64 long before the machine runs out of memory.
+  const double steps = static_cast<double>(s.time.end_utc - s.time.start_utc) /
+                       static_cast<double>(s.time.step_seconds);
+  const auto n = static_cast<double>(s.participants.size());
+  const auto p = static_cast<double>(s.producers.size());
+  const bool any_pv = std::any_of(s.producers.begin(), s.producers.end(), [](const Producer& x) {
+    return std::holds_alternative<PvSpec>(x.production.source);
+  });
+  constexpr double kDouble = 8;
+  const double per_step = 16                              // step calendar
+                          + kDouble                       // step start times
+                          + 3 * kDouble * n               // consumption, allocated, supplied
+                          + 4 * kDouble * p               // production, autoprod, surplus, own
+                          + (any_pv ? 8 * kDouble : 0)    // one solar track (8 series)
+                          + kDouble * std::min(n, 64.0);  // load series block being built
+  return steps * per_step;
+}
+
+double physical_memory_bytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return static_cast<double>(pages) * static_cast<double>(page_size);
+}
+
+void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes) {
+  if (available_bytes <= 0) return;
+  const double needed = run_memory_bytes(s);
+  if (needed <= available_bytes) return;
+  const auto steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+  const sim::ConfigNode end = time.optional("end");
+  (end.present() ? end : time)
+      .error(fmt::format(
+          "the run needs at least {} of memory ({} steps of {} min x {} participants and {} "
+          "producers, every per-step ledger kept for the whole run) and this machine has {}; "
+          "end the run earlier, use a longer step or fewer members",
+          size_text(needed), steps, s.time.step_seconds / 60, s.participants.size(),
+          s.producers.size(), size_text(available_bytes)));
+}
+
+}  // namespace accord::models::detail

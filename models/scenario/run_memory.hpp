@@ -1,0 +1,26 @@
+#pragma once
+// The memory a run needs, estimated at load: a horizon of centuries (`time.end: 3025-01-01`)
+// must be refused with the estimate and the key to change, not die in std::bad_alloc halfway
+// through building the inputs (for `validate` too, which builds them).
+#include <cstdint>
+
+#include "accord/models/scenario/scenario.hpp"
+#include "accord/sim/config_node.hpp"
+
+namespace accord::models::detail {
+
+// Lower bound, in bytes, of the memory a run of `s` holds at its peak: the per-step ledgers
+// the Simulation keeps whole for the run (see Simulation::Simulation and
+// build_energy_inputs): consumption, allocated and supplied [T, N]; production, autoprod,
+// surplus and the producers' own series [T, P]; one solar track; the step calendar; the block
+// of load series being built.
+double run_memory_bytes(const Scenario& s);
+
+// Physical memory of the machine in bytes (sysconf), 0 when unknown.
+double physical_memory_bytes();
+
+// Records an error at `time.end` when the estimate exceeds `available_bytes` (no check when
+// it is 0).
+void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes);
+
+}  // namespace accord::models::detail
