@@ -16,6 +16,7 @@
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
+#include "bench_community.hpp"
 
 using namespace accord::models;
 using Clock = std::chrono::steady_clock;
@@ -34,27 +35,8 @@ const char* kAgenda =
     "{item: internal_price, protocol: vote, options: [0.08, 0.10, 0.12, 0.16]}]";
 
 std::string community_of(int n) {
-  const int households = n * 85 / 100, businesses = n - households;
-  return "accord: 1\nname: bench\n"
-         "time: {start: 2025-01-01, end: 2026-01-01, step: 30min}\n"
-         "participants:\n"
-         "  - {group: h, count: " +
-         std::to_string(households) +
-         ", kind: household, income: {deciles: [1,2,3,4,5,6,7,8,9,10]},\n"
-         "     consumption: {profile: household, annual_kwh: 4000, electric_heating_share: 0.3},\n"
-         "     pv: {share: 0.1, kwp: 3}, location: {radius_m: 500},\n"
-         "     behaviour: {participation: 0.4, alpha: {uniform: [0, 1]}}}\n"
-         "  - {group: b, count: " +
-         std::to_string(businesses) +
-         ", kind: business, consumption: {profile: office, annual_kwh: 30000}}\n"
-         "producers:\n"
-         "  - {id: pv1, pv: {kwp: " +
-         std::to_string(2.5 * n) +
-         "}}\n"
-         "  - {id: pv2, pv: {kwp: 50, azimuth_deg: 120}}\n"
-         "community: {internal_price: {eur_per_kwh: 0.14}}\n"
-         "regulation: {perimeter: urban, derogation: true}\n"
-         "output: {detail: periods}\n";
+  return accord::bench::community_scenario(n, "{internal_price: {eur_per_kwh: 0.14}}",
+                                           "{participation: 0.4, alpha: {uniform: [0, 1]}}");
 }
 
 struct Timing {

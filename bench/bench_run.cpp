@@ -13,6 +13,7 @@
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
+#include "bench_community.hpp"
 
 using namespace accord::models;
 using Clock = std::chrono::steady_clock;
@@ -20,28 +21,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 std::string scenario_text(int n, const std::string& key) {
-  const int households = n * 85 / 100, businesses = n - households;
-  return "accord: 1\nname: bench\n"
-         "time: {start: 2025-01-01, end: 2026-01-01, step: 30min}\n"
-         "participants:\n"
-         "  - {group: h, count: " +
-         std::to_string(households) +
-         ", kind: household, income: {deciles: [1,2,3,4,5,6,7,8,9,10]},\n"
-         "     consumption: {profile: household, annual_kwh: 4000, electric_heating_share: 0.3},\n"
-         "     pv: {share: 0.1, kwp: 3}, location: {radius_m: 500}}\n"
-         "  - {group: b, count: " +
-         std::to_string(businesses) +
-         ", kind: business, consumption: {profile: office, annual_kwh: 30000}}\n"
-         "producers:\n"
-         "  - {id: pv1, pv: {kwp: " +
-         std::to_string(2.5 * n) +
-         "}}\n"
-         "  - {id: pv2, pv: {kwp: 50, azimuth_deg: 120}}\n"
-         "community: {sharing_key: {type: " +
-         key +
-         "}}\n"
-         "regulation: {perimeter: urban, derogation: true}\n"
-         "output: {detail: periods}\n";
+  return accord::bench::community_scenario(n, "{sharing_key: {type: " + key + "}}");
 }
 
 double seconds(Clock::time_point a, Clock::time_point b) {

@@ -14,27 +14,13 @@
 using namespace accord;
 using namespace accord::models;
 using accord::test_scenarios::error_of;
+using accord::test_scenarios::kMinimal;
 using accord::test_scenarios::load;
+using accord::test_scenarios::replace;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
-
-const char* kMinimal = R"(accord: 1
-name: mini
-time: {start: 2025-01-01, end: 2025-02-01, step: 30min}
-participants:
-  - {id: a, kind: household, consumption: {profile: household, annual_kwh: 3000}}
-  - {id: b, kind: business, consumption: {profile: office, annual_kwh: 20000}}
-producers:
-  - {id: pv, owner: commune, pv: {kwp: 30}}
-)";
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto pos = text.find(from);
-  REQUIRE(pos != std::string::npos);
-  return text.replace(pos, from.size(), to);
-}
 
 LoadOptions with_set(const std::string& option) {
   LoadOptions o;
