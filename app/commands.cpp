@@ -94,7 +94,7 @@ int cmd_run(const RunArgs& args) {
 
   const auto parent = std::filesystem::path(out_path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
-  models::output::write_run(result, out_path, detail);
+  models::output::write_run(result, out_path, detail, options.threads);
   const auto t3 = Clock::now();
   if (!args.quiet) {
     auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };

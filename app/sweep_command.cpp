@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
 #include "accord/sim/output_path.hpp"
+#include "accord/sim/parallel.hpp"
 #include "accord/sim/sweep/design.hpp"
 #include "accord/sim/sweep/runner.hpp"
 #include "accord/sim/sweep/salib.hpp"
@@ -54,11 +56,12 @@ std::pair<int64_t, int64_t> parse_shard(const std::string& text) {
 // One run of the sweep: the base scenario with the point's overrides and the replicate's
 // seed, simulated on one thread (the sweep parallelizes over runs), written at the sweep's
 // detail.
-std::vector<sw::RunKpi> run_one(const sw::RunRequest& req) {
+std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
   models::LoadOptions options;
   options.overrides = req.overrides;
   options.seed = req.seed;
   options.replicate = req.replicate;
+  options.parallel_runs = parallel_runs;
   const models::Scenario scenario = models::load_scenario(req.base, options);
   models::SimulationOptions sim_options;
   sim_options.threads = 1;
@@ -68,9 +71,13 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req) {
   result.provenance.accord_version = kAccordVersion;
   result.provenance.git_sha = kAccordGitSha;
   result.provenance.created_utc = utc_now_iso8601();
+  // Checked and compressed on this thread, in parallel with the other runs; the lock on the
+  // HDF5 library covers only copying the compressed chunks into the file.
+  const auto prepared = models::output::prepare_run(result, req.output_path,
+                                                    models::output::parse_detail(req.detail), 1);
   {
     std::lock_guard lock(sw::h5_mutex());
-    models::output::write_run(result, req.output_path, models::output::parse_detail(req.detail));
+    models::output::write_prepared(prepared);
   }
   std::vector<sw::RunKpi> kpis;
   for (const auto& k : result.summary) kpis.push_back({k.name, k.value, k.units, k.description});
@@ -123,6 +130,36 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArgs& args) {
 
 namespace {
 
+// Runs made at the same time by this process.
+int parallel_runs(unsigned threads, int64_t runs) {
+  const unsigned t = threads > 0 ? threads : sim::default_threads();
+  return static_cast<int>(std::clamp<int64_t>(runs, 1, t));
+}
+
+// The first run's memory, checked before any run starts: a sweep whose runs fit the machine
+// one at a time but not -j at a time is refused at once (exit 2) with the -j that fits,
+// rather than failing run after run. Any other problem of the run is left to the run itself.
+void check_memory_of_first_run(const sw::SweepSpec& spec, const sw::Design& design, int parallel) {
+  if (parallel <= 1 || sw::run_count(spec, design) == 0) return;
+  const sw::RunRequest req = sw::make_request(spec, design, 0, ".");
+  models::LoadOptions options;
+  options.overrides = req.overrides;
+  options.seed = req.seed;
+  options.replicate = req.replicate;
+  options.parallel_runs = parallel;
+  try {
+    (void)models::load_scenario(req.base, options);
+  } catch (const ConfigError&) {
+    options.parallel_runs = 1;
+    try {
+      (void)models::load_scenario(req.base, options);
+    } catch (const std::exception&) {
+      return;  // wrong whatever the threads: the run reports it
+    }
+    throw;  // fits alone, not -j at a time
+  }
+}
+
 // `distribution`: the MPI ranks sharing the sweep (null: this process alone); only rank 0
 // exports, prints and writes the sweep file.
 int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Design& design,
@@ -161,7 +198,11 @@ int sweep_with(const SweepArgs& args, const sw::SweepSpec& spec, const sw::Desig
     options.progress = &std::cerr;
     options.progress_is_terminal = ::isatty(::fileno(stderr)) == 1;
   }
-  const sw::SweepOutcome o = sw::run_sweep(spec, design, run_one, options);
+  const int parallel = parallel_runs(options.threads, sw::run_count(spec, design));
+  if (root) check_memory_of_first_run(spec, design, parallel);
+  const sw::SweepOutcome o = sw::run_sweep(
+      spec, design, [parallel](const sw::RunRequest& req) { return run_one(req, parallel); },
+      options);
   if (!root) return 0;  // rank 0 reports for all ranks
   if (!args.quiet) {
     std::cout << spec.name << ": " << o.runs << " runs in the design; " << o.executed

@@ -1,13 +1,15 @@
 // Sweep benchmark (plain timing driver, prints figures):
 //  1. parallel efficiency on 2 threads of a 64-run sweep of tiny runs (the mixed district
-//     over one week, detail summary): T(1) / (2 T(2));
-//     (with the time the HDF5 lock is held and waited for, the serial part of a run);
+//     over one week, detail summary, unless --end and --detail say otherwise): T(1) / (2 T(2))
+//     (with the time the HDF5 lock is held and waited for, the serial part of a run; the run
+//     file is checked and compressed before the lock is taken, as `accord sweep` does);
 //  2. per-run overhead of the sweep beyond the run itself (wall time on 1 thread minus the
 //     time spent inside the runs, per run);
 //  3. peak memory (getrusage ru_maxrss) of the sweep machinery from 100 to 10,000 runs at
 //     detail summary, each size in its own child process (ru_maxrss is a high-water mark),
 //     with a stand-in run writing a 25-KPI summary file.
-// Usage: bench_sweep [--skip-memory] [--max-runs N]
+// Usage: bench_sweep [--skip-memory] [--max-runs N] [--detail full|periods|summary]
+//                    [--end YYYY-MM-DD (default 2025-01-08: one week)]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,6 +35,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+models::output::Detail g_detail = models::output::Detail::kSummary;  // --detail
+std::string g_end = "2025-01-08";                                    // --end
 std::atomic<int64_t> g_run_ns{0};
 std::atomic<int64_t> g_wait_ns{0};   // waiting for the HDF5 lock
 std::atomic<int64_t> g_write_ns{0};  // holding it (writing the run file)
@@ -49,10 +53,11 @@ std::vector<sw::RunKpi> real_run(const sw::RunRequest& req) {
   simulation.run();
   const models::output::RunResult result = simulation.take_result();
   {
+    const auto prepared = models::output::prepare_run(result, req.output_path, g_detail, 1);
     const auto w0 = Clock::now();
     std::lock_guard lock(sw::h5_mutex());
     const auto w1 = Clock::now();
-    models::output::write_run(result, req.output_path, models::output::Detail::kSummary);
+    models::output::write_prepared(prepared);
     g_wait_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(w1 - w0).count();
     g_write_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - w1).count();
   }
@@ -83,7 +88,7 @@ sw::SweepSpec spec_for(int64_t points, const std::string& dir) {
   s.base =
       (fs::path(__FILE__).parent_path().parent_path() / "scenarios/quartier-mixte.yaml").string();
   s.replicates = 2;
-  s.fixed = {"time.end=2025-01-08"};
+  s.fixed = {"time.end=" + g_end};
   sw::Parameter p;
   p.path = "community.internal_price.eur_per_kwh";
   p.kind = sw::Parameter::Kind::kUniform;
@@ -108,6 +113,9 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--skip-memory") == 0) memory = false;
     if (std::strcmp(argv[i], "--max-runs") == 0 && i + 1 < argc) max_runs = std::atoll(argv[++i]);
+    if (std::strcmp(argv[i], "--detail") == 0 && i + 1 < argc)
+      g_detail = models::output::parse_detail(argv[++i]);
+    if (std::strcmp(argv[i], "--end") == 0 && i + 1 < argc) g_end = argv[++i];
   }
   const fs::path root =
       fs::temp_directory_path() / ("accord-bench-sweep-" + std::to_string(getpid()));
@@ -127,7 +135,10 @@ int main(int argc, char** argv) {
   t0 = Clock::now();
   sw::run_sweep(spec_for(32, (root / "j2").string()), design, real_run, o);
   const double t2 = seconds_since(t0);
-  std::printf("64 runs (1 week of quartier-mixte, detail summary)\n");
+  std::printf("64 runs (quartier-mixte to %s, detail %s)\n", g_end.c_str(),
+              g_detail == models::output::Detail::kFull      ? "full"
+              : g_detail == models::output::Detail::kPeriods ? "periods"
+                                                             : "summary");
   std::printf("  1 thread : %.3f s (%.1f ms per run, %.1f ms inside the run)\n", t1, 1e3 * t1 / 64,
               1e3 * inside / 64);
   std::printf("  2 threads: %.3f s, parallel efficiency %.0f %%\n", t2, 100 * t1 / (2 * t2));

@@ -26,3 +26,11 @@ find_library(GLPK_LIBRARY glpk REQUIRED)
 add_library(accord_glpk INTERFACE)
 target_include_directories(accord_glpk SYSTEM INTERFACE ${GLPK_INCLUDE_DIR})
 target_link_libraries(accord_glpk INTERFACE ${GLPK_LIBRARY})
+
+# libdeflate (zlib-format chunks for HDF5's deflate filter, compressed off the HDF5 lock and
+# in parallel: sim/h5/chunk_encoder); header + library, no CMake config shipped.
+find_path(LIBDEFLATE_INCLUDE_DIR libdeflate.h REQUIRED)
+find_library(LIBDEFLATE_LIBRARY deflate REQUIRED)
+add_library(accord_libdeflate INTERFACE)
+target_include_directories(accord_libdeflate SYSTEM INTERFACE ${LIBDEFLATE_INCLUDE_DIR})
+target_link_libraries(accord_libdeflate INTERFACE ${LIBDEFLATE_LIBRARY})

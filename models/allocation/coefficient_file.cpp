@@ -8,6 +8,7 @@
 
 #include "accord/sim/civil_time.hpp"
 #include "accord/sim/error.hpp"
+#include "accord/sim/text.hpp"
 
 namespace accord::models::allocation::detail {
 namespace {
@@ -39,6 +40,38 @@ std::vector<Field> split(std::string_view line, char sep) {
     start = end + 1;
   }
   return out;
+}
+
+// The timestamp of step `row` (`utc` as parsed). Without a UTC offset it is a local
+// wall-clock time: a time the spring change skips is named (it would read as the hour after);
+// in the autumn the repeated hour is read as its summer instant, so its second occurrence
+// matches the winter step by its wall reading; a repeated time out of place is named as such.
+template <class Fail>
+void check_timestamp(const Field& field, int64_t utc, int64_t expected, int64_t row,
+                     const sim::TimeZone& zone, int line_no, const Fail& fail) {
+  const std::string shown = sim::escape_text(field.text);
+  std::string why;
+  if (!sim::has_utc_offset(field.text)) {
+    int64_t wall = 0;
+    static const sim::TimeZone kUtc = sim::TimeZone::from_name("UTC");
+    sim::parse_iso8601(field.text, kUtc, wall);
+    const sim::LocalTimeKind kind = zone.kind_of_wall(wall);
+    if (kind == sim::LocalTimeKind::kNonexistent)
+      fail(line_no, field.column,
+           "local time '" + shown + "' does not exist in " + zone.name() +
+               " (clocks go forward that night, summer time begins): the grid has no step "
+               "then; remove the row or write times with their UTC offset");
+    if (utc == expected || wall == expected + zone.offset_at(expected)) return;
+    if (kind == sim::LocalTimeKind::kAmbiguous)
+      why = "; that local time occurs twice in " + zone.name() +
+            " (clocks go back that night, summer time ends): give the rows of that hour twice, "
+            "summer time first, or write times with their UTC offset";
+  } else if (utc == expected) {
+    return;
+  }
+  fail(line_no, field.column,
+       "timestamp '" + shown + "' does not match step " + std::to_string(row) + " starting " +
+           sim::format_iso8601(expected, zone) + why);
 }
 
 }  // namespace
@@ -101,11 +134,7 @@ std::vector<double> read_coefficient_file(const std::string& path, const KeyCont
            "more rows than the " + std::to_string(ctx.steps) + " steps of the grid");
     }
     const int64_t expected = ctx.start_utc + row * ctx.step_seconds;
-    if (utc != expected) {
-      fail(line_no, fields[0].column,
-           "timestamp '" + std::string(fields[0].text) + "' does not match step " +
-               std::to_string(row) + " starting " + sim::format_iso8601(expected, zone));
-    }
+    check_timestamp(fields[0], utc, expected, row, zone, line_no, fail);
     double sum = 0.0;
     for (size_t f = 1; f < fields.size(); ++f) {
       std::string text(fields[f].text);

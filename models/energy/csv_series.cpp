@@ -256,15 +256,6 @@ class Reader {
              "per row for plain files) and the scale");
   }
 
-  // What a wall-clock reading (seconds since 1970-01-01 on the local calendar) is in the zone.
-  sim::LocalTimeKind classify(int64_t wall) const {
-    const int64_t days = wall >= 0 ? wall / 86400 : (wall - 86399) / 86400;
-    const auto second_of_day = static_cast<int>(wall - days * 86400);
-    const sim::CivilDate date = sim::civil_from_days(days);
-    return zone_.kind_of(date.year, date.month, date.day, second_of_day / 3600,
-                         second_of_day / 60 % 60, second_of_day % 60);
-  }
-
   std::string wall_text(int64_t wall) const {
     // A UTC formatting of the wall reading, without its "+00:00".
     return sim::format_iso8601(wall, utc_).substr(0, 19);
@@ -273,7 +264,7 @@ class Reader {
   // Local times the zone skips (spring) are refused; the ones it shows twice (autumn) are
   // flagged on the row.
   void check_local(Row& r, int64_t wall, int column) const {
-    const sim::LocalTimeKind kind = classify(wall);
+    const sim::LocalTimeKind kind = zone_.kind_of_wall(wall);
     if (kind == sim::LocalTimeKind::kNonexistent)
       fail(r.line, column,
            "local time " + wall_text(wall) + " does not exist in " + zone_.name() +
@@ -291,10 +282,6 @@ class Reader {
            "summer time first, or write times with their UTC offset";
   }
 
-  static bool has_offset(std::string_view s) {
-    return s.size() > 10 && s.find_first_of("Z+-", 10) != std::string_view::npos;
-  }
-
   // In the autumn overlap a local wall-clock time occurs twice; the reader returns the
   // summer instant, so a repeated time (not after the previous row) is the standard one.
   int64_t disambiguate(int64_t t, int64_t previous, bool have_previous) const {
@@ -310,7 +297,7 @@ class Reader {
       fail(r.line, f.column,
            "bad timestamp '" + sim::escape_text(f.text) + "' (expected ISO 8601, e.g. " +
                "2025-03-30T03:30:00+02:00)");
-    if (has_offset(f.text)) return;
+    if (sim::has_utc_offset(f.text)) return;
     int64_t wall = 0;
     sim::parse_iso8601(f.text, utc_, wall);
     check_local(r, wall, f.column);
@@ -376,8 +363,11 @@ class Reader {
       if (step_col >= 0) {
         const Field& sf = fs[static_cast<size_t>(step_col)];
         const double minutes = number(sf, line, "Pas en minutes");
-        if (minutes <= 0 || minutes != std::floor(minutes))
-          fail(line, sf.column, "bad step '" + sim::escape_text(sf.text) + "' in Pas en minutes");
+        // A metering step is minutes long (Enedis: 5 to 60); a day is far beyond any meter.
+        if (minutes <= 0 || minutes > 1440 || minutes != std::floor(minutes))
+          fail(line, sf.column,
+               "bad step '" + sim::escape_text(sf.text) +
+                   "' in Pas en minutes (expected a whole number of minutes from 1 to 1440)");
         r.step = static_cast<int64_t>(minutes) * 60;
       }
       read_local_date_time(r, fs[static_cast<size_t>(date_col)], fs[static_cast<size_t>(hour_col)]);

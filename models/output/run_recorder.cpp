@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -270,7 +271,47 @@ LocalScales write_local_scales(h5::Group& group, const char* along_name,
   return s;
 }
 
-void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_t>& start) {
+struct EnergySeries {
+  const char* name;
+  const RowMatrix* values;
+  bool per_participant;
+  const char* description;
+};
+
+// The per-step ledgers of /energy, in the order they are written.
+std::array<EnergySeries, 6> energy_series(const RunResult& run) {
+  return {{
+      {"consumption", &run.consumption, true, "Withdrawal of each participant (CONS)"},
+      {"allocated", &run.allocated, true, "Allocated local production (AUTOCONS)"},
+      {"supplied", &run.supplied, true, "Complement from the supplier (COMPLEMENT)"},
+      {"production", &run.production, false, "Injection of each producer (PROD)"},
+      {"autoprod", &run.autoprod, false, "Part allocated to the operation (AUTOPROD)"},
+      {"surplus", &run.surplus, false, "Unallocated injection (SURPLUS)"},
+  }};
+}
+
+h5::WriteOptions series_options(const EnergySeries& s) {
+  return meta("kWh", s.description, kSeriesDeflate);
+}
+
+// The ledgers compressed (no HDF5 call). A ledger with no element is left unencoded (written
+// as an empty dataset).
+std::vector<h5::EncodedArray> encode_energy(const RunResult& run, unsigned threads) {
+  std::vector<h5::EncodedArray> out;
+  for (const auto& s : energy_series(run)) {
+    if (s.values->size() == 0) {
+      out.emplace_back();
+      continue;
+    }
+    out.push_back(h5::encode_2d(row_major(*s.values), static_cast<uint64_t>(s.values->rows()),
+                                static_cast<uint64_t>(s.values->cols()), series_options(s),
+                                threads));
+  }
+  return out;
+}
+
+void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_t>& start,
+                  const std::vector<h5::EncodedArray>& encoded) {
   auto group = file.create_group("energy");
   group.set_attr_string("description", "Per-step energy ledger (kWh per metering step)");
   const auto scales =
@@ -278,23 +319,13 @@ void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_
   const auto t = static_cast<uint64_t>(run.grid.steps);
   const uint64_t n = run.participants.size();
   const uint64_t p = run.producers.size();
-  struct Series {
-    const char* name;
-    const RowMatrix* values;
-    bool per_participant;
-    const char* description;
-  };
-  const Series series[] = {
-      {"consumption", &run.consumption, true, "Withdrawal of each participant (CONS)"},
-      {"allocated", &run.allocated, true, "Allocated local production (AUTOCONS)"},
-      {"supplied", &run.supplied, true, "Complement from the supplier (COMPLEMENT)"},
-      {"production", &run.production, false, "Injection of each producer (PROD)"},
-      {"autoprod", &run.autoprod, false, "Part allocated to the operation (AUTOPROD)"},
-      {"surplus", &run.surplus, false, "Unallocated injection (SURPLUS)"},
-  };
-  for (const auto& s : series) {
-    auto ds = group.write_2d(s.name, row_major(*s.values), t, s.per_participant ? n : p,
-                             meta("kWh", s.description, kSeriesDeflate));
+  const auto series = energy_series(run);
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto& s = series[i];
+    auto ds = encoded[i].chunks.empty()
+                  ? group.write_2d(s.name, row_major(*s.values), t, s.per_participant ? n : p,
+                                   series_options(s))
+                  : group.write_encoded(s.name, encoded[i], series_options(s));
     ds.attach_scale(scales.along, 0);
     ds.attach_scale(s.per_participant ? scales.participant : scales.producer, 1);
   }
@@ -729,8 +760,8 @@ void write_actors(h5::File& file, const RunResult& run) {
   }
 }
 
-void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& energy,
-                    Detail detail) {
+void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& energy, Detail detail,
+                    const std::vector<h5::EncodedArray>& encoded_energy) {
   write_provenance(file, run, detail);
   if (detail != Detail::kSummary) {
     const auto steps = step_starts(run.grid);
@@ -738,7 +769,7 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     write_time(file, run, steps);
     write_participants(file, run.participants);
     write_producers(file, run.producers);
-    if (detail == Detail::kFull) write_energy(file, run, steps);
+    if (detail == Detail::kFull) write_energy(file, run, steps, encoded_energy);
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
     write_governance(file, run);
@@ -758,25 +789,53 @@ Detail parse_detail(const std::string& name) {
       fmt::format("unknown output detail '{}' (known: full, periods, summary)", name));
 }
 
-void write_run(const RunResult& run, const std::string& path, Detail detail) {
+struct PreparedRun::Parts {
+  const RunResult* run = nullptr;
+  std::string path;
+  Detail detail = Detail::kFull;
+  PeriodEnergy derived;  // when the run has no per-period energy of its own
+  std::vector<h5::EncodedArray> energy;
+  const PeriodEnergy& period_energy() const {
+    return run->period_energy.consumption.size() > 0 ? run->period_energy : derived;
+  }
+};
+
+PreparedRun::PreparedRun(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+PreparedRun::PreparedRun(PreparedRun&&) noexcept = default;
+PreparedRun& PreparedRun::operator=(PreparedRun&&) noexcept = default;
+PreparedRun::~PreparedRun() = default;
+
+PreparedRun prepare_run(const RunResult& run, const std::string& path, Detail detail,
+                        unsigned threads) {
+  auto parts = std::make_unique<PreparedRun::Parts>();
+  parts->run = &run;
+  parts->path = path;
+  parts->detail = detail;
   // Per-period energy: as the simulation computed it, else summed from the per-step ledger
   // (referenced, not copied, when the run has it).
-  PeriodEnergy derived;
   if (detail != Detail::kSummary && run.period_energy.consumption.size() == 0)
-    derived = period_energy_of(run);
-  const PeriodEnergy& energy =
-      run.period_energy.consumption.size() > 0 ? run.period_energy : derived;
-  check_shapes(run, energy, detail);
-  check_finite(run, energy, path);
-  h5::AtomicFile out(path);
+    parts->derived = period_energy_of(run);
+  check_shapes(run, parts->period_energy(), detail);
+  check_finite(run, parts->period_energy(), path);
+  if (detail == Detail::kFull) parts->energy = encode_energy(run, threads);
+  return PreparedRun(std::move(parts));
+}
+
+void write_prepared(const PreparedRun& prepared) {
+  const PreparedRun::Parts& p = *prepared.parts_;
+  h5::AtomicFile out(p.path);
   try {
-    write_contents(out.file(), run, energy, detail);
+    write_contents(out.file(), *p.run, p.period_energy(), p.detail, p.energy);
   } catch (const IoError& e) {
     // A full disk while writing datasets: the temporary goes with `out`; say which output.
     throw IoError(
-        fmt::format("{}: cannot write the file, nothing was written ({})", path, e.what()));
+        fmt::format("{}: cannot write the file, nothing was written ({})", p.path, e.what()));
   }
   out.commit();
+}
+
+void write_run(const RunResult& run, const std::string& path, Detail detail, unsigned threads) {
+  write_prepared(prepare_run(run, path, detail, threads));
 }
 
 }  // namespace accord::models::output

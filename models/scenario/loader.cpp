@@ -238,7 +238,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   if (!ctx->has_errors()) {
     // Before anything allocates per step (`validate` builds the inputs too).
     detail::check_run_memory(
-        time, s, options.available_memory_bytes.value_or(detail::physical_memory_bytes()));
+        time, s, options.available_memory_bytes.value_or(detail::physical_memory_bytes()),
+        options.parallel_runs);
     check_sharing_key(community, s);
     detail::check_regulation(root, s);
     detail::check_governance(root.optional("governance"), s);

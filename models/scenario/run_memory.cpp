@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <variant>
 
 #include <fmt/format.h>
@@ -42,22 +43,38 @@ double physical_memory_bytes() {
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page_size = sysconf(_SC_PAGE_SIZE);
   if (pages <= 0 || page_size <= 0) return 0;
-  return static_cast<double>(pages) * static_cast<double>(page_size);
+  double bytes = static_cast<double>(pages) * static_cast<double>(page_size);
+  // A container or a cluster job (cgroup v2) may have less than the machine: its limit.
+  std::ifstream limit("/sys/fs/cgroup/memory.max");
+  double cgroup = 0;
+  if (limit >> cgroup && cgroup > 0) bytes = std::min(bytes, cgroup);
+  return bytes;
 }
 
-void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes) {
+void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes,
+                      int parallel_runs) {
   if (available_bytes <= 0) return;
+  const int runs = std::max(1, parallel_runs);
   const double needed = run_memory_bytes(s);
-  if (needed <= available_bytes) return;
+  if (needed * runs <= available_bytes) return;
   const auto steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+  const std::string machine =
+      runs == 1 ? fmt::format("this machine has {}", size_text(available_bytes))
+                : fmt::format("{} runs in parallel (-j {}) need {} and this machine has {}", runs,
+                              runs, size_text(needed * runs), size_text(available_bytes));
+  const std::string fewer = runs > 1 && needed <= available_bytes
+                                ? fmt::format("run at most {} in parallel (-j {}), ",
+                                              static_cast<int>(available_bytes / needed),
+                                              static_cast<int>(available_bytes / needed))
+                                : std::string();
   const sim::ConfigNode end = time.optional("end");
   (end.present() ? end : time)
       .error(fmt::format(
           "the run needs at least {} of memory ({} steps of {} min x {} participants and {} "
-          "producers, every per-step ledger kept for the whole run) and this machine has {}; "
-          "end the run earlier, use a longer step or fewer members",
+          "producers, every per-step ledger kept for the whole run) and {}; {}end the run "
+          "earlier, use a longer step or fewer members",
           size_text(needed), steps, s.time.step_seconds / 60, s.participants.size(),
-          s.producers.size(), size_text(available_bytes)));
+          s.producers.size(), machine, fewer));
 }
 
 }  // namespace accord::models::detail

@@ -16,11 +16,13 @@ namespace accord::models::detail {
 // of load series being built.
 double run_memory_bytes(const Scenario& s);
 
-// Physical memory of the machine in bytes (sysconf), 0 when unknown.
+// Physical memory of the machine in bytes (sysconf), or the memory limit of the process's
+// cgroup (v2: a container, a Slurm job) when lower; 0 when unknown.
 double physical_memory_bytes();
 
-// Records an error at `time.end` when the estimate exceeds `available_bytes` (no check when
-// it is 0).
-void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes);
+// Records an error at `time.end` when the estimate exceeds `available_bytes` / `parallel_runs`
+// (no check when `available_bytes` is 0): a sweep's -j N runs share the machine.
+void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes,
+                      int parallel_runs = 1);
 
 }  // namespace accord::models::detail

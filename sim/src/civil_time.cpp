@@ -117,6 +117,18 @@ LocalTimeKind TimeZone::kind_of(int year, int month, int day, int hour, int minu
   }
 }
 
+LocalTimeKind TimeZone::kind_of_wall(int64_t wall) const {
+  const int64_t days = floor_div(wall, 86400);
+  const auto second_of_day = static_cast<int>(wall - days * 86400);
+  const CivilDate d = civil_from_days(days);
+  return kind_of(d.year, d.month, d.day, second_of_day / 3600, second_of_day / 60 % 60,
+                 second_of_day % 60);
+}
+
+bool has_utc_offset(std::string_view s) {
+  return s.size() > 10 && s.find_first_of("Z+-", 10) != std::string_view::npos;
+}
+
 namespace {
 bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
   if (pos + len > s.size()) return false;

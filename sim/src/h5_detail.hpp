@@ -20,6 +20,8 @@ static_assert(sizeof(hsize_t) == sizeof(uint64_t));
 hid_t memory_type(Type type);  // native type
 hid_t file_type(Type type);    // little-endian standard type stored in files
 size_t type_size(Type type);
+// `value` as the bytes of one element of `type` (fill values).
+void fill_bytes(Type type, double value, unsigned char* out);
 
 // A variable-length string type with the given character set (UTF-8 by default).
 Handle vlen_string_type(H5T_cset_t cset = H5T_CSET_UTF8);

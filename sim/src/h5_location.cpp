@@ -5,62 +5,12 @@
 #include <cstring>
 
 #include "accord/sim/error.hpp"
+#include "accord/sim/h5/chunk_encoder.hpp"
 #include "h5_detail.hpp"
 
 namespace accord::sim::h5 {
 
 namespace {
-
-// Target bytes per chunk: large enough that per-chunk overhead is negligible, small enough
-// to stay under HDF5's default 1 MiB chunk cache (so column reads do not re-inflate chunks).
-constexpr uint64_t kChunkBytes = 512 * 1024;
-constexpr uint64_t kMaxChunkCols = 256;
-
-// Chunk shape for a dataset of `dims` (dims[0] may grow when `appendable`).
-std::vector<hsize_t> chunk_shape(const Dims& dims, size_t element_size, const WriteOptions& options,
-                                 bool appendable) {
-  std::vector<hsize_t> chunk(dims.size(), 1);
-  uint64_t row_bytes = element_size;
-  for (size_t i = 1; i < dims.size(); ++i) {
-    uint64_t c = dims[i];
-    if (i == dims.size() - 1 && dims.size() >= 2) {
-      c = options.chunk_cols > 0 ? options.chunk_cols : std::min(dims[i], kMaxChunkCols);
-    }
-    chunk[i] = std::max<uint64_t>(1, std::min(c, std::max<uint64_t>(dims[i], 1)));
-    row_bytes *= chunk[i];
-  }
-  uint64_t rows =
-      options.chunk_rows > 0 ? options.chunk_rows : std::max<uint64_t>(1, kChunkBytes / row_bytes);
-  if (!appendable) rows = std::min(rows, std::max<uint64_t>(dims[0], 1));
-  chunk[0] = std::max<uint64_t>(rows, 1);
-  return chunk;
-}
-
-void fill_bytes(Type type, double value, unsigned char* out) {
-  switch (type) {
-    case Type::kFloat64:
-      std::memcpy(out, &value, 8);
-      break;
-    case Type::kFloat32: {
-      const auto v = static_cast<float>(value);
-      std::memcpy(out, &v, 4);
-      break;
-    }
-    case Type::kInt64: {
-      const auto v = static_cast<int64_t>(value);
-      std::memcpy(out, &v, 8);
-      break;
-    }
-    case Type::kInt32: {
-      const auto v = static_cast<int32_t>(value);
-      std::memcpy(out, &v, 4);
-      break;
-    }
-    case Type::kUint8:
-      *out = static_cast<unsigned char>(value);
-      break;
-  }
-}
 
 // Compression (shuffle + deflate, only on chunked layouts) and fill value of a dataset's
 // creation properties; returns what failed, or nullptr.
@@ -72,7 +22,7 @@ const char* set_filters(hid_t plist, Type type, const WriteOptions& options, boo
   }
   if (options.fill) {
     unsigned char bytes[8] = {};
-    fill_bytes(type, *options.fill, bytes);
+    detail::fill_bytes(type, *options.fill, bytes);
     if (H5Pset_fill_value(plist, detail::memory_type(type), bytes) < 0)
       return "cannot set the fill value of";
   }
@@ -156,12 +106,16 @@ Dataset Location::write_raw(std::string_view name, Type type, const void* data, 
   uint64_t total = 1;
   for (auto d : dims) total *= d;
 
+  // Compressed arrays: chunks compressed by libdeflate, written as they are stored.
+  if (!dims.empty() && total > 0 && options.deflate > 0 && data != nullptr)
+    return write_encoded(name, encode_array(type, data, dims, options, 1), options);
+
   Handle plist(H5Pcreate(H5P_DATASET_CREATE));
   if (!plist.valid()) fail("cannot make the creation properties of", path);
   const bool chunked =
       !dims.empty() && total > 0 && (options.deflate > 0 || options.chunk_rows > 0);
   if (chunked) {
-    const auto chunk = chunk_shape(dims, detail::type_size(type), options, false);
+    const auto chunk = detail::to_hsize(chunk_shape(dims, detail::type_size(type), options, false));
     if (H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()) < 0) {
       fail("cannot set the chunks of", path);
     }
@@ -173,6 +127,43 @@ Dataset Location::write_raw(std::string_view name, Type type, const void* data, 
   if (total > 0 && data != nullptr &&
       H5Dwrite(d.get(), detail::memory_type(type), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0) {
     fail("cannot write dataset", path);
+  }
+  Dataset dataset(std::move(d), file_path_, path);
+  write_metadata(dataset, options);
+  return dataset;
+}
+
+Dataset Location::write_encoded(std::string_view name, const EncodedArray& array,
+                                const WriteOptions& options) {
+  const std::string path = child_path(name);
+  const std::string n(name);
+  const auto extent = detail::to_hsize(array.dims);
+  Handle space(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), nullptr));
+  if (!space.valid()) fail("cannot make the dataspace of", path);
+  Handle plist(H5Pcreate(H5P_DATASET_CREATE));
+  if (!plist.valid()) fail("cannot make the creation properties of", path);
+  const auto chunk = detail::to_hsize(array.chunk);
+  if (H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()) < 0)
+    fail("cannot set the chunks of", path);
+  WriteOptions filters;
+  filters.compress(array.deflate, array.shuffle);
+  filters.fill = array.fill;
+  if (const char* problem = set_filters(plist.get(), array.type, filters, true))
+    fail(problem, path);
+  Handle d(H5Dcreate2(id(), n.c_str(), detail::file_type(array.type), space.get(), H5P_DEFAULT,
+                      plist.get(), H5P_DEFAULT));
+  if (!d.valid()) fail("cannot create dataset", path);
+  // Chunk c of the row-major chunk grid starts at these element offsets.
+  const size_t rank = array.dims.size();
+  std::vector<hsize_t> offset(rank, 0);
+  for (const auto& stored : array.chunks) {
+    if (H5Dwrite_chunk(d.get(), H5P_DEFAULT, 0, offset.data(), stored.size(), stored.data()) < 0)
+      fail("cannot write dataset", path);
+    for (size_t k = rank; k-- > 0;) {
+      offset[k] += chunk[k];
+      if (offset[k] < extent[k]) break;
+      offset[k] = 0;
+    }
   }
   Dataset dataset(std::move(d), file_path_, path);
   write_metadata(dataset, options);
@@ -196,7 +187,7 @@ Dataset Location::create_appendable_raw(std::string_view name, Type type, const 
   Handle space(H5Screate_simple(static_cast<int>(dims.size()), extent, max_extent));
   if (!space.valid()) fail("cannot make the dataspace of", path);
   Handle plist(H5Pcreate(H5P_DATASET_CREATE));
-  const auto chunk = chunk_shape(dims, detail::type_size(type), options, true);
+  const auto chunk = detail::to_hsize(chunk_shape(dims, detail::type_size(type), options, true));
   if (!plist.valid() ||
       H5Pset_chunk(plist.get(), static_cast<int>(chunk.size()), chunk.data()) < 0) {
     fail("cannot set the chunks of", path);

@@ -89,6 +89,40 @@ TEST_CASE("perimeter: most distant pair equals brute-force haversine", "[regulat
   CHECK(r.second == bj);
 }
 
+TEST_CASE("perimeter: shared locations give the brute-force pair", "[regulation]") {
+  // The brute force: the first pair in (i, j) order at the largest great-circle distance (the
+  // members at one location tie: the lowest indices name it).
+  const auto brute = [](const std::vector<GeoPoint>& pts) {
+    double best = -1;
+    std::pair<size_t, size_t> at{0, 1};
+    for (size_t i = 0; i < pts.size(); ++i)
+      for (size_t j = i + 1; j < pts.size(); ++j)
+        if (const double d = haversine_m(pts[i], pts[j]); d > best + 1e-9) {
+          best = d;
+          at = {i, j};
+        }
+    return at;
+  };
+  // Groups of members at a few shared locations, in shuffled order.
+  const sim::RandomStream rng(9, 0, sim::Purpose::kGroupAttributes, 2);
+  std::vector<GeoPoint> sites(12);
+  for (size_t k = 0; k < sites.size(); ++k)
+    sites[k] = GeoPoint{45.7 + 0.05 * rng.uniform(k, 0), 4.8 + 0.05 * rng.uniform(k, 1)};
+  std::vector<GeoPoint> pts(400);
+  for (size_t i = 0; i < pts.size(); ++i)
+    pts[i] = sites[static_cast<size_t>(rng.uniform(100 + i, 0) * 12) % 12];
+  auto r = check_perimeter(pts, {}, PerimeterCase::kRural);
+  CHECK(std::pair(r.first, r.second) == brute(pts));
+  // 100,000 members at one place and two elsewhere: one distinct point stands for the many.
+  std::vector<GeoPoint> town(100000, GeoPoint{45.75, 4.85});
+  town[70000] = GeoPoint{45.76, 4.85};
+  town[90000] = GeoPoint{45.74, 4.86};
+  r = check_perimeter(town, {}, PerimeterCase::kRural);
+  CHECK(std::pair(r.first, r.second) == std::pair<size_t, size_t>(70000, 90000));
+  CHECK(check_perimeter(std::vector<GeoPoint>(5, GeoPoint{45, 4}), {}, PerimeterCase::kUrban)
+            .distance_m == 0.0);
+}
+
 TEST_CASE("power cap by date and case", "[regulation]") {
   // The arrêté of 21 Feb 2025 raises the cap from 3 to 5 MW (10 MW for public bodies in an EPCI).
   CHECK(kArrete21Feb2025Utc == sim::TimeZone::from_name("Europe/Paris").to_utc(2025, 2, 21));

@@ -114,6 +114,16 @@ TEST_CASE("a value beyond any delivery point is refused with the bound", "[energ
       Catch::StartsWith(":2:27: value 1 is a mean power above 1e6 kW"));
 }
 
+TEST_CASE("an SGE step beyond a day is refused, not converted", "[energy][csv][errors]") {
+  // Found by fuzz_csv_series: 5.6e60 minutes overflowed the conversion to seconds.
+  const std::string head = "Date de la mesure;Heure de la mesure;Valeur;Pas en minutes\n";
+  CHECK(error_after_path("sge_step", head + "01/01/2025;00:30:00;100;5.6e60\n") ==
+        ":2:25: bad step '5.6e60' in Pas en minutes (expected a whole number of minutes from 1 "
+        "to 1440)");
+  CHECK_THAT(error_after_path("sge_step_day", head + "01/01/2025;00:30:00;100;1441\n"),
+             Catch::StartsWith(":2:25: bad step '1441'"));
+}
+
 TEST_CASE("rows out of order are named as such, not as a gap", "[energy][csv][errors]") {
   // 00:30, 01:30, 01:00: the jump to 01:30 looked like a gap before the order was checked.
   const std::string head = "Horodate;Valeur\n2025-01-01T00:30:00+01:00;12\n";

@@ -114,6 +114,15 @@ TEST_CASE("a horizon too long for the memory is refused at time.end with the est
         "30 min x 2 participants and 1 producers, every per-step ledger kept for the whole run) "
         "and this machine has 1.0 GB; end the run earlier, use a longer step or fewer members "
         "(time.end)");
+  // A sweep's parallel runs share the memory: 3.2 GB fits 8 GB once, not three times.
+  o.available_memory_bytes = 8e9;
+  CHECK(load(kMinimal, o).time.end_utc > 0);
+  o.parallel_runs = 3;
+  CHECK_THAT(error_of(kMinimal, o),
+             Contains("the run needs at least 3.2 GB of memory") &&
+                 Contains("and 3 runs in parallel (-j 3) need 9.7 GB and this machine has 8.0 GB; "
+                          "run at most 2 in parallel (-j 2), end the run earlier"));
+  o.parallel_runs = 1;
   // Within the memory, it loads; the check uses the machine's memory by default.
   o.available_memory_bytes = 1e12;
   CHECK(load(kMinimal, o).time.end_utc > 0);

@@ -59,6 +59,9 @@ class TimeZone {
   int64_t to_utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) const;
   LocalTimeKind kind_of(int year, int month, int day, int hour = 0, int minute = 0,
                         int second = 0) const;
+  // The same for a wall-clock reading given as seconds since 1970-01-01 on the local calendar
+  // (what parse_iso8601 gives for an offset-free time read in UTC).
+  LocalTimeKind kind_of_wall(int64_t wall_seconds) const;
 
  private:
   TimeZone(std::string name, const date::time_zone* zone) : name_(std::move(name)), zone_(zone) {}
@@ -72,6 +75,10 @@ int64_t utc_seconds(int year, int month, int day, int hour = 0, int minute = 0, 
 // Parses ISO 8601 "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with optional "Z" or "+HH:MM" offset.
 // Without an offset, the time is local in `zone`. Returns false on a malformed string.
 bool parse_iso8601(std::string_view text, const TimeZone& zone, int64_t& utc_out);
+
+// True when an ISO 8601 date-time carries its UTC offset ("Z", "+HH:MM", "-HH:MM"): without
+// one, parse_iso8601 reads it as a local wall-clock time.
+bool has_utc_offset(std::string_view text);
 
 // "2025-01-01T00:00:00+01:00" in the given zone.
 std::string format_iso8601(int64_t utc_seconds, const TimeZone& zone);

@@ -5,6 +5,7 @@
 #include <Eigen/Dense>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -166,8 +167,33 @@ PeriodEnergy period_energy_of(const RunResult& run);
 enum class Detail { kFull, kPeriods, kSummary };
 Detail parse_detail(const std::string& name);  // throws std::invalid_argument
 
-// Writes the run to `path` atomically: a temporary name in the same folder, renamed to
-// `path` after the file is closed with `complete = 1`. Throws IoError.
-void write_run(const RunResult& run, const std::string& path, Detail detail);
+// A run made ready to be written to `path`: checked (shapes, finite values) and its per-step
+// ledgers compressed on several threads, without any call to the HDF5 library. A sweep
+// prepares its runs in parallel outside the lock that serialises HDF5, which then covers only
+// copying compressed chunks into the file. Refers to the RunResult: keep it alive.
+class PreparedRun {
+ public:
+  PreparedRun(PreparedRun&&) noexcept;
+  PreparedRun& operator=(PreparedRun&&) noexcept;
+  ~PreparedRun();
+
+ private:
+  struct Parts;
+  explicit PreparedRun(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+  friend PreparedRun prepare_run(const RunResult&, const std::string&, Detail, unsigned);
+  friend void write_prepared(const PreparedRun&);
+};
+
+// Throws IoError when the run cannot be recorded (shapes, a non-finite value).
+PreparedRun prepare_run(const RunResult& run, const std::string& path, Detail detail,
+                        unsigned threads);
+
+// Writes a prepared run atomically: a temporary name in the same folder, renamed to its path
+// after the file is closed with `complete = 1`. Throws IoError.
+void write_prepared(const PreparedRun& prepared);
+
+// prepare_run then write_prepared.
+void write_run(const RunResult& run, const std::string& path, Detail detail, unsigned threads = 1);
 
 }  // namespace accord::models::output

@@ -17,6 +17,9 @@ struct LoadOptions {
   // per-step ledgers need more is refused at time.end (tests set it to stay independent of
   // the machine).
   std::optional<double> available_memory_bytes;
+  // Runs made at the same time in this process (a sweep's -j): each may use its share of the
+  // memory, and the refusal says so.
+  int parallel_runs = 1;
 };
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options = {});

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accord/sim/h5/chunk_encoder.hpp"
 #include "accord/sim/h5/dataset.hpp"
 
 namespace accord::sim::h5 {
@@ -56,6 +57,12 @@ class Location : public Object {
                             const WriteOptions& options = {}) {
     return create_appendable_raw(name, type_of<T>(), row_shape, options);
   }
+
+  // A numeric dataset from chunks compressed beforehand (encode_array, outside any lock on
+  // HDF5): the same dataset as the write_* call with the options it was encoded with; only
+  // the metadata (units, description) is taken from `options`.
+  Dataset write_encoded(std::string_view name, const EncodedArray& array,
+                        const WriteOptions& options = {});
 
   // Variable-length UTF-8 strings: a 1-D array and a scalar.
   Dataset write_strings(std::string_view name, std::span<const std::string> values,
