@@ -138,8 +138,8 @@ Dims chunk_shape(const Dims& dims, size_t element_size, const WriteOptions& opti
   return chunk;
 }
 
-EncodedArray encode_array(Type type, const void* data, const Dims& dims, const WriteOptions& options,
-                          unsigned threads) {
+EncodedArray encode_array(Type type, const void* data, const Dims& dims,
+                          const WriteOptions& options, unsigned threads) {
   if (dims.empty() || options.deflate < 1 || data == nullptr ||
       std::any_of(dims.begin(), dims.end(), [](uint64_t d) { return d == 0; }))
     throw std::invalid_argument("encode_array: a non-empty array and a deflate level >= 1");
@@ -187,7 +187,8 @@ EncodedArray encode_array(Type type, const void* data, const Dims& dims, const W
     const size_t n =
         libdeflate_zlib_compress(compressor, input, raw.size(), scratch.data(), scratch.size());
     if (n == 0) throw std::runtime_error("libdeflate: the compressed chunk exceeds its bound");
-    out.chunks[static_cast<size_t>(c)].assign(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(n));
+    out.chunks[static_cast<size_t>(c)].assign(scratch.begin(),
+                                              scratch.begin() + static_cast<std::ptrdiff_t>(n));
   });
   return out;
 }

@@ -9,6 +9,7 @@
 namespace accord::sim::h5 {
 
 Dims Dataset::dims() const {
+  const detail::ReadGuard reading(file_path_);
   Handle space(H5Dget_space(id()));
   const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
   if (rank < 0) fail("cannot read the shape of");
@@ -20,6 +21,7 @@ Dims Dataset::dims() const {
 }
 
 bool Dataset::is_string() const {
+  const detail::ReadGuard reading(file_path_);
   Handle type(H5Dget_type(id()));
   if (!type.valid()) fail("cannot read the type of");
   return H5Tget_class(type.get()) == H5T_STRING;
@@ -59,6 +61,7 @@ void Dataset::append_raw(Type type, const void* data, uint64_t count) {
 }
 
 void Dataset::read_raw(Type type, void* data, uint64_t count) const {
+  const detail::ReadGuard reading(file_path_);
   if (is_string()) fail("not a numeric dataset:");
   if (count == 0) return;
   if (H5Dread(id(), detail::memory_type(type), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0) {
@@ -67,6 +70,7 @@ void Dataset::read_raw(Type type, void* data, uint64_t count) const {
 }
 
 std::vector<std::string> Dataset::read_strings() const {
+  const detail::ReadGuard reading(file_path_);
   Handle type(H5Dget_type(id()));
   if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING) fail("not a string dataset:");
   Handle space(H5Dget_space(id()));
@@ -80,7 +84,9 @@ std::vector<std::string> Dataset::read_strings() const {
   if (H5Tis_variable_str(type.get()) > 0) {
     const Handle memory = detail::vlen_string_type(cset);
     std::vector<char*> pointers(n, nullptr);
-    if (H5Dread(id(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()) < 0) {
+    const Handle transfer = detail::string_transfer(n);
+    if (H5Dread(id(), memory.get(), H5S_ALL, H5S_ALL,
+                transfer.valid() ? transfer.get() : H5P_DEFAULT, pointers.data()) < 0) {
       fail("cannot read dataset");
     }
     for (char* p : pointers) {
@@ -123,6 +129,7 @@ void Dataset::attach_scale(const Dataset& scale, unsigned dim) {
 }
 
 bool Dataset::is_scale() const {
+  const detail::ReadGuard reading(file_path_);
   const htri_t scale = H5DSis_scale(id());
   if (scale < 0) fail("cannot check for a dimension scale:");
   return scale > 0;
@@ -141,6 +148,7 @@ herr_t collect_scale_name(hid_t, unsigned, hid_t scale, void* data) {
 }  // namespace
 
 std::vector<std::string> Dataset::attached_scales(unsigned dim) const {
+  const detail::ReadGuard reading(file_path_);
   std::vector<std::string> names;
   const int count = H5DSget_num_scales(id(), dim);
   if (count <= 0) return names;

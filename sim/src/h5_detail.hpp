@@ -41,6 +41,23 @@ void note_file_close_failed();
 [[noreturn]] void throw_error(std::string_view what, std::string_view object,
                               std::string_view file);
 
+// Transfer properties for string datasets of `elements` values. HDF5's default conversion
+// buffer is 1 MiB, allocated zeroed (and faulted in) on every string read or write, even for
+// one scalar: a run file's provenance YAML cost 2 MiB of memset each, inside the sweep's
+// HDF5 lock. Strings convert through a buffer sized for the elements (HDF5 strip-mines larger
+// transfers through it).
+Handle string_transfer(size_t elements);
+
+// Held for the duration of a read through the library (h5_read_watchdog.cpp): a read that
+// does not return within ACCORD_HDF5_READ_TIMEOUT seconds ends the process with one line.
+class ReadGuard {
+ public:
+  explicit ReadGuard(std::string_view file);
+  ~ReadGuard();
+  ReadGuard(const ReadGuard&) = delete;
+  ReadGuard& operator=(const ReadGuard&) = delete;
+};
+
 inline std::vector<hsize_t> to_hsize(const Dims& dims) {
   return std::vector<hsize_t>(dims.begin(), dims.end());
 }

@@ -48,6 +48,7 @@ Group Location::create_group(std::string_view name) {
 }
 
 Group Location::open_group(std::string_view name) const {
+  const detail::ReadGuard reading(file_path_);
   const std::string path = child_path(name);
   const std::string n(name);
   Handle g(H5Gopen2(id(), n.c_str(), H5P_DEFAULT));
@@ -56,6 +57,7 @@ Group Location::open_group(std::string_view name) const {
 }
 
 Dataset Location::open_dataset(std::string_view name) const {
+  const detail::ReadGuard reading(file_path_);
   const std::string path = child_path(name);
   const std::string n(name);
   Handle d(H5Dopen2(id(), n.c_str(), H5P_DEFAULT));
@@ -64,6 +66,7 @@ Dataset Location::open_dataset(std::string_view name) const {
 }
 
 bool Location::exists(std::string_view name) const {
+  const detail::ReadGuard reading(file_path_);
   const std::string n(name);
   const htri_t e = H5Lexists(id(), n.c_str(), H5P_DEFAULT);
   if (e < 0) fail("cannot look up", child_path(name));
@@ -78,6 +81,7 @@ herr_t collect_link_name(hid_t, const char* name, const H5L_info_t*, void* data)
 }  // namespace
 
 std::vector<std::string> Location::children() const {
+  const detail::ReadGuard reading(file_path_);
   std::vector<std::string> names;
   hsize_t index = 0;
   if (H5Literate(id(), H5_INDEX_NAME, H5_ITER_INC, &index, collect_link_name, &names) < 0) {
@@ -222,8 +226,10 @@ Dataset Location::write_strings_2d(std::string_view name, std::span<const std::s
   std::vector<const char*> pointers;
   pointers.reserve(values.size());
   for (const auto& v : values) pointers.push_back(v.c_str());
+  const Handle transfer = detail::string_transfer(pointers.size());
   if (!pointers.empty() &&
-      H5Dwrite(d.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()) < 0) {
+      H5Dwrite(d.get(), type.get(), H5S_ALL, H5S_ALL,
+               transfer.valid() ? transfer.get() : H5P_DEFAULT, pointers.data()) < 0) {
     fail("cannot write dataset", path);
   }
   Dataset dataset(std::move(d), file_path_, path);
@@ -242,7 +248,9 @@ Dataset Location::write_string(std::string_view name, std::string_view value,
   if (!d.valid()) fail("cannot create dataset", path);
   const std::string copy(value);
   const char* pointer = copy.c_str();
-  if (H5Dwrite(d.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer) < 0) {
+  const Handle transfer = detail::string_transfer(1);
+  if (H5Dwrite(d.get(), type.get(), H5S_ALL, H5S_ALL,
+               transfer.valid() ? transfer.get() : H5P_DEFAULT, &pointer) < 0) {
     fail("cannot write dataset", path);
   }
   Dataset dataset(std::move(d), file_path_, path);
@@ -264,6 +272,7 @@ File File::create(const std::string& path) {
 }
 
 File File::open(const std::string& path, bool writable) {
+  const detail::ReadGuard reading(path);
   silence_error_stack();
   Handle access(H5Pcreate(H5P_FILE_ACCESS));
   if (!access.valid() || H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG) < 0) {

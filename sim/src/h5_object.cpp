@@ -52,6 +52,7 @@ Handle open_attribute(const Object& object, std::string_view attr) {
 
 template <class T>
 std::vector<T> read_numeric_attribute(const Object& object, std::string_view attr, hid_t memory) {
+  const detail::ReadGuard reading(object.file_path());
   Handle a = open_attribute(object, attr);
   const std::string where = fmt::format("{}@{}", object.name(), attr);
   Handle space(H5Aget_space(a.get()));
@@ -103,6 +104,7 @@ void Object::set_attr_doubles(std::string_view attr, std::span<const double> val
 }
 
 bool Object::has_attr(std::string_view attr) const {
+  const detail::ReadGuard reading(file_path_);
   const std::string name(attr);
   const htri_t exists = H5Aexists(id(), name.c_str());
   if (exists < 0) fail("cannot check attribute", fmt::format("{}@{}", name_, name));
@@ -117,6 +119,7 @@ herr_t collect_attr_name(hid_t, const char* name, const H5A_info_t*, void* data)
 }  // namespace
 
 std::vector<std::string> Object::attr_names() const {
+  const detail::ReadGuard reading(file_path_);
   std::vector<std::string> names;
   hsize_t index = 0;
   if (H5Aiterate2(id(), H5_INDEX_NAME, H5_ITER_INC, &index, collect_attr_name, &names) < 0) {
@@ -127,6 +130,7 @@ std::vector<std::string> Object::attr_names() const {
 }
 
 std::string Object::attr_string(std::string_view attr) const {
+  const detail::ReadGuard reading(file_path_);
   Handle a = open_attribute(*this, attr);
   const std::string where = fmt::format("{}@{}", name_, attr);
   Handle type(H5Aget_type(a.get()));

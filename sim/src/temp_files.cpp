@@ -30,9 +30,7 @@ std::array<Slot, kSlots>& slots() {
 static_assert(std::atomic<int>::is_always_lock_free, "the handler reads the slots lock-free");
 
 extern "C" void remove_and_reraise(int signal_number) {
-  for (auto& slot : slots()) {
-    if (slot.state.load(std::memory_order_acquire) == kReady) ::unlink(slot.path.data());
-  }
+  remove_registered_temp_files();
   // SA_RESETHAND restored the default action: raised again, the signal ends the process
   // once this handler returns.
   std::raise(signal_number);
@@ -50,6 +48,12 @@ void install(int signal_number) {
 }
 
 }  // namespace
+
+void remove_registered_temp_files() noexcept {
+  for (auto& slot : slots()) {
+    if (slot.state.load(std::memory_order_acquire) == kReady) ::unlink(slot.path.data());
+  }
+}
 
 void remove_temp_files_on_signals() {
   static const bool installed = [] {

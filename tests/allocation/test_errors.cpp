@@ -30,8 +30,9 @@ KeyContext three() {
 }
 
 // Writes a coefficients file, builds a dynamic_custom key on it and returns the error text.
-std::string file_error(const std::string& content, const KeyContext& ctx = three()) {
-  const std::string path = "allocation_bad_keys.csv";
+// Test cases run as parallel processes in one folder: each gives its own file name.
+std::string file_error(const std::string& content, const KeyContext& ctx = three(),
+                       const std::string& path = "allocation_bad_keys.csv") {
   {
     std::ofstream f(path);
     f << content;
@@ -155,11 +156,12 @@ TEST_CASE("coefficient files report FILE:LINE:COL", "[allocation][error]") {
 
 TEST_CASE("coefficient files read local times across the DST changes", "[allocation][error]") {
   const std::string head = "timestamp;c1;c2\n";
+  const std::string dst = "allocation_dst_keys.csv";
   KeyContext spring = three();
   spring.start_utc = 1743294600;  // 2025-03-30T00:30:00Z = 01:30 in Paris; 02:00 is skipped
-  CHECK(file_error(head + "2025-03-30T01:30;10;20\n2025-03-30T03:00;10;20\n", spring).empty());
-  CHECK_THAT(file_error(head + "2025-03-30T01:30;10;20\n2025-03-30T02:00;10;20\n", spring),
-             StartsWith("allocation_bad_keys.csv:3:1:") &&
+  CHECK(file_error(head + "2025-03-30T01:30;10;20\n2025-03-30T03:00;10;20\n", spring, dst).empty());
+  CHECK_THAT(file_error(head + "2025-03-30T01:30;10;20\n2025-03-30T02:00;10;20\n", spring, dst),
+             StartsWith("allocation_dst_keys.csv:3:1:") &&
                  Contains("local time '2025-03-30T02:00' does not exist in Europe/Paris") &&
                  Contains("clocks go forward"));
   // Autumn: 02:00 and 02:30 occur twice (summer time first) and match the four steps.
@@ -167,10 +169,11 @@ TEST_CASE("coefficient files read local times across the DST changes", "[allocat
   autumn.steps = 4;
   autumn.start_utc = 1761436800;  // 2025-10-26T00:00:00Z = 02:00 summer time in Paris
   const std::string summer = "2025-10-26T02:00;10;20\n2025-10-26T02:30;10;20\n";
-  CHECK(file_error(head + summer + summer, autumn).empty());
-  CHECK_THAT(file_error(head + summer + "2025-10-26T02:30;10;20\n2025-10-26T02:00;1;2\n", autumn),
-             StartsWith("allocation_bad_keys.csv:4:1:") && Contains("does not match step 2") &&
-                 Contains("occurs twice in Europe/Paris") && Contains("summer time first"));
+  CHECK(file_error(head + summer + summer, autumn, dst).empty());
+  CHECK_THAT(
+      file_error(head + summer + "2025-10-26T02:30;10;20\n2025-10-26T02:00;1;2\n", autumn, dst),
+      StartsWith("allocation_dst_keys.csv:4:1:") && Contains("does not match step 2") &&
+          Contains("occurs twice in Europe/Paris") && Contains("summer time first"));
 }
 
 TEST_CASE("a coefficient file runs step by step", "[allocation]") {

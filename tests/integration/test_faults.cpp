@@ -431,3 +431,23 @@ TEST_CASE("faults: a truncated file and a directory given to analyze and report 
     }
   }
 }
+
+TEST_CASE("faults: a damaged file on which libhdf5 loops forever ends with one line, exit 1",
+          "[integration][faults]") {
+  // Found by fuzz_run_reader: a global heap that makes H5Aread spin inside libhdf5 1.10. The
+  // read watchdog ends the process after ACCORD_HDF5_READ_TIMEOUT seconds (2 here).
+  const auto dir = scratch("faults-hdf5-loop");
+  const std::string damaged = source_path("tests/data/damaged/hdf5-global-heap-loop.h5");
+  for (const std::string command : {"analyze", "report"}) {
+    const auto r = run_shell("export ACCORD_HDF5_READ_TIMEOUT=2;",
+                             command + " " + damaged + " -o " + (dir / "out").string(), dir);
+    INFO(command << ": " << r.err);
+    CHECK(r.status == 1);
+    CHECK(lines(r.err) == 1);
+    CHECK(r.err.find("hdf5-global-heap-loop.h5: the HDF5 library has not returned for 2 s") !=
+          std::string::npos);
+    CHECK(r.err.find("damaged") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out"));
+    CHECK(temporaries(dir).empty());
+  }
+}

@@ -31,7 +31,8 @@ std::vector<double> series(uint64_t rows, uint64_t cols) {
   std::vector<double> v(rows * cols);
   for (uint64_t t = 0; t < rows; ++t)
     for (uint64_t j = 0; j < cols; ++j)
-      v[t * cols + j] = 0.3 + 0.2 * std::sin(0.13 * static_cast<double>(t) + static_cast<double>(j)) +
+      v[t * cols + j] = 0.3 +
+                        0.2 * std::sin(0.13 * static_cast<double>(t) + static_cast<double>(j)) +
                         1e-7 * static_cast<double>((t * 7919 + j * 104729) % 1000);
   return v;
 }
@@ -45,8 +46,8 @@ std::vector<H5Z_filter_t> filters_of(const std::string& path, const std::string&
   for (int i = 0; i < H5Pget_nfilters(plist); ++i) {
     unsigned flags = 0;
     size_t n = 0;
-    out.push_back(H5Pget_filter2(plist, static_cast<unsigned>(i), &flags, &n, nullptr, 0, nullptr,
-                                 nullptr));
+    out.push_back(
+        H5Pget_filter2(plist, static_cast<unsigned>(i), &flags, &n, nullptr, 0, nullptr, nullptr));
   }
   H5Pclose(plist);
   H5Dclose(d);
@@ -76,8 +77,8 @@ TEST_CASE("h5: arrays compressed off the library read back equal", "[h5]") {
     file.close();
   }
   // HDF5's own filters, so that h5py, R, netCDF and h5dump read it with zlib alone.
-  CHECK(filters_of(path, "ledger") == std::vector<H5Z_filter_t>{H5Z_FILTER_SHUFFLE,
-                                                               H5Z_FILTER_DEFLATE});
+  CHECK(filters_of(path, "ledger") ==
+        std::vector<H5Z_filter_t>{H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE});
   CHECK(filters_of(path, "ints") == std::vector<H5Z_filter_t>{H5Z_FILTER_DEFLATE});
   auto file = h5::File::open(path);
   const auto ledger = file.open_dataset("ledger").read<double>();

@@ -12,6 +12,10 @@ namespace accord::sim {
 // so the exit status still says which signal stopped the process.
 void remove_temp_files_on_signals();
 
+// Unlinks every registered temporary now (async-signal-safe): for a process about to end
+// without unwinding (std::_Exit), such as the HDF5 watchdog's.
+void remove_registered_temp_files() noexcept;
+
 // Registers a temporary path for the lifetime of the object (a fixed table of slots: when it
 // is full the path is simply not cleaned up on a signal). release() ends the registration
 // early, once the file was renamed or removed.
