@@ -27,8 +27,8 @@ struct EncodedArray {
 // Cuts and compresses `data` (row-major, dims.size() >= 1, no dimension 0) with the chunk
 // shape, filters and fill value of `options` (options.deflate >= 1) on up to `threads`
 // threads. The result does not depend on the thread count. Thread-safe: no HDF5 call.
-EncodedArray encode_array(Type type, const void* data, const Dims& dims, const WriteOptions& options,
-                          unsigned threads);
+EncodedArray encode_array(Type type, const void* data, const Dims& dims,
+                          const WriteOptions& options, unsigned threads);
 
 // A 2-D [rows, cols] array from row-major `values`.
 template <ElementRange R>
