@@ -86,7 +86,8 @@ double zlib_seconds(const output::RunResult& run, int strategy = Z_DEFAULT_STRAT
       }
   }
   const double s = seconds(t0, Clock::now());
-  std::printf("  zlib level 1 on the same chunks: %.1f MB stored\n", static_cast<double>(stored) / 1e6);
+  std::printf("  zlib level 1 on the same chunks: %.1f MB stored\n",
+              static_cast<double>(stored) / 1e6);
   return s;
 }
 
@@ -125,8 +126,8 @@ int main(int argc, char** argv) {
   std::printf("  prepare (checks + compression), 1 thread : %.3f s\n", median(prep1));
   std::printf("  prepare (checks + compression), 2 threads: %.3f s\n", median(prep2));
   std::printf("  write (HDF5, compressed chunks copied in): %.3f s\n", median(write));
-  std::printf("  output stage (prepare on 2 threads + write): %.3f s, file %.1f MB\n", median(whole),
-              static_cast<double>(std::filesystem::file_size(out)) / 1e6);
+  std::printf("  output stage (prepare on 2 threads + write): %.3f s, file %.1f MB\n",
+              median(whole), static_cast<double>(std::filesystem::file_size(out)) / 1e6);
   std::printf("  zlib level 1 + shuffle, 1 thread, the same ledgers: %.3f s\n", zlib_seconds(run));
   std::printf("  zlib Z_RLE + shuffle: %.3f s\n", zlib_seconds(run, Z_RLE));
   std::printf("  zlib Z_HUFFMAN_ONLY + shuffle: %.3f s\n", zlib_seconds(run, Z_HUFFMAN_ONLY));
