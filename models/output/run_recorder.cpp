@@ -294,24 +294,31 @@ h5::WriteOptions series_options(const EnergySeries& s) {
   return meta("kWh", s.description, kSeriesDeflate);
 }
 
-// The ledgers compressed (no HDF5 call). A ledger with no element is left unencoded (written
-// as an empty dataset).
+// Ledgers up to this size are compressed when the run is prepared, outside any lock on HDF5
+// (a sweep's runs: the default district's year at detail full is 46 MB); larger ones at write
+// time, a band of chunks at a time, so that a long run never holds a compressed copy of its
+// ledger beside it.
+constexpr uint64_t kPrepareBytes = 64 << 20;
+
+// The ledgers compressed (no HDF5 call), or none of them when they are larger than
+// kPrepareBytes or empty (those are compressed as they are written).
 std::vector<h5::EncodedArray> encode_energy(const RunResult& run, unsigned threads) {
-  std::vector<h5::EncodedArray> out;
-  for (const auto& s : energy_series(run)) {
-    if (s.values->size() == 0) {
-      out.emplace_back();
-      continue;
-    }
-    out.push_back(h5::encode_2d(row_major(*s.values), static_cast<uint64_t>(s.values->rows()),
-                                static_cast<uint64_t>(s.values->cols()), series_options(s),
-                                threads));
+  const auto series = energy_series(run);
+  uint64_t bytes = 0;
+  for (const auto& s : series) bytes += static_cast<uint64_t>(s.values->size()) * sizeof(double);
+  std::vector<h5::EncodedArray> out(series.size());
+  if (bytes > kPrepareBytes) return out;
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto& m = *series[i].values;
+    if (m.size() == 0) continue;
+    out[i] = h5::encode_2d(row_major(m), static_cast<uint64_t>(m.rows()),
+                           static_cast<uint64_t>(m.cols()), series_options(series[i]), threads);
   }
   return out;
 }
 
 void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_t>& start,
-                  const std::vector<h5::EncodedArray>& encoded) {
+                  const std::vector<h5::EncodedArray>& encoded, unsigned threads) {
   auto group = file.create_group("energy");
   group.set_attr_string("description", "Per-step energy ledger (kWh per metering step)");
   const auto scales =
@@ -324,7 +331,7 @@ void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_
     const auto& s = series[i];
     auto ds = encoded[i].chunks.empty()
                   ? group.write_2d(s.name, row_major(*s.values), t, s.per_participant ? n : p,
-                                   series_options(s))
+                                   series_options(s).on_threads(threads))
                   : group.write_encoded(s.name, encoded[i], series_options(s));
     ds.attach_scale(scales.along, 0);
     ds.attach_scale(s.per_participant ? scales.participant : scales.producer, 1);
@@ -761,7 +768,7 @@ void write_actors(h5::File& file, const RunResult& run) {
 }
 
 void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& energy, Detail detail,
-                    const std::vector<h5::EncodedArray>& encoded_energy) {
+                    const std::vector<h5::EncodedArray>& encoded_energy, unsigned threads) {
   write_provenance(file, run, detail);
   if (detail != Detail::kSummary) {
     const auto steps = step_starts(run.grid);
@@ -769,7 +776,7 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     write_time(file, run, steps);
     write_participants(file, run.participants);
     write_producers(file, run.producers);
-    if (detail == Detail::kFull) write_energy(file, run, steps, encoded_energy);
+    if (detail == Detail::kFull) write_energy(file, run, steps, encoded_energy, threads);
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
     write_governance(file, run);
@@ -793,6 +800,7 @@ struct PreparedRun::Parts {
   const RunResult* run = nullptr;
   std::string path;
   Detail detail = Detail::kFull;
+  unsigned threads = 1;
   PeriodEnergy derived;  // when the run has no per-period energy of its own
   std::vector<h5::EncodedArray> energy;
   const PeriodEnergy& period_energy() const {
@@ -811,6 +819,7 @@ PreparedRun prepare_run(const RunResult& run, const std::string& path, Detail de
   parts->run = &run;
   parts->path = path;
   parts->detail = detail;
+  parts->threads = threads;
   // Per-period energy: as the simulation computed it, else summed from the per-step ledger
   // (referenced, not copied, when the run has it).
   if (detail != Detail::kSummary && run.period_energy.consumption.size() == 0)
@@ -825,7 +834,7 @@ void write_prepared(const PreparedRun& prepared) {
   const PreparedRun::Parts& p = *prepared.parts_;
   h5::AtomicFile out(p.path);
   try {
-    write_contents(out.file(), *p.run, p.period_energy(), p.detail, p.energy);
+    write_contents(out.file(), *p.run, p.period_energy(), p.detail, p.energy, p.threads);
   } catch (const IoError& e) {
     // A full disk while writing datasets: the temporary goes with `out`; say which output.
     throw IoError(

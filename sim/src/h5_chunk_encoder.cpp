@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -138,8 +139,19 @@ Dims chunk_shape(const Dims& dims, size_t element_size, const WriteOptions& opti
   return chunk;
 }
 
+uint64_t chunk_count(const Dims& dims, const Dims& chunk) {
+  uint64_t count = 1;
+  for (size_t k = 0; k < dims.size(); ++k) count *= (dims[k] + chunk[k] - 1) / chunk[k];
+  return count;
+}
+
 EncodedArray encode_array(Type type, const void* data, const Dims& dims,
                           const WriteOptions& options, unsigned threads) {
+  return encode_band(type, data, dims, options, threads, 0, UINT64_MAX);
+}
+
+EncodedArray encode_band(Type type, const void* data, const Dims& dims, const WriteOptions& options,
+                         unsigned threads, uint64_t first_chunk, uint64_t band) {
   if (dims.empty() || options.deflate < 1 || data == nullptr ||
       std::any_of(dims.begin(), dims.end(), [](uint64_t d) { return d == 0; }))
     throw std::invalid_argument("encode_array: a non-empty array and a deflate level >= 1");
@@ -156,14 +168,14 @@ EncodedArray encode_array(Type type, const void* data, const Dims& dims,
 
   const size_t rank = dims.size();
   Dims grid(rank);
-  uint64_t count = 1;
-  for (size_t k = 0; k < rank; ++k) {
-    grid[k] = (dims[k] + out.chunk[k] - 1) / out.chunk[k];
-    count *= grid[k];
-  }
+  for (size_t k = 0; k < rank; ++k) grid[k] = (dims[k] + out.chunk[k] - 1) / out.chunk[k];
+  const uint64_t total = chunk_count(dims, out.chunk);
+  out.first_chunk = std::min(first_chunk, total);
+  const uint64_t count = std::min(band, total - out.first_chunk);
   out.chunks.resize(count);
   const auto* bytes = static_cast<const unsigned char*>(data);
-  parallel_for(static_cast<int64_t>(count), threads, [&](int64_t c) {
+  parallel_for(static_cast<int64_t>(count), threads, [&](int64_t i) {
+    const int64_t c = static_cast<int64_t>(out.first_chunk) + i;
     Dims origin(rank);
     auto rest = static_cast<uint64_t>(c);
     for (size_t k = rank; k-- > 0;) {
@@ -187,7 +199,7 @@ EncodedArray encode_array(Type type, const void* data, const Dims& dims,
     const size_t n =
         libdeflate_zlib_compress(compressor, input, raw.size(), scratch.data(), scratch.size());
     if (n == 0) throw std::runtime_error("libdeflate: the compressed chunk exceeds its bound");
-    out.chunks[static_cast<size_t>(c)].assign(scratch.begin(),
+    out.chunks[static_cast<size_t>(i)].assign(scratch.begin(),
                                               scratch.begin() + static_cast<std::ptrdiff_t>(n));
   });
   return out;

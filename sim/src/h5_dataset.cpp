@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "accord/sim/error.hpp"
+#include "accord/sim/h5/chunk_encoder.hpp"
 #include "h5_detail.hpp"
 
 namespace accord::sim::h5 {
@@ -57,6 +58,27 @@ void Dataset::append_raw(Type type, const void* data, uint64_t count) {
   if (!memory_space.valid() || H5Dwrite(id(), detail::memory_type(type), memory_space.get(),
                                         file_space.get(), H5P_DEFAULT, data) < 0) {
     fail("cannot write rows of dataset");
+  }
+}
+
+void Dataset::write_chunks(const EncodedArray& band) {
+  // Element offsets of chunk `first_chunk` of the row-major chunk grid, then of the next ones.
+  const size_t rank = band.dims.size();
+  std::vector<hsize_t> offset(rank, 0);
+  uint64_t rest = band.first_chunk;
+  for (size_t k = rank; k-- > 0;) {
+    const uint64_t across = (band.dims[k] + band.chunk[k] - 1) / band.chunk[k];
+    offset[k] = (rest % across) * band.chunk[k];
+    rest /= across;
+  }
+  for (const auto& stored : band.chunks) {
+    if (H5Dwrite_chunk(id(), H5P_DEFAULT, 0, offset.data(), stored.size(), stored.data()) < 0)
+      fail("cannot write dataset");
+    for (size_t k = rank; k-- > 0;) {
+      offset[k] += band.chunk[k];
+      if (offset[k] < band.dims[k]) break;
+      offset[k] = 0;
+    }
   }
 }
 

@@ -110,9 +110,27 @@ Dataset Location::write_raw(std::string_view name, Type type, const void* data, 
   uint64_t total = 1;
   for (auto d : dims) total *= d;
 
-  // Compressed arrays: chunks compressed by libdeflate, written as they are stored.
-  if (!dims.empty() && total > 0 && options.deflate > 0 && data != nullptr)
-    return write_encoded(name, encode_array(type, data, dims, options, 1), options);
+  // Compressed arrays: chunks compressed by libdeflate on options.threads, written as they
+  // are stored, a band at a time (memory: one band of compressed chunks, not the array's).
+  if (!dims.empty() && total > 0 && options.deflate > 0 && data != nullptr) {
+    const Dims chunk = chunk_shape(dims, detail::type_size(type), options, false);
+    const uint64_t chunks = chunk_count(dims, chunk);
+    uint64_t chunk_bytes = detail::type_size(type);
+    for (const uint64_t c : chunk) chunk_bytes *= c;
+    constexpr uint64_t kBandBytes = 16 << 20;
+    const uint64_t band =
+        std::max<uint64_t>(8 * std::max(1u, options.threads), kBandBytes / chunk_bytes);
+    Dataset dataset;
+    for (uint64_t first = 0; first < chunks; first += band) {
+      const EncodedArray encoded =
+          encode_band(type, data, dims, options, options.threads, first, band);
+      if (first == 0)
+        dataset = write_encoded(name, encoded, options);
+      else
+        dataset.write_chunks(encoded);
+    }
+    return dataset;
+  }
 
   Handle plist(H5Pcreate(H5P_DATASET_CREATE));
   if (!plist.valid()) fail("cannot make the creation properties of", path);
@@ -157,19 +175,8 @@ Dataset Location::write_encoded(std::string_view name, const EncodedArray& array
   Handle d(H5Dcreate2(id(), n.c_str(), detail::file_type(array.type), space.get(), H5P_DEFAULT,
                       plist.get(), H5P_DEFAULT));
   if (!d.valid()) fail("cannot create dataset", path);
-  // Chunk c of the row-major chunk grid starts at these element offsets.
-  const size_t rank = array.dims.size();
-  std::vector<hsize_t> offset(rank, 0);
-  for (const auto& stored : array.chunks) {
-    if (H5Dwrite_chunk(d.get(), H5P_DEFAULT, 0, offset.data(), stored.size(), stored.data()) < 0)
-      fail("cannot write dataset", path);
-    for (size_t k = rank; k-- > 0;) {
-      offset[k] += chunk[k];
-      if (offset[k] < extent[k]) break;
-      offset[k] = 0;
-    }
-  }
   Dataset dataset(std::move(d), file_path_, path);
+  dataset.write_chunks(array);
   write_metadata(dataset, options);
   return dataset;
 }

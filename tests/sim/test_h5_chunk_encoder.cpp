@@ -106,3 +106,29 @@ TEST_CASE("h5: compressed chunks do not depend on the thread count", "[h5]") {
   CHECK_THROWS_AS(h5::encode_2d(values, 2000, 300, h5::WriteOptions().compress(0)),
                   std::invalid_argument);
 }
+
+TEST_CASE("h5: an array larger than a band is written band by band", "[h5]") {
+  // 2400 x 1024 doubles (19.7 MB): 40 chunks of 256 x 256, two bands of at most 16 MB.
+  const uint64_t rows = 2400, cols = 1024;
+  const auto values = series(rows, cols);
+  const auto options = h5::WriteOptions().compress(1).on_threads(2);
+  const auto whole = h5::encode_array(h5::Type::kFloat64, values.data(), {rows, cols}, options, 2);
+  REQUIRE(whole.chunks.size() == 40);
+  const auto first =
+      h5::encode_band(h5::Type::kFloat64, values.data(), {rows, cols}, options, 1, 0, 32);
+  const auto second =
+      h5::encode_band(h5::Type::kFloat64, values.data(), {rows, cols}, options, 2, 32, 32);
+  CHECK(second.first_chunk == 32);
+  CHECK(second.chunks.size() == 8);  // clipped to the grid
+  auto joined = first.chunks;
+  joined.insert(joined.end(), second.chunks.begin(), second.chunks.end());
+  CHECK(joined == whole.chunks);
+  const auto path = temp_file("bands");
+  {
+    auto file = h5::File::create(path);
+    file.write_2d("big", values, rows, cols, options);
+    file.close();
+  }
+  CHECK(h5::File::open(path).open_dataset("big").read<double>().values == values);
+  fs::remove(path);
+}

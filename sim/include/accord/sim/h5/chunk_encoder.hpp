@@ -20,7 +20,9 @@ struct EncodedArray {
   int deflate = 1;
   bool shuffle = true;
   std::optional<double> fill;  // value of the unwritten elements of edge chunks (else 0)
-  // Chunks in row-major order of the chunk grid, each as stored in the file.
+  // Chunks in row-major order of the chunk grid, each as stored in the file: the whole grid,
+  // or the band of it that starts at chunk `first_chunk`.
+  uint64_t first_chunk = 0;
   std::vector<std::vector<unsigned char>> chunks;
 };
 
@@ -29,6 +31,12 @@ struct EncodedArray {
 // threads. The result does not depend on the thread count. Thread-safe: no HDF5 call.
 EncodedArray encode_array(Type type, const void* data, const Dims& dims,
                           const WriteOptions& options, unsigned threads);
+// Only chunks [first_chunk, first_chunk + count) of the grid (clipped to it): a band, so that
+// a large array is compressed and written a band at a time, in bounded memory.
+EncodedArray encode_band(Type type, const void* data, const Dims& dims, const WriteOptions& options,
+                         unsigned threads, uint64_t first_chunk, uint64_t count);
+// Chunks in the grid of an array of `dims` cut in chunks of `chunk`.
+uint64_t chunk_count(const Dims& dims, const Dims& chunk);
 
 // A 2-D [rows, cols] array from row-major `values`.
 template <ElementRange R>

@@ -47,6 +47,9 @@ struct WriteOptions {
   int deflate = 4;             // zlib level 0..9; 0 = no compression (contiguous if possible)
   bool shuffle = true;         // byte shuffle before deflate (much better on floats)
   std::optional<double> fill;  // fill value of unwritten elements
+  // Compressed numeric arrays: threads compressing their chunks (libdeflate, outside the
+  // library; sim/h5/chunk_encoder), a band of chunks at a time. Results do not depend on it.
+  unsigned threads = 1;
 
   // Chainable setters (designated initializers trip -Wmissing-field-initializers):
   //   WriteOptions::with("kWh", "consumption").compress(1).chunk(1024)
@@ -70,6 +73,10 @@ struct WriteOptions {
     fill = value;
     return *this;
   }
+  WriteOptions& on_threads(unsigned count) {
+    threads = count;
+    return *this;
+  }
 };
 
 // A numeric array read back: values in row-major order and the shape.
@@ -78,6 +85,8 @@ struct Array {
   std::vector<T> values;
   Dims dims;
 };
+
+struct EncodedArray;
 
 class Dataset : public Object {
  public:
@@ -93,6 +102,10 @@ class Dataset : public Object {
     using T = std::remove_cv_t<std::ranges::range_value_t<R>>;
     append_raw(type_of<T>(), std::ranges::data(values), std::ranges::size(values));
   }
+
+  // Copies compressed chunks (encode_band) into this dataset, made by Location::write_encoded
+  // for the same array.
+  void write_chunks(const EncodedArray& band);
 
   template <Element T>
   Array<T> read() const {
