@@ -83,6 +83,7 @@ int cmd_run(const RunArgs& args) {
 
   models::SimulationOptions options;
   options.threads = args.threads > 0 ? args.threads : sim::default_threads();
+  options.whole_ledger = detail == models::output::Detail::kFull;  // else per period only
   models::Simulation simulation(s, options);
   const auto t1 = Clock::now();
   simulation.run();

@@ -65,6 +65,7 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
   const models::Scenario scenario = models::load_scenario(req.base, options);
   models::SimulationOptions sim_options;
   sim_options.threads = 1;
+  sim_options.whole_ledger = req.detail == "full";  // else per period only
   models::Simulation simulation(scenario, sim_options);
   simulation.run();
   models::output::RunResult result = simulation.take_result();

@@ -46,7 +46,7 @@ struct Timing {
 
 Timing time_run(const Scenario& s, output::Detail detail, const std::string& out) {
   const auto t0 = Clock::now();
-  Simulation sim(s);
+  Simulation sim(s, SimulationOptions{1, /*whole_ledger=*/detail == output::Detail::kFull});
   const auto t1 = Clock::now();
   sim.run();
   const auto t2 = Clock::now();

@@ -38,7 +38,7 @@ int run_once(int n, int years, const std::string& detail, const std::string& out
                                                                             "{sharing_key: {type: "
                                                                             "dynamic_default}}"),
                                           "bench.yaml", ".", options);
-    Simulation sim(s);
+    Simulation sim(s, SimulationOptions{1, /*whole_ledger=*/detail == "full"});
     sim.run();
     output::write_run(sim.take_result(), out, output::parse_detail(detail), 1);
   } catch (const accord::Error& e) {

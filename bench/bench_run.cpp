@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     const auto t0 = Clock::now();
     const Scenario s = load_scenario_text(scenario_text(n, "dynamic_default"), "bench.yaml", ".");
     const auto t1 = Clock::now();
-    Simulation sim(s, SimulationOptions{threads});
+    Simulation sim(s, SimulationOptions{threads, /*whole_ledger=*/false});
     const auto t2 = Clock::now();
     sim.run();
     const auto t3 = Clock::now();

@@ -49,7 +49,8 @@ std::vector<sw::RunKpi> real_run(const sw::RunRequest& req) {
   options.seed = req.seed;
   options.replicate = req.replicate;
   const models::Scenario scenario = models::load_scenario(req.base, options);
-  models::Simulation simulation(scenario, {});
+  models::Simulation simulation(
+      scenario, models::SimulationOptions{1, g_detail == models::output::Detail::kFull});
   simulation.run();
   const models::output::RunResult result = simulation.take_result();
   {

@@ -22,14 +22,14 @@ class DynamicCustomKey final : public SharingKey {
 
   void allocate(const AllocationView& v) const override {
     check_view(v, n_, p_, name_);
-    source_.check_rows(v.t1);
+    source_.check_rows(v.t1 + v.step_offset);
     double* k = ensure(thread_scratch().d0, n_);
     for (int64_t t = v.t0; t < v.t1; ++t) {
       const double* c = v.consumption + t * n_;
       const double* prod = v.production + t * p_;
       double* a = v.allocated + t * n_;
       const double total_p = row_sum(prod, p_);
-      const double* kt = source_.row_coefficients(t, c, n_, total_p, k);
+      const double* kt = source_.row_coefficients(t + v.step_offset, c, n_, total_p, k);
       if (floor_) {
         for (int64_t i = 0; i < n_; ++i) k[i] = floor_permille(kt[i]);
         kt = k;

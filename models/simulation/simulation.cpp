@@ -26,14 +26,6 @@ sim::TimeGrid make_grid(const Scenario& s) {
   return sim::TimeGrid::covering(s.time.start_utc, s.time.end_utc, s.time.step_seconds);
 }
 
-allocation::AllocationView view_of(int64_t t0, int64_t t1, const economics::RowMatrix& cons,
-                                   const economics::RowMatrix& prod, economics::RowMatrix& alloc,
-                                   economics::RowMatrix& autoprod, economics::RowMatrix& surplus) {
-  return allocation::AllocationView{
-      t0,          t1,           cons.cols(),     prod.cols(),   cons.data(),
-      prod.data(), alloc.data(), autoprod.data(), surplus.data()};
-}
-
 // Copies rows [0, rows) of `src` into rows [at, at + rows) of `dst`.
 void put_rows(economics::RowMatrix& dst, int64_t at, const economics::RowMatrix& src) {
   if (src.rows() > 0) dst.middleRows(at, src.rows()) = src;
@@ -68,10 +60,18 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   const auto N = static_cast<int64_t>(scenario.participants.size());
   const auto P = static_cast<int64_t>(scenario.producers.size());
   const auto M = calendar_.periods();
-  allocated_.resize(T, N);
-  supplied_.resize(T, N);
-  autoprod_.resize(T, P);
-  surplus_.resize(T, P);
+  // A whole ledger, or rows for the longest period.
+  int64_t ledger_rows = T;
+  if (!options_.whole_ledger) {
+    ledger_rows = 0;
+    for (int64_t m = 0; m < M; ++m)
+      ledger_rows = std::max(ledger_rows, calendar_.period_first_step[static_cast<size_t>(m) + 1] -
+                                              calendar_.period_first_step[static_cast<size_t>(m)]);
+  }
+  allocated_.resize(ledger_rows, N);
+  supplied_.resize(ledger_rows, N);
+  autoprod_.resize(ledger_rows, P);
+  surplus_.resize(ledger_rows, P);
   for (auto* e : {&period_energy_.consumption, &period_energy_.allocated, &period_energy_.supplied})
     e->setZero(M, N);
   period_energy_.production.setZero(M, P);
@@ -136,28 +136,48 @@ void Simulation::run() {
   scheduler_.run(*this);
 }
 
+int64_t Simulation::ledger_origin(int64_t period) const {
+  return options_.whole_ledger ? 0 : calendar_.period_first_step[static_cast<size_t>(period)];
+}
+
 // Phase 1: allocation by the key in force, then the complement from the supplier, then the
 // step's energy added to its period's totals. Steps go in blocks of kStepBlock so that a
 // block's rows (consumption, allocated, supplied: 3 x 32 x 8 kB at N = 1000) are still in
 // cache when they are summed, instead of re-reading the [T, N] ledger after the run. Keys
 // allocate each step on its own, so blocking does not change the ledger. Rows are added in
 // step order, the order of output::period_energy_of: the totals are the same to the bit.
+// A block never spans two periods: without a whole ledger, row r of the allocation arrays
+// holds step ledger_origin(period) + r.
 void Simulation::run_steps(int64_t first_step, int64_t last_step) {
   constexpr int64_t kStepBlock = 32;
   auto& e = period_energy_;
-  for (int64_t b0 = first_step; b0 < last_step; b0 += kStepBlock) {
-    const int64_t b1 = std::min(last_step, b0 + kStepBlock);
-    key_->allocate(
-        view_of(b0, b1, inputs_.consumption, inputs_.production, allocated_, autoprod_, surplus_));
+  const auto N = inputs_.consumption.cols(), P = inputs_.production.cols();
+  for (int64_t b0 = first_step; b0 < last_step;) {
+    const Eigen::Index m = calendar_.period[static_cast<size_t>(b0)];
+    const int64_t b1 = std::min(
+        {last_step, b0 + kStepBlock, calendar_.period_first_step[static_cast<size_t>(m) + 1]});
+    const int64_t o = ledger_origin(m);
+    allocation::AllocationView view{b0 - o,
+                                    b1 - o,
+                                    N,
+                                    P,
+                                    inputs_.consumption.data() + o * N,
+                                    inputs_.production.data() + o * P,
+                                    allocated_.data(),
+                                    autoprod_.data(),
+                                    surplus_.data(),
+                                    o};
+    key_->allocate(view);
     for (int64_t t = b0; t < b1; ++t) {
-      const Eigen::Index m = calendar_.period[static_cast<size_t>(t)];
-      supplied_.row(t) = inputs_.consumption.row(t) - allocated_.row(t);
+      const int64_t r = t - o;
+      supplied_.row(r) = inputs_.consumption.row(t) - allocated_.row(r);
       e.consumption.row(m) += inputs_.consumption.row(t);
-      e.allocated.row(m) += allocated_.row(t);
-      e.supplied.row(m) += supplied_.row(t);
+      e.allocated.row(m) += allocated_.row(r);
+      e.supplied.row(m) += supplied_.row(r);
       e.production.row(m) += inputs_.production.row(t);
-      e.surplus.row(m) += surplus_.row(t);
+      e.surplus.row(m) += surplus_.row(r);
     }
+    b0 = b1;
   }
 }
 
@@ -187,6 +207,27 @@ void Simulation::close_period(int64_t period) {
   in.first_period = period;
   in.last_period = period + 1;
   in.member = &member;
+  // Without a whole ledger the period is billed on its own calendar, grid and rows (as
+  // evaluate() bills a window): the same steps, prices and sums, so the same accounts.
+  sim::StepCalendar period_calendar;
+  sim::TimeGrid period_grid;
+  economics::RowMatrix period_member;
+  if (!options_.whole_ledger) {
+    const int64_t t0 = ledger_origin(period);
+    period_calendar = calendar_.slice(period, period + 1);
+    const auto rows = static_cast<int64_t>(period_calendar.period.size());
+    period_grid = sim::TimeGrid{grid_.step_start(t0), grid_.step_seconds, rows};
+    consumption_block_ = inputs_.consumption.middleRows(t0, rows);
+    production_block_ = inputs_.production.middleRows(t0, rows);
+    period_member = member.middleRows(period, 1);
+    in.grid = &period_grid;
+    in.calendar = &period_calendar;
+    in.consumption = &consumption_block_;
+    in.production = &production_block_;
+    in.first_period = 0;
+    in.last_period = 1;
+    in.member = &period_member;
+  }
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
   put_rows(accounts_.bill_reference, period, acc.bill_reference);
   put_rows(accounts_.bill, period, acc.bill);
@@ -197,6 +238,7 @@ void Simulation::close_period(int64_t period) {
   // Intermediaries paid by the PMO and the transaction costs of the last round.
   extra_pmo_costs_(period) = governance_->pmo_costs_of(period);
   accounts_.pmo_costs(period) += extra_pmo_costs_(period);
+  acc.pmo_costs(0) += extra_pmo_costs_(period);  // acc: this period's row of accounts_
   governance_->record_in_force(period, in_force_);
   history_.push_back(in_force_);
   put_rows(accounts_.pmo_fees, period, acc.pmo_fees);
@@ -213,6 +255,14 @@ void Simulation::close_period(int64_t period) {
   bin.production = &inputs_.production;
   bin.accounts = &accounts_;
   bin.period = period;
+  if (!options_.whole_ledger) {
+    bin.grid = &period_grid;
+    bin.calendar = &period_calendar;
+    bin.consumption = &consumption_block_;
+    bin.production = &production_block_;
+    bin.accounts = &acc;
+    bin.period = 0;
+  }
   bin.with_steps = rules_need_steps_;
   const sharing::BenefitPeriod bp = make_benefit_period(bin);
   for (size_t r = 0; r < rules_.size(); ++r) {
@@ -362,7 +412,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
   s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
   // The window ran under this key: its allocation is the recorded one.
-  bool same_key = last_period <= static_cast<int64_t>(history_.size());
+  // (Kept only with a whole ledger; otherwise the allocation is made again, the same.)
+  bool same_key = options_.whole_ledger && last_period <= static_cast<int64_t>(history_.size());
   for (int64_t m = first_period; same_key && m < last_period; ++m)
     same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key;
   if (same_key) {
@@ -472,12 +523,14 @@ output::RunResult Simulation::take_result() {
   r.timezone = scenario_.time.timezone;
   r.participants = scenario_.participants;
   r.producers = scenario_.producers;
-  r.consumption = std::move(inputs_.consumption);
-  r.allocated = std::move(allocated_);
-  r.supplied = std::move(supplied_);
-  r.production = std::move(inputs_.production);
-  r.autoprod = std::move(autoprod_);
-  r.surplus = std::move(surplus_);
+  if (options_.whole_ledger) {
+    r.consumption = std::move(inputs_.consumption);
+    r.allocated = std::move(allocated_);
+    r.supplied = std::move(supplied_);
+    r.production = std::move(inputs_.production);
+    r.autoprod = std::move(autoprod_);
+    r.surplus = std::move(surplus_);
+  }
   r.member = std::move(member_);
   r.accounts = std::move(accounts_);
   r.sharing = std::move(sharing_);

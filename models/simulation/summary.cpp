@@ -7,8 +7,15 @@ namespace accord::models {
 
 std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInputs* inputs) {
   std::vector<output::Kpi> k;
-  const double cons = run.consumption.sum(), alloc = run.allocated.sum();
-  const double prod = run.production.sum(), surplus = run.surplus.sum();
+  // From the per-period totals (summed as the steps ran): a run that kept no per-step ledger
+  // (detail periods or summary) gives the same KPIs, to the bit, as one that did.
+  const output::PeriodEnergy derived = run.period_energy.consumption.size() > 0
+                                           ? output::PeriodEnergy{}
+                                           : output::period_energy_of(run);
+  const output::PeriodEnergy& energy =
+      run.period_energy.consumption.size() > 0 ? run.period_energy : derived;
+  const double cons = energy.consumption.sum(), alloc = energy.allocated.sum();
+  const double prod = energy.production.sum(), surplus = energy.surplus.sum();
   auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   k.push_back({"participants", static_cast<double>(run.participants.size()), "1",
                "number of participants"});

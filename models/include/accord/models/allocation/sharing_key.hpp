@@ -36,6 +36,10 @@ struct AllocationView {
   double* allocated = nullptr;          // A  [T, N] kWh, out
   double* autoprod = nullptr;           //    [T, P] kWh allocated to the operation, out
   double* surplus = nullptr;            //    [T, P] kWh not allocated, out
+  // Step of the run at row 0 of the arrays: per-step data of the key (coefficient files) is
+  // read at t + step_offset. 0 when the arrays cover the run from its start; a period's first
+  // step when they hold that period only (SimulationOptions::whole_ledger false).
+  int64_t step_offset = 0;
 };
 
 class SharingKey {

@@ -41,6 +41,12 @@ struct WindowOutcome {
 
 struct SimulationOptions {
   unsigned threads = 1;  // for building inputs; results do not depend on it
+  // true: the allocation ledgers (allocated, supplied, autoprod, surplus) are kept [T, N] for
+  // the whole run and handed over by take_result (what `detail: full` records). false: they
+  // exist for the period being run only, and take_result hands over no per-step ledger (the
+  // per-period totals are the same to the bit): `detail: periods` and `summary` runs no
+  // longer hold them, two [T, N] and two [T, P] matrices less.
+  bool whole_ledger = true;
 };
 
 class Simulation : private sim::PhaseHandler {
@@ -82,6 +88,9 @@ class Simulation : private sim::PhaseHandler {
   void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
   void update_funds(int64_t period);
   economics::BillingInput billing_input() const;
+  // Step held by row 0 of the allocation ledgers while `period` runs: 0 for a whole ledger,
+  // else the period's first step.
+  int64_t ledger_origin(int64_t period) const;
   void put_in_force(const RulesInForce& rules);
 
   const Scenario scenario_;  // owned: a simulation outlives the caller's scenario object
@@ -97,8 +106,9 @@ class Simulation : private sim::PhaseHandler {
   bool rules_need_steps_ = false;
   output::SharingRecord sharing_;
   EnergyInputs inputs_;
-  // Ledger, [T, N] / [T, P] kWh.
+  // Ledger, [T, N] / [T, P] kWh (whole_ledger), else the rows of the period being run.
   economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;
+  economics::RowMatrix consumption_block_, production_block_;  // the period's inputs (billing)
   // Per-period energy totals [M, N] / [M, P] kWh, summed as the steps are run.
   output::PeriodEnergy period_energy_;
   economics::PeriodAccounts accounts_;           // [M, ...]
