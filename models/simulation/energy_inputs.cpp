@@ -7,6 +7,7 @@
 #include "accord/models/energy/french_calendar.hpp"
 #include "accord/models/energy/load_series.hpp"
 #include "accord/models/pv/pv_production.hpp"
+#include "accord/sim/huge_pages.hpp"
 #include "accord/sim/parallel.hpp"
 
 namespace accord::models {
@@ -115,6 +116,8 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
   EnergyInputs in;
   in.consumption.resize(T, N);
   in.production.resize(T, P);
+  for (auto* m : {&in.consumption, &in.production})
+    sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
   in.load_kwh.assign(static_cast<size_t>(N), 0.0);
   in.self_consumed_kwh.assign(static_cast<size_t>(N), 0.0);
   // Series are built per participant (contiguous), then transposed by tiles into the

@@ -6,6 +6,7 @@
 
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/models/simulation/benefit_period.hpp"
+#include "accord/sim/huge_pages.hpp"
 #include "accord/sim/logging.hpp"
 #include "governance_phase.hpp"
 
@@ -72,6 +73,8 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   supplied_.resize(ledger_rows, N);
   autoprod_.resize(ledger_rows, P);
   surplus_.resize(ledger_rows, P);
+  for (auto* m : {&allocated_, &supplied_, &autoprod_, &surplus_})
+    sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
   for (auto* e : {&period_energy_.consumption, &period_energy_.allocated, &period_energy_.supplied})
     e->setZero(M, N);
   period_energy_.production.setZero(M, P);
