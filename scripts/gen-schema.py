@@ -91,7 +91,7 @@ defs["participant"] = obj({
     ["id", "kind", "consumption"])
 defs["group"] = obj({
     "group": ident("group id; members are GROUP-001 ..."),
-    "count": integer("number of members", minimum=1, maximum=1000000),
+    "count": integer("number of members", minimum=1, maximum=100000),
     "kind": {"enum": kinds},
     "location": obj({"lat": num("centre latitude", minimum=-90, maximum=90), "lon": num("centre longitude", minimum=-180, maximum=180),
                      "radius_m": num("members spread uniformly in a disc, m", minimum=0, maximum=100000)}),

@@ -30,12 +30,14 @@ double run_memory_bytes(const Scenario& s) {
     return std::holds_alternative<PvSpec>(x.production.source);
   });
   constexpr double kDouble = 8;
-  const double per_step = 16                              // step calendar
-                          + kDouble                       // step start times
-                          + 3 * kDouble * n               // consumption, allocated, supplied
-                          + 4 * kDouble * p               // production, autoprod, surplus, own
-                          + (any_pv ? 8 * kDouble : 0)    // one solar track (8 series)
-                          + kDouble * std::min(n, 64.0);  // load series block being built
+  // At detail full the allocation ledgers are kept whole; otherwise per period only.
+  const bool whole = s.output.detail == "full";
+  const double per_step = 16                               // step calendar
+                          + kDouble                        // step start times
+                          + (whole ? 3 : 1) * kDouble * n  // consumption (allocated, supplied)
+                          + (whole ? 4 : 2) * kDouble * p  // production, own (autoprod, surplus)
+                          + (any_pv ? 8 * kDouble : 0)     // one solar track (8 series)
+                          + kDouble * std::min(n, 64.0);   // load series block being built
   return steps * per_step;
 }
 
@@ -71,10 +73,12 @@ void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double ava
   (end.present() ? end : time)
       .error(fmt::format(
           "the run needs at least {} of memory ({} steps of {} min x {} participants and {} "
-          "producers, every per-step ledger kept for the whole run) and {}; {}end the run "
+          "producers, {} kept for the whole run) and {}; {}end the run "
           "earlier, use a longer step or fewer members",
           size_text(needed), steps, s.time.step_seconds / 60, s.participants.size(),
-          s.producers.size(), machine, fewer));
+          s.producers.size(),
+          s.output.detail == "full" ? "every per-step ledger" : "the per-step inputs", machine,
+          fewer));
 }
 
 }  // namespace accord::models::detail

@@ -123,6 +123,14 @@ TEST_CASE("a horizon too long for the memory is refused at time.end with the est
                  Contains("and 3 runs in parallel (-j 3) need 9.7 GB and this machine has 8.0 GB; "
                           "run at most 2 in parallel (-j 2), end the run earlier"));
   o.parallel_runs = 1;
+  // At detail periods only the inputs are kept whole: 17,531,616 steps x (16 B calendar + 8 B
+  // time + 8 B x 2 participants + 2 x 8 B x 1 producer + 64 B solar track + 8 B x 2 load
+  // series) = 2.4 GB.
+  o.available_memory_bytes = 1e9;
+  o.overrides.push_back("output.detail=periods");
+  CHECK_THAT(error_of(kMinimal, o), Contains("the run needs at least 2.4 GB of memory") &&
+                                        Contains("the per-step inputs kept for the whole run"));
+  o.overrides.pop_back();
   // Within the memory, it loads; the check uses the machine's memory by default.
   o.available_memory_bytes = 1e12;
   CHECK(load(kMinimal, o).time.end_utc > 0);
