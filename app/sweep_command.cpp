@@ -53,16 +53,23 @@ std::pair<int64_t, int64_t> parse_shard(const std::string& text) {
   return {i, n};
 }
 
-// One run of the sweep: the base scenario with the point's overrides and the replicate's
-// seed, simulated on one thread (the sweep parallelizes over runs), written at the sweep's
-// detail.
-std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
+// The scenario of one run of the sweep: the point's overrides, the replicate's seed, and the
+// runs made at the same time (the memory check).
+models::LoadOptions load_options_of(const sw::RunRequest& req, int parallel_runs = 1) {
   models::LoadOptions options;
   options.overrides = req.overrides;
   options.seed = req.seed;
   options.replicate = req.replicate;
   options.parallel_runs = parallel_runs;
-  const models::Scenario scenario = models::load_scenario(req.base, options);
+  return options;
+}
+
+// One run of the sweep: the base scenario with the point's overrides and the replicate's
+// seed, simulated on one thread (the sweep parallelizes over runs), written at the sweep's
+// detail.
+std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
+  const models::Scenario scenario =
+      models::load_scenario(req.base, load_options_of(req, parallel_runs));
   models::SimulationOptions sim_options;
   sim_options.threads = 1;
   sim_options.whole_ledger = req.detail == "full";  // else per period only
@@ -92,11 +99,7 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
 bool run_is_current(const sw::RunRequest& req, const std::string& path) {
   std::string resolved;
   try {
-    models::LoadOptions options;
-    options.overrides = req.overrides;
-    options.seed = req.seed;
-    options.replicate = req.replicate;
-    resolved = models::load_scenario(req.base, options).resolved_yaml;
+    resolved = models::load_scenario(req.base, load_options_of(req)).resolved_yaml;
   } catch (const std::exception&) {
     return false;  // the run is made again and fails there with its error
   }
@@ -143,11 +146,7 @@ int parallel_runs(unsigned threads, int64_t runs) {
 void check_memory_of_first_run(const sw::SweepSpec& spec, const sw::Design& design, int parallel) {
   if (parallel <= 1 || sw::run_count(spec, design) == 0) return;
   const sw::RunRequest req = sw::make_request(spec, design, 0, ".");
-  models::LoadOptions options;
-  options.overrides = req.overrides;
-  options.seed = req.seed;
-  options.replicate = req.replicate;
-  options.parallel_runs = parallel;
+  models::LoadOptions options = load_options_of(req, parallel);
   try {
     (void)models::load_scenario(req.base, options);
   } catch (const ConfigError&) {

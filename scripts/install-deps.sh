@@ -11,6 +11,7 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin
   libssl-dev libhowardhinnant-date-dev  # SHA-256 (libcrypto), IANA time zones (date/tz)
   libdeflate-dev  # HDF5 chunks compressed in parallel, off the HDF5 lock
+  zlib1g-dev  # bench_output compares with zlib (also pulled in by libhdf5-dev)
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
   chromium python3-matplotlib  # accord report: browser test, Python example figures
 )
