@@ -9,6 +9,7 @@
 #include "analyze_command.hpp"
 #include "commands.hpp"
 #include "process_exit.hpp"
+#include "reading_child.hpp"
 #include "report_command.hpp"
 #include "sweep_command.hpp"
 
@@ -76,8 +77,17 @@ int main(int argc, char** argv) {
   if (*validate) return finish(guarded([&] { return accord::app::cmd_validate(validate_args); }));
   if (*sweep) return finish(guarded([&] { return accord::app::cmd_sweep(sweep_args); }));
   if (*schema) return finish(guarded([] { return accord::app::cmd_schema(); }));
-  if (*analyze) return finish(guarded([&] { return accord::app::cmd_analyze(analyze_args); }));
-  if (*report) return finish(guarded([&] { return accord::app::cmd_report(report_args); }));
+  // Files given to analyze and report may be damaged in ways that crash libhdf5: read them in a
+  // child process (reading_child.hpp).
+  using accord::app::run_in_reading_child;
+  if (*analyze)
+    return finish(run_in_reading_child(analyze_args.file, [&] {
+      return guarded([&] { return accord::app::cmd_analyze(analyze_args); });
+    }));
+  if (*report)
+    return finish(run_in_reading_child(report_args.file, [&] {
+      return guarded([&] { return accord::app::cmd_report(report_args); });
+    }));
   std::cerr << "accord: error: a command is required: run, validate, sweep, analyze, report or "
                "schema (see accord --help)\n";
   return 2;

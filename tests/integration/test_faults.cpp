@@ -451,3 +451,50 @@ TEST_CASE("faults: a damaged file on which libhdf5 loops forever ends with one l
     CHECK(temporaries(dir).empty());
   }
 }
+
+TEST_CASE("faults: a damaged file on which libhdf5 crashes ends with one line, exit 1",
+          "[integration][faults]") {
+  // Found by fuzz_run_reader: a global heap whose object sizes make H5HG_read memcpy overlapping
+  // ranges, a SIGSEGV inside libhdf5 1.10 in a Release build. analyze and report read in a
+  // child process (app/reading_child.hpp), so the crash becomes one line. Under the sanitizers
+  // the library's fault is caught by ASan first: its report goes to a log file and the child
+  // aborts, which the parent reports the same way.
+  const auto dir = scratch("faults-hdf5-crash");
+  const std::string damaged = source_path("tests/data/damaged/hdf5-global-heap-overlap.h5");
+  const std::string sanitizer_log = (dir / "sanitizer").string();
+  for (const std::string command : {"analyze", "report"}) {
+    const auto r = run_shell(
+        "export ASAN_OPTIONS=log_path=" + sanitizer_log + ":abort_on_error=1:handle_segv=0;",
+        command + " " + damaged + " -o " + (dir / "out").string(), dir);
+    INFO(command << ": " << r.err);
+    CHECK(r.status == 1);
+    CHECK(lines(r.err) == 1);
+    CHECK(r.err.find("hdf5-global-heap-overlap.h5: the HDF5 library crashed reading the file") !=
+          std::string::npos);
+    CHECK(r.err.find("damaged") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "out"));
+    CHECK(temporaries(dir).empty());
+  }
+}
+
+TEST_CASE("faults: analyze still prints and exits like one process", "[integration][faults]") {
+  // The reading child must not change what a user sees: the output written once, the exit
+  // status of the command, a pipe closed early ending quietly.
+  const auto dir = scratch("faults-reading-child");
+  const auto run_file = make_run(dir);
+  const auto json = run_shell("", "analyze --format json " + run_file.string(), dir);
+  REQUIRE(json.status == 0);
+  CHECK(json.err.empty());
+  const std::string text = read_file(dir / "stdout.txt");
+  CHECK(text.size() > 100);
+  CHECK(text.find("\n{") == std::string::npos);  // one JSON document, not one per process
+  CHECK(std::count(text.begin(), text.end(), '{') == std::count(text.begin(), text.end(), '}'));
+  const auto missing = run_accord("analyze " + (dir / "missing.h5").string(), dir);
+  CHECK(missing.status == 2);
+  CHECK(lines(missing.err) == 1);
+  const auto err = dir / "pipe-stderr.txt";
+  const std::string piped = std::string(ACCORD_BINARY) + " analyze " + run_file.string() + " 2> " +
+                            err.string() + " | head -c 10 > /dev/null";
+  CHECK(std::system(piped.c_str()) == 0);
+  CHECK(read_file(err).empty());
+}
