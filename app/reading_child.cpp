@@ -59,8 +59,8 @@ int run_in_reading_child(const std::string& file, const std::function<int()>& co
   int wait_status = 0;
   while (::waitpid(child, &wait_status, 0) < 0) {
     if (errno == EINTR) continue;
-    std::cerr << "accord: error: lost the process reading " << file << ": "
-              << std::strerror(errno) << "\n";
+    std::cerr << "accord: error: lost the process reading " << file << ": " << std::strerror(errno)
+              << "\n";
     return 1;
   }
   if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);

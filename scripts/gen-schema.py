@@ -235,7 +235,9 @@ intermediary = obj({
         "participation_boost": frac("a contacted member's participation p becomes p + boost (1 - p)") | {"default": 0.5},
         "single_text": {"type": "boolean", "default": True,
                         "description": "facilitates the single negotiation text"},
-        "trust_repair": frac("share of an outvoted member's trust loss repaired") | {"default": 0.5}},
+        "trust_repair": frac("share of an outvoted member's trust loss repaired") | {"default": 0.5},
+        "recruitment_contacts_per_period": integer("members and candidates met each dynamics period (word of mouth)",
+                                                   minimum=0, maximum=1000000, default=0)},
         desc="role mediation only"),
     "expertise": obj({
         "forecast_error_reduction": frac("advised members' forecast sd x (1 - r)") | {"default": 0.5},
@@ -297,6 +299,46 @@ defs["governance"] = obj({
                   "loss": frac("trust -= loss trust when outvoted") | {"default": 0.10}}),
     "transaction_cost_eur_per_round": num("PMO's cost of preparing a round, EUR", minimum=0, maximum=1e7, default=0)},
     desc="Governance rounds: calendar, agenda, protocols")
+# Social dynamics (models/scenario/dynamics_parser.cpp, docs/dynamics.md).
+initial_attitude = lambda who, low, high, u: obj({
+    "low": frac("lowest initial attitude") | {"default": low},
+    "high": frac("highest initial attitude") | {"default": high},
+    "uncertainty": num("initial uncertainty (relative agreement)", exclusiveMinimum=0, maximum=1, default=u)},
+    desc="initial attitudes of the " + who + ", uniform in [low, high]")
+defs["dynamics"] = obj({
+    "every_periods": integer("periods between two updates", minimum=1, maximum=120, default=1),
+    "satisfaction": obj({
+        "initial": frac("satisfaction (propensity to stay) at the start") | {"default": 0.7},
+        "learning_rate": frac("Bush-Mosteller learning rate") | {"default": 0.3},
+        "procedural_weight": frac("weight of the procedural stimulus (votes, aid)") | {"default": 0.3}}),
+    "aspiration": obj({
+        "initial": num("expected gain, share of the reference bill", minimum=-1, maximum=1, default=0.05),
+        "habituation": frac("A <- (1 - h) A + h x") | {"default": 0.2},
+        "scale": num("stimulus = (x - A) / scale, clamped to [-1, 1]", exclusiveMinimum=0, maximum=1, default=0.1)}),
+    "trust": obj({"learning_rate": frac("Bush-Mosteller rate of trust in the PMO on money and aid") | {"default": 0.1}}),
+    "network": obj({
+        "type": {"enum": ["small_world", "csv"], "default": "small_world"},
+        "neighbours": integer("ties per person on the ring (even)", minimum=2, maximum=100, default=6),
+        "rewiring": frac("Watts-Strogatz rewiring probability") | {"default": 0.1},
+        "homophily": frac("share of rewired ends drawn within the person's class") | {"default": 0},
+        "homophily_by": {"enum": ["kind", "income_decile"], "default": "kind"},
+        "csv": string("type csv: two columns from,to of person ids, relative to the scenario file")}),
+    "attitude": obj({
+        "model": {"enum": ["relative_agreement", "bounded_confidence"], "default": "relative_agreement"},
+        "convergence": num("mu", exclusiveMinimum=0, maximum=0.5, default=0.3),
+        "confidence": num("bounded confidence threshold d", exclusiveMinimum=0, maximum=1, default=0.3),
+        "meetings_per_person": num("meetings per person and dynamics period", minimum=0, maximum=100, default=1),
+        "experience_weight": frac("pull of a member's attitude towards its satisfaction") | {"default": 0.5},
+        "members": initial_attitude("members", 0.6, 0.9, 0.3),
+        "candidates": initial_attitude("candidates", 0.1, 0.6, 0.5)}),
+    "outreach": obj({
+        "position": frac("attitude the actors reaching out stand for") | {"default": 0.9},
+        "uncertainty": num("their uncertainty", exclusiveMinimum=0, maximum=1, default=0.2),
+        "municipality_contacts_per_period": integer("persons the municipality meets each dynamics period",
+                                                    minimum=0, maximum=1000000, default=0)}),
+    "candidates": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]},
+                   "description": "people inside the perimeter who are not members (yet)"}},
+    desc="Social dynamics: satisfaction, aspiration, trust, attitudes on a social network (docs/dynamics.md)")
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://accord.invalid/schema/accord-scenario-1.json",
@@ -345,6 +387,7 @@ schema = {
                    desc="Investment of PV plants: NPV, IRR, payback per plant and investor class in /summary"),
     "governance": ref("governance"),
     "actors": ref("actors"),
+    "dynamics": ref("dynamics"),
     "regulation": obj({"perimeter": {"enum": ["urban", "periurban", "rural", "epci_public"], "default": "urban"},
                        "derogation": boolean("the operation has a derogation: violations are warnings")}),
     "output": obj({"path": string("output file, relative to the working directory"),

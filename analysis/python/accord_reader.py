@@ -432,12 +432,37 @@ class Run(_ContractFile):
         return out
 
     def dynamics(self, name: str) -> pd.DataFrame:
-        """Per-period array /dynamics/<name> (e.g. "trust_pmo" [M, N]): index period start
-        (UTC), one column per participant id (integer columns when the width is not N)."""
+        """Per-period array /dynamics/<name>: index period start (UTC), one column per
+        participant id for [M, N] arrays ("trust_pmo", "satisfaction", "aspiration"), per person
+        id (participants, then candidates) for [M, N + C] ones ("attitude",
+        "attitude_uncertainty"; format 1.3), integer columns otherwise."""
         values = self._require(f"dynamics/{name}")[()]
         ids = _strings(self._require("participants/id"))
-        columns = pd.Index(ids, name="participant") if values.shape[1] == len(ids) else None
+        columns = None
+        if values.shape[1] == len(ids):
+            columns = pd.Index(ids, name="participant")
+        elif "dynamics/person" in self._file and values.shape[1] == len(self._file["dynamics/person"]):
+            columns = pd.Index(_strings(self._file["dynamics/person"]), name="person")
         return pd.DataFrame(values, index=self.period_start, columns=columns)
+
+    def candidates(self) -> pd.DataFrame:
+        """The candidates of /dynamics/candidates (format 1.3): index id; kind, group,
+        income_decile, low_income. Empty without a `dynamics:` section or candidates."""
+        group = self._file.get("dynamics/candidates")
+        if group is None or "id" not in group:
+            return pd.DataFrame(columns=["kind", "group", "income_decile", "low_income"],
+                                index=pd.Index([], name="id"))
+        return pd.DataFrame({"kind": _strings(group["kind"]), "group": _strings(group["group"]),
+                             "income_decile": group["income_decile"][()],
+                             "low_income": group["low_income"][()].astype(bool)},
+                            index=pd.Index(_strings(group["id"]), name="id"))
+
+    def network(self) -> pd.DataFrame:
+        """The social network's ties (format 1.3) as person ids: columns from, to."""
+        person = _strings(self._require("dynamics/person"))
+        ties = self._require("dynamics/network")
+        return pd.DataFrame({"from": [person[i] for i in ties["from"][()]],
+                             "to": [person[i] for i in ties["to"][()]]})
 
     # -- xarray --------------------------------------------------------------------------
     def to_xarray(self):

@@ -8,7 +8,9 @@ namespace accord::models::dynamics {
 
 namespace {
 
-double unit(uint64_t word) { return static_cast<double>(word >> 11) * 0x1.0p-53; }
+double unit(uint64_t word) {
+  return static_cast<double>(word >> 11) * 0x1.0p-53;
+}
 
 int pick(uint64_t word, int count) {
   return std::min(static_cast<int>(unit(word) * count), count - 1);

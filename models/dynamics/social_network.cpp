@@ -10,11 +10,13 @@ namespace accord::models::dynamics {
 
 namespace {
 
-double unit(uint64_t word) { return static_cast<double>(word >> 11) * 0x1.0p-53; }
+double unit(uint64_t word) {
+  return static_cast<double>(word >> 11) * 0x1.0p-53;
+}
 
 int pick(uint64_t word, std::size_t count) {
-  return static_cast<int>(std::min<double>(unit(word) * static_cast<double>(count),
-                                           static_cast<double>(count - 1)));
+  return static_cast<int>(
+      std::min<double>(unit(word) * static_cast<double>(count), static_cast<double>(count - 1)));
 }
 
 bool tied(const std::vector<std::vector<int32_t>>& adjacency, int a, int b) {

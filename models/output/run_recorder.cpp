@@ -27,7 +27,8 @@ namespace {
 constexpr int32_t kFormatMajor = 1;
 // 1.1 adds /periods energy totals, /periods/producer_pooled_revenue and /sharing/funds.
 // 1.2 fills /governance and adds /actors and /dynamics/trust_pmo.
-constexpr int32_t kFormatMinor = 2;
+// 1.3 adds phase 4's /dynamics (satisfaction, aspiration, attitude, candidates, network).
+constexpr int32_t kFormatMinor = 3;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
 // Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
@@ -655,6 +656,92 @@ void write_governance(h5::File& file, const RunResult& run) {
   }
 }
 
+void write_candidates(h5::Group& dynamics, const std::vector<Participant>& candidates) {
+  auto group = dynamics.create_group("candidates");
+  group.set_attr_string("description",
+                        "People inside the perimeter who are not members (dynamics.candidates)");
+  auto column = [&](auto get) {
+    using T = decltype(get(candidates.front()));
+    std::vector<T> out;
+    for (const auto& c : candidates) out.push_back(get(c));
+    return out;
+  };
+  if (candidates.empty()) return;
+  group.write_strings("id", column([](const Participant& c) { return c.id; }),
+                      meta("", "Candidate identifier"));
+  group.write_strings("kind", column([](const Participant& c) { return c.kind; }),
+                      meta("", "household | business | public | ..."));
+  group.write_strings("group", column([](const Participant& c) { return c.group; }),
+                      meta("", "Generating group id (empty for an explicit candidate)"));
+  group.write_1d("income_decile",
+                 column([](const Participant& c) { return static_cast<int32_t>(c.income_decile); }),
+                 meta("1", "Income decile 1..10 (0 unknown)"));
+  group.write_1d("low_income",
+                 column([](const Participant& c) { return static_cast<uint8_t>(c.low_income); }),
+                 meta("1", "1 where low-income"));
+}
+
+void write_dynamics(h5::File& file, const RunResult& run, const std::vector<int64_t>& periods) {
+  const DynamicsRecord& d = run.dynamics;
+  if (!d.enabled) return;
+  auto group =
+      file.exists("dynamics") ? file.open_group("dynamics") : file.create_group("dynamics");
+  group.set_attr_string("description",
+                        "Members' state over time and attitudes of members and candidates "
+                        "(docs/dynamics.md)");
+  group.set_attr_string("attitude_model", d.attitude_model);
+  const auto m = static_cast<uint64_t>(periods.size());
+  const uint64_t n = run.participants.size();
+  const uint64_t persons = n + d.candidates.size();
+  auto period = group.write_1d("period", periods, meta(kEpochUnits, "Start of each period"));
+  period.make_scale("period");
+  std::vector<std::string> pid, person;
+  for (const auto& p : run.participants) pid.push_back(p.id);
+  person = pid;
+  for (const auto& c : d.candidates) person.push_back(c.id);
+  auto participant = group.write_strings("participant", pid, meta("", "= /participants/id"));
+  participant.make_scale("participant");
+  auto person_scale = group.write_strings(
+      "person", person, meta("", "Participants (/participants/id), then candidates"));
+  person_scale.make_scale("person");
+  auto per_member = [&](const char* name, const RowMatrix& values, const char* units,
+                        const char* description) {
+    auto ds =
+        group.write_2d(name, row_major(values), m, n, meta(units, description, kPeriodDeflate));
+    ds.attach_scale(period, 0);
+    ds.attach_scale(participant, 1);
+  };
+  auto per_person = [&](const char* name, const RowMatrix& values, const char* description) {
+    auto ds =
+        group.write_2d(name, row_major(values), m, persons, meta("1", description, kPeriodDeflate));
+    ds.attach_scale(period, 0);
+    ds.attach_scale(person_scale, 1);
+  };
+  per_member("satisfaction", d.satisfaction, "1",
+             "Satisfaction (propensity to stay) at the end of each period, [0, 1]");
+  per_member("aspiration", d.aspiration, "1",
+             "Expected money as a share of the reference bill at the end of each period");
+  if (!group.exists("trust_pmo") && run.governance.trust_pmo.rows() == static_cast<Eigen::Index>(m))
+    per_member("trust_pmo", run.governance.trust_pmo, "1",
+               "Trust in the PMO at the end of each period");
+  per_person("attitude", d.attitude,
+             "Attitude towards the operation at the end of each period, [0, 1]");
+  if (d.attitude_uncertainty.size() > 0)
+    per_person("attitude_uncertainty", d.attitude_uncertainty,
+               "Uncertainty of the attitude (relative agreement) at the end of each period");
+  write_candidates(group, d.candidates);
+  auto network = group.create_group("network");
+  network.set_attr_string("description",
+                          "Ties of the social network: indices into /dynamics/person, from < to");
+  std::vector<int32_t> from, to;
+  for (const auto& [a, b] : d.ties) {
+    from.push_back(a);
+    to.push_back(b);
+  }
+  network.write_1d("from", from, meta("1", "Index of one end (into /dynamics/person)"));
+  network.write_1d("to", to, meta("1", "Index of the other end (into /dynamics/person)"));
+}
+
 void write_actors(h5::File& file, const RunResult& run) {
   const ActorsSpec& a = run.actors;
   auto group = file.create_group("actors");
@@ -780,6 +867,7 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
     write_governance(file, run);
+    write_dynamics(file, run, periods);
     write_actors(file, run);
   }
   write_summary(file, run.summary);

@@ -201,7 +201,8 @@ MunicipalitySpec parse_municipality(const ConfigNode& n,
 MediationSpec parse_mediation(const ConfigNode& n) {
   MediationSpec m;
   if (!n.present() || !n.expect_map({"outreach_contacts", "outreach_kinds", "outreach_deciles",
-                                     "participation_boost", "single_text", "trust_repair"}))
+                                     "participation_boost", "single_text", "trust_repair",
+                                     "recruitment_contacts_per_period"}))
     return m;
   m.outreach_contacts =
       static_cast<int>(n.integer_or("outreach_contacts", 0, Range::between(0, 1000000)));
@@ -214,6 +215,8 @@ MediationSpec parse_mediation(const ConfigNode& n) {
       n.number_or("participation_boost", m.participation_boost, Range::fraction());
   m.single_text = n.boolean_or("single_text", m.single_text);
   m.trust_repair = n.number_or("trust_repair", m.trust_repair, Range::fraction());
+  m.recruitment_contacts_per_period = static_cast<int>(
+      n.integer_or("recruitment_contacts_per_period", 0, Range::between(0, 1000000)));
   return m;
 }
 

@@ -10,6 +10,7 @@
 #include "actors_parser.hpp"
 #include "benefit_rule_parser.hpp"
 #include "community_parser.hpp"
+#include "dynamics_parser.hpp"
 #include "finance_parser.hpp"
 #include "governance_parser.hpp"
 #include "key_parser.hpp"
@@ -33,9 +34,10 @@ int64_t GovernanceSpec::every_periods() const {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys{
-    "accord",    "name",      "seed",    "time",       "site",       "tariffs", "participants",
-    "producers", "community", "finance", "governance", "regulation", "output",  "actors"};
+const std::vector<std::string> kTopLevelKeys{"accord",    "name",    "seed",         "time",
+                                             "site",      "tariffs", "participants", "producers",
+                                             "community", "finance", "governance",   "regulation",
+                                             "output",    "actors",  "dynamics"};
 
 TimeSpec parse_time(const ConfigNode& n) {
   TimeSpec t;
@@ -118,6 +120,40 @@ void parse_output(const ConfigNode& n, Scenario& s) {
   s.output.detail = n.choice_or("detail", {"full", "periods", "summary"}, "full");
 }
 
+// Phase 4's settings as they run (candidates and the network file stay as written).
+void resolve_dynamics_yaml(YAML::Node d, const DynamicsSpec& s) {
+  d["every_periods"] = s.every_periods;
+  d["satisfaction"]["initial"] = s.satisfaction.initial;
+  d["satisfaction"]["learning_rate"] = s.satisfaction.learning_rate;
+  d["satisfaction"]["procedural_weight"] = s.satisfaction.procedural_weight;
+  d["aspiration"]["initial"] = s.aspiration.initial;
+  d["aspiration"]["habituation"] = s.aspiration.habituation;
+  d["aspiration"]["scale"] = s.aspiration.scale;
+  d["trust"]["learning_rate"] = s.trust.learning_rate;
+  d["network"]["type"] = s.network.type;
+  if (s.network.type == "small_world") {
+    d["network"]["neighbours"] = s.network.neighbours;
+    d["network"]["rewiring"] = s.network.rewiring;
+    d["network"]["homophily"] = s.network.homophily;
+    d["network"]["homophily_by"] = s.network.homophily_by;
+  }
+  YAML::Node a = d["attitude"];
+  a["model"] = s.attitude.model;
+  a["convergence"] = s.attitude.convergence;
+  a["confidence"] = s.attitude.confidence;
+  a["meetings_per_person"] = s.attitude.meetings_per_person;
+  a["experience_weight"] = s.attitude.experience_weight;
+  for (const auto& [name, start] : {std::pair{"members", &s.attitude.members},
+                                    std::pair{"candidates", &s.attitude.candidates}}) {
+    a[name]["low"] = start->low;
+    a[name]["high"] = start->high;
+    a[name]["uncertainty"] = start->uncertainty;
+  }
+  d["outreach"]["position"] = s.outreach.position;
+  d["outreach"]["uncertainty"] = s.outreach.uncertainty;
+  d["outreach"]["municipality_contacts_per_period"] = s.outreach.municipality_contacts_per_period;
+}
+
 // The scenario as it will run: the document after overrides, with the sections this loader
 // owns completed by their resolved values (defaults made explicit).
 std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
@@ -146,6 +182,7 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   doc["regulation"]["perimeter"] = s.regulation.perimeter;
   doc["regulation"]["derogation"] = s.regulation.derogation;
   doc["governance"]["calendar"] = s.governance.calendar;
+  if (s.dynamics.enabled) resolve_dynamics_yaml(doc["dynamics"], s.dynamics);
   doc["output"]["path"] = s.output.path;
   doc["output"]["detail"] = s.output.detail;
   YAML::Emitter out;
@@ -210,6 +247,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   detail::apply_legacy_pmo(root.optional("tariffs"), community, s.tariffs, s.pmo, s.warnings);
   s.actors = detail::parse_actors(root.optional("actors"), s.participants, zone);
   s.governance = detail::parse_governance(root.optional("governance"));
+  s.dynamics = detail::parse_dynamics(root.optional("dynamics"), mctx, s.participants);
   if (const ConfigNode r = root.optional("regulation");
       r.present() && r.expect_map({"perimeter", "derogation"})) {
     s.regulation.perimeter =

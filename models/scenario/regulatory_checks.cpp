@@ -40,6 +40,19 @@ void check_regulation(const sim::ConfigNode& root, Scenario& s) {
   }
   const auto perimeter = economics::check_perimeter(points, ids, *pcase);
   if (!perimeter.ok) report(perimeter.message);
+  // Candidates live inside the perimeter: they may join. Checked once the operation itself
+  // fits, so that the message names the candidate that does not.
+  if (perimeter.ok && !s.dynamics.candidates.empty()) {
+    for (const auto& c : s.dynamics.candidates) {
+      points.push_back(c.location);
+      ids.push_back(c.id);
+    }
+    const auto with_candidates = economics::check_perimeter(points, ids, *pcase);
+    const sim::ConfigNode candidates = root.optional("dynamics").optional("candidates");
+    if (!with_candidates.ok)
+      candidates.error("a candidate lies outside the operation's perimeter: " +
+                       with_candidates.message + " (candidates must be able to join)");
+  }
 
   double total_kw = 0;
   for (const auto& p : s.producers) total_kw += rated_kw(p);

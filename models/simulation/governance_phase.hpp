@@ -38,6 +38,9 @@ class GovernancePhase {
   double pmo_costs_of(int64_t period);
   void record_in_force(int64_t period, const RulesInForce& rules);
   void record_trust(int64_t period);
+  // Members' trust in the PMO [N]: the rounds' procedural update and phase 4's.
+  Eigen::VectorXd& trust_pmo() { return members_.trust(); }
+  const output::GovernanceRecord& record() const { return record_; }
   output::GovernanceRecord take_record();
 
  private:

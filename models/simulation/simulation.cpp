@@ -8,6 +8,7 @@
 #include "accord/models/simulation/benefit_period.hpp"
 #include "accord/sim/huge_pages.hpp"
 #include "accord/sim/logging.hpp"
+#include "dynamics_phase.hpp"
 #include "governance_phase.hpp"
 
 namespace accord::models {
@@ -127,6 +128,10 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   }
   extra_pmo_costs_.setZero(M);
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
+  if (scenario_.dynamics.enabled) {
+    dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
+    owner_of_producer_ = producer_owners(scenario_);
+  }
 }
 
 Simulation::~Simulation() = default;
@@ -381,7 +386,13 @@ void Simulation::put_in_force(const RulesInForce& rules) {
 
 // Phase 4: the members' procedural trust is recorded per period (social dynamics proper
 // arrive with the dynamics issue). Phase 5: lifecycle events, a later issue.
+// Phase 4: members appraise what period m gave them (money, votes, aid), learn, and talk.
 void Simulation::social_dynamics(int64_t period) {
+  if (dynamics_) {
+    const LivedPeriod lived = lived_period(period, scenario_, accounts_, sharing_,
+                                           governance_->record(), owner_of_producer_);
+    dynamics_->after_period(period, lived, governance_->trust_pmo());
+  }
   governance_->record_trust(period);
 }
 void Simulation::lifecycle_events(int64_t /*period*/) {}
@@ -538,6 +549,7 @@ output::RunResult Simulation::take_result() {
   r.accounts = std::move(accounts_);
   r.sharing = std::move(sharing_);
   r.governance = governance_->take_record();
+  if (dynamics_) r.dynamics = dynamics_->take_record();
   r.actors = scenario_.actors;
   // Totals of the steps run so far (all of them after run()), accumulated in run_steps.
   r.period_energy = std::move(period_energy_);

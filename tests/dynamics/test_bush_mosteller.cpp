@@ -7,7 +7,9 @@
 using namespace accord::models::dynamics;
 
 namespace {
-Eigen::ArrayXd one(double v) { return Eigen::ArrayXd::Constant(1, v); }
+Eigen::ArrayXd one(double v) {
+  return Eigen::ArrayXd::Constant(1, v);
+}
 }  // namespace
 
 TEST_CASE("Bush-Mosteller: the prisoner's dilemma reference values", "[dynamics][reference]") {

@@ -32,8 +32,7 @@ TEST_CASE("Watts-Strogatz: beta = 0 is the ring lattice", "[dynamics]") {
   }
 }
 
-TEST_CASE("Watts-Strogatz: rewiring keeps the tie count, no self or double ties",
-          "[dynamics]") {
+TEST_CASE("Watts-Strogatz: rewiring keeps the tie count, no self or double ties", "[dynamics]") {
   for (double beta : {0.1, 0.5, 1.0}) {
     for (uint64_t seed : {1u, 2u, 3u}) {
       const RandomStream stream(seed, 0, Purpose::kDynamics, 3);

@@ -14,7 +14,10 @@ mkdir -p "$out"
 # /dynamics read and checked.
 "$accord" run "$src/scenarios/quartier-mixte-scic.yaml" -q --set time.end=2025-04-01 \
   --set governance.calendar=monthly --set output.detail=periods -o "$out/scic.h5"
-for f in worked full periods summary scic; do
+# The district with social dynamics and candidates (format 1.3 /dynamics), three months.
+"$accord" run "$src/scenarios/fabrique-quartier.yaml" -q --set time.end=2025-04-01 \
+  -o "$out/fabrique.h5"
+for f in worked full periods summary scic fabrique; do
   /usr/bin/python3 "$src/tests/python/test_reader.py" "$out/$f.h5"
 done
 # A small sweep (2 points x 2 replicates, one week): open_sweep against summary.csv.

@@ -221,6 +221,34 @@ def check_governance(run):
         check(run.dynamics("trust_pmo").shape == (m, n), "trust_pmo shape")
 
 
+def check_dynamics(run):
+    """The format 1.3 /dynamics group against docs/hdf5-format.md, when the file has it."""
+    if "dynamics/person" not in run.h5:
+        return
+    n = len(run.participants)
+    candidates = run.candidates()
+    persons = n + len(candidates)
+    check(len(run.h5["dynamics/person"]) == persons, "person = participants + candidates")
+    for name in ("satisfaction", "aspiration", "trust_pmo"):
+        frame = run.dynamics(name)
+        check(frame.shape == (len(run.period_start), n), f"/dynamics/{name} shape {frame.shape}")
+        check(list(frame.columns) == list(run.participants.index), f"{name} columns")
+    attitude = run.dynamics("attitude")
+    check(attitude.shape == (len(run.period_start), persons), f"attitude shape {attitude.shape}")
+    check(list(attitude.columns[n:]) == list(candidates.index), "attitude columns: candidates last")
+    for name in ("satisfaction", "attitude", "trust_pmo"):
+        values = run.dynamics(name).to_numpy()
+        check(np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1,
+              f"/dynamics/{name} outside [0, 1]")
+    check((run.dynamics("aspiration").to_numpy() >= 0).all(), "aspiration below 0")
+    ties = run.network()
+    ids = set(run.h5["dynamics/person"].asstr()[()])
+    check(len(ties) > 0 and set(ties["from"]) <= ids and set(ties["to"]) <= ids, "network ids")
+    raw_from, raw_to = run.h5["dynamics/network/from"][()], run.h5["dynamics/network/to"][()]
+    check(bool((raw_from < raw_to).all()), "network ties not ordered from < to")
+    check(candidates["income_decile"].between(0, 10).all(), "candidates' deciles")
+
+
 def check_synthetic_governance(path):
     """Synthetic governance records added to a copy of the file read back as written."""
     folder = tempfile.mkdtemp(prefix="accord-governance-")
@@ -375,6 +403,7 @@ def main(argv):
             check(set(run.h5.keys()) == {"scenario", "summary"}, f"groups {sorted(run.h5.keys())}")
         check_xarray(run, path, detail)
         check_governance(run)
+        check_dynamics(run)
     check_errors(path)
     if detail in ("full", "periods"):
         check_synthetic_governance(path)

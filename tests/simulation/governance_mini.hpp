@@ -5,6 +5,7 @@
 #include <string>
 
 #include "accord/models/scenario/loader.hpp"
+#include "accord/models/simulation/simulation.hpp"
 
 namespace accord::test_governance {
 
@@ -22,6 +23,8 @@ struct MiniGovernance {
       "[{item: benefit_rule, protocol: vote, options: [equal, proportional_consumption]}]";
   std::string calendar = "monthly";
   std::string plant_owner = "mairie";
+  std::string community;  // a `community:` section, or none
+  std::string dynamics;   // a `dynamics:` section, or none
 
   std::string text() const {
     return "accord: 1\nname: gov-mini\nseed: " + std::to_string(seed) +
@@ -52,13 +55,21 @@ struct MiniGovernance {
            intermediaries +
            "\n"
            "governance:\n  calendar: " +
-           calendar + "\n  window_periods: 1\n  agenda: " + agenda +
-           "\n"
+           calendar + "\n  window_periods: 1\n  agenda: " + agenda + "\n" +
+           (community.empty() ? "" : "community:\n" + community + "\n") +
+           (dynamics.empty() ? "" : "dynamics:\n" + dynamics + "\n") +
            "output: {detail: periods}\n";
   }
   models::Scenario load(models::LoadOptions o = {}) const {
     return models::load_scenario_text(text(), "gov-mini.yaml", ACCORD_SOURCE_DIR "/scenarios", o);
   }
 };
+
+// Runs the community to the end and hands over the result.
+inline models::output::RunResult run(const MiniGovernance& g, unsigned threads = 1) {
+  models::Simulation sim(g.load(), models::SimulationOptions{threads});
+  sim.run();
+  return sim.take_result();
+}
 
 }  // namespace accord::test_governance

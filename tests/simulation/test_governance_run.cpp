@@ -11,14 +11,9 @@
 
 using namespace accord::models;
 using accord::test_governance::MiniGovernance;
+using accord::test_governance::run;
 
 namespace {
-
-output::RunResult run(const MiniGovernance& g, unsigned threads = 1) {
-  Simulation sim(g.load(), SimulationOptions{threads});
-  sim.run();
-  return sim.take_result();
-}
 
 // Gini of a positive-mean vector: mean absolute difference over twice the mean.
 double gini(const Eigen::VectorXd& x) {

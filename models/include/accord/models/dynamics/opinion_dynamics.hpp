@@ -8,10 +8,10 @@
 // Relative agreement (Deffuant, Amblard, Weisbuch & Faure 2002, JASSS 5(4)): each agent also
 // has an uncertainty u; i influences j when their segments [x - u, x + u] overlap by
 // h_ij > u_i, by the relative agreement ra = h_ij / u_i - 1: x_j += mu ra (x_i - x_j),
-// u_j += mu ra (u_i - u_j); j influences i the same way. Confident agents (small u) sway uncertain ones more than the
-// reverse, which is what lets a convinced minority (initiators, a mediator) carry others.
-// Independent re-implementations did not reproduce the 2002 paper's figures (Meadows & Cliff
-// 2012): accord tests relative agreement by its invariants, not by those figures.
+// u_j += mu ra (u_i - u_j); j influences i the same way. Confident agents (small u) sway uncertain
+// ones more than the reverse, which is what lets a convinced minority (initiators, a mediator)
+// carry others. Independent re-implementations did not reproduce the 2002 paper's figures (Meadows
+// & Cliff 2012): accord tests relative agreement by its invariants, not by those figures.
 //
 // A meeting draws i uniformly and j uniformly among i's neighbours (or among all others
 // without a network); draws keyed by (round, meeting), so a round is a pure function of the

@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "accord/models/economics/accounts.hpp"
@@ -136,6 +137,19 @@ struct GovernanceRecord {
   Eigen::VectorXd intermediary_cost_eur;  // [I] over the run
 };
 
+// Phase 4's state over time (empty unless the scenario has a `dynamics:` section). Persons
+// are the participants [N] then the candidates [C].
+struct DynamicsRecord {
+  bool enabled = false;
+  std::string attitude_model;
+  std::vector<Participant> candidates;    // [C]
+  RowMatrix satisfaction;                 // [M, N] propensity to stay, [0, 1]
+  RowMatrix aspiration;                   // [M, N] expected normalised money
+  RowMatrix attitude;                     // [M, N + C] towards the operation, [0, 1]
+  RowMatrix attitude_uncertainty;         // [M, N + C] relative agreement only
+  std::vector<std::pair<int, int>> ties;  // the social network, person indices, i < j
+};
+
 struct RunResult {
   Provenance provenance;
   sim::TimeGrid grid;
@@ -155,6 +169,7 @@ struct RunResult {
   economics::PeriodAccounts accounts;
   SharingRecord sharing;
   GovernanceRecord governance;
+  DynamicsRecord dynamics;
   ActorsSpec actors;           // as they ran (written under /actors)
   PeriodEnergy period_energy;  // empty: derived from the per-step ledger when recording
   std::vector<Kpi> summary;

@@ -70,6 +70,8 @@ struct MediationSpec {
   double participation_boost = 0.5;         // p <- p + boost (1 - p) for a contacted member
   bool single_text = true;    // facilitation: the single negotiation text is available
   double trust_repair = 0.5;  // share of an outvoted member's trust loss repaired
+  // Word of mouth (`dynamics:`): members and candidates met each dynamics period.
+  int recruitment_contacts_per_period = 0;
 };
 
 struct ExpertiseSpec {

@@ -8,6 +8,7 @@
 #include "accord/models/economics/tariffs.hpp"
 #include "accord/models/scenario/actor_specs.hpp"
 #include "accord/models/scenario/community_specs.hpp"
+#include "accord/models/scenario/dynamics_specs.hpp"
 #include "accord/models/scenario/governance_specs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
@@ -67,6 +68,7 @@ struct Scenario {
   std::vector<PlantFinance> finance;  // plants with investment data (may be empty)
   ActorsSpec actors;
   GovernanceSpec governance;
+  DynamicsSpec dynamics;  // satisfaction, trust, attitudes, network; candidates around
   RegulationSpec regulation;
   OutputSpec output;
   std::string resolved_yaml;          // the scenario as run: overrides applied, defaults filled

@@ -24,6 +24,7 @@ struct Alternative {
 };
 
 class GovernancePhase;
+class DynamicsPhase;
 
 // What a window of periods would have looked like (totals per participant over the window).
 struct WindowOutcome {
@@ -114,6 +115,8 @@ class Simulation : private sim::PhaseHandler {
   economics::PeriodAccounts accounts_;           // [M, ...]
   output::MemberMatrix member_;                  // [M, N]
   std::unique_ptr<GovernancePhase> governance_;  // phase 3 (and the actors' bookkeeping)
+  std::unique_ptr<DynamicsPhase> dynamics_;      // phase 4, when the scenario has `dynamics:`
+  std::vector<int> owner_of_producer_;           // [P] participant index, -1 none (phase 4)
   std::vector<RulesInForce> history_;            // [closed periods] the rules each period ran under
   Eigen::VectorXd extra_pmo_costs_;              // [M] intermediaries and rounds charged to the PMO
   // Scratch of evaluate(), sized for the longest window and reused: a governance round values

@@ -1,0 +1,301 @@
+#include "dynamics_phase.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+
+#include "accord/models/dynamics/bush_mosteller.hpp"
+#include "accord/models/dynamics/opinion_dynamics.hpp"
+
+namespace accord::models {
+
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+bool listed_or_empty(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+bool listed_or_empty(const std::vector<int>& list, int value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+LivedPeriod zero_lived(Eigen::Index n) {
+  LivedPeriod l;
+  for (Eigen::ArrayXd* a : {&l.money_eur, &l.reference_eur, &l.procedural, &l.procedural_n,
+                            &l.aid_kept, &l.aid_promised})
+    a->setZero(n);
+  return l;
+}
+
+// The class of each person for homophily: its kind, or its income decile (0 unknown).
+std::vector<int> homophily_classes(const std::vector<const Participant*>& person,
+                                   const std::string& by) {
+  std::vector<int> out;
+  std::map<std::string, int> kinds;
+  for (const Participant* p : person) {
+    if (by == "income_decile") {
+      out.push_back(p->income_decile);
+    } else {
+      const auto it = kinds.emplace(p->kind, static_cast<int>(kinds.size())).first;
+      out.push_back(it->second);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> producer_owners(const Scenario& s) {
+  std::map<std::string, int> index;
+  for (size_t i = 0; i < s.participants.size(); ++i)
+    index.emplace(s.participants[i].id, static_cast<int>(i));
+  std::vector<int> owner;
+  for (const auto& p : s.producers) {
+    const auto it = index.find(p.owner);
+    owner.push_back(it == index.end() ? -1 : it->second);
+  }
+  return owner;
+}
+
+LivedPeriod lived_period(int64_t period, const Scenario& scenario,
+                         const economics::PeriodAccounts& accounts,
+                         const output::SharingRecord& sharing,
+                         const output::GovernanceRecord& governance,
+                         const std::vector<int>& owner_of_producer) {
+  const auto m = static_cast<Eigen::Index>(period);
+  const auto N = static_cast<Eigen::Index>(scenario.participants.size());
+  LivedPeriod l = zero_lived(N);
+  l.money_eur = accounts.benefit.row(m).transpose().array();
+  l.reference_eur = accounts.bill_reference.row(m).transpose().array();
+  for (size_t p = 0; p < owner_of_producer.size(); ++p) {
+    if (owner_of_producer[p] < 0) continue;
+    const auto col = static_cast<Eigen::Index>(p);
+    l.money_eur(owner_of_producer[p]) +=
+        accounts.producer_internal_revenue(m, col) + accounts.producer_surplus_revenue(m, col);
+  }
+  // Solidarity aid: money, and a promise kept in the share it was paid (pro-rata rationing
+  // pays every eligible member the same share of its request).
+  if (!sharing.funds.empty() && sharing.funds[0].paid_to_member.rows() > m) {
+    const output::FundRecord& fund = sharing.funds[0];
+    l.money_eur += fund.paid_to_member.row(m).transpose().array();
+    if (fund.requested(m) > 0) {
+      const double kept = 2.0 * std::clamp(fund.paid(m) / fund.requested(m), 0.0, 1.0) - 1.0;
+      for (Eigen::Index i = 0; i < N; ++i)
+        if (scenario.participants[static_cast<size_t>(i)].low_income) {
+          l.aid_promised(i) = 1;
+          l.aid_kept(i) = kept;
+        }
+    }
+  }
+  // Procedural experience: an assembly vote taken part in and won (+1) or lost (-1); a vote
+  // without quorum decided nothing.
+  for (const output::GovernanceRow& row : governance.rows) {
+    if (row.period != period || row.protocol != "vote" || row.decided_by != "assembly" ||
+        !row.quorum_reached)
+      continue;
+    for (Eigen::Index i = 0; i < N; ++i) {
+      const int16_t ballot = row.ballot[static_cast<size_t>(i)];
+      if (ballot < 0) continue;
+      l.procedural(i) += ballot == row.chosen ? 1.0 : -1.0;
+      l.procedural_n(i) += 1;
+    }
+  }
+  return l;
+}
+
+DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid,
+                             const sim::StepCalendar& calendar)
+    : scenario_(scenario),
+      grid_(grid),
+      calendar_(calendar),
+      spec_(scenario.dynamics),
+      meeting_stream_(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                      sim::entity_key(std::string("word_of_mouth"))),
+      outreach_stream_(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                       sim::entity_key(std::string("outreach"))) {
+  members_ = static_cast<int>(scenario.participants.size());
+  for (const auto& p : scenario.participants) person_.push_back(&p);
+  for (const auto& c : spec_.candidates) person_.push_back(&c);
+  const auto persons = static_cast<Eigen::Index>(person_.size());
+  const auto N = static_cast<Eigen::Index>(members_);
+
+  satisfaction_.setConstant(N, spec_.satisfaction.initial);
+  aspiration_.setConstant(N, spec_.aspiration.initial);
+  // Initial attitudes: uniform in the members' or the candidates' range, keyed by id.
+  const sim::RandomStream initial(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                                  sim::entity_key(std::string("initial_attitude")));
+  attitude_.resize(persons);
+  uncertainty_.resize(persons);
+  for (Eigen::Index i = 0; i < persons; ++i) {
+    const InitialAttitude& start = i < N ? spec_.attitude.members : spec_.attitude.candidates;
+    attitude_(i) =
+        start.low + (start.high - start.low) * initial.uniform(sim::entity_key(person_[i]->id));
+    uncertainty_(i) = start.uncertainty;
+  }
+
+  // The network: the file's ties, or a small world on a ring in a keyed random order (the
+  // ring stands for who lives near whom; file order would tie members to members).
+  if (spec_.network.type == "csv") {
+    network_ = dynamics::SocialNetwork(static_cast<int>(persons), spec_.network.ties);
+  } else {
+    const sim::RandomStream ring(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                                 sim::entity_key(std::string("ring_order")));
+    std::vector<std::pair<double, int>> order;
+    for (int i = 0; i < static_cast<int>(persons); ++i)
+      order.emplace_back(ring.uniform(sim::entity_key(person_[i]->id)), i);
+    std::sort(order.begin(), order.end());
+    std::vector<const Participant*> on_ring;
+    for (const auto& o : order) on_ring.push_back(person_[o.second]);
+    const sim::RandomStream rewiring(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                                     sim::entity_key(std::string("network")));
+    const dynamics::SmallWorldSpec sw{spec_.network.neighbours, spec_.network.rewiring,
+                                      spec_.network.homophily};
+    const auto ring_graph =
+        dynamics::watts_strogatz(static_cast<int>(persons), sw,
+                                 homophily_classes(on_ring, spec_.network.homophily_by), rewiring);
+    std::vector<std::pair<int, int>> ties;
+    for (const auto& [a, b] : ring_graph.ties())
+      ties.emplace_back(order[static_cast<size_t>(a)].second, order[static_cast<size_t>(b)].second);
+    network_ = dynamics::SocialNetwork(static_cast<int>(persons), ties);
+  }
+  owner_of_producer_ = producer_owners(scenario);
+  since_ = zero_lived(N);
+
+  const auto M = calendar.periods();
+  record_.enabled = true;
+  record_.attitude_model = spec_.attitude.model;
+  record_.candidates = spec_.candidates;
+  record_.satisfaction.setConstant(M, N, kNan);
+  record_.aspiration.setConstant(M, N, kNan);
+  record_.attitude.setConstant(M, persons, kNan);
+  if (spec_.attitude.model == "relative_agreement")
+    record_.attitude_uncertainty.setConstant(M, persons, kNan);
+  record_.ties = network_.ties();
+}
+
+void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
+                                 Eigen::VectorXd& trust_pmo) {
+  since_.money_eur += lived.money_eur;
+  since_.reference_eur += lived.reference_eur;
+  since_.procedural += lived.procedural;
+  since_.procedural_n += lived.procedural_n;
+  since_.aid_kept += lived.aid_kept;
+  since_.aid_promised += lived.aid_promised;
+  if ((period + 1) % spec_.every_periods == 0) {
+    update(period, trust_pmo);
+    since_ = zero_lived(members_);
+  }
+  const auto m = static_cast<Eigen::Index>(period);
+  record_.satisfaction.row(m) = satisfaction_.matrix().transpose();
+  record_.aspiration.row(m) = aspiration_.matrix().transpose();
+  record_.attitude.row(m) = attitude_.matrix().transpose();
+  if (record_.attitude_uncertainty.size() > 0)
+    record_.attitude_uncertainty.row(m) = uncertainty_.matrix().transpose();
+}
+
+void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo) {
+  // 1. Appraisal: money against aspiration, and the procedural experience.
+  const Eigen::ArrayXd money = since_.money_eur / since_.reference_eur.max(1.0);
+  const Eigen::ArrayXd scale = Eigen::ArrayXd::Constant(members_, spec_.aspiration.scale);
+  const Eigen::ArrayXd s = dynamics::stimulus(money, aspiration_, scale);
+  // Procedural stimulus: the mean of the votes' and the aid's signals, where there were any.
+  const Eigen::ArrayXd aid_n = (since_.aid_promised > 0).cast<double>();
+  const Eigen::ArrayXd aid = since_.aid_kept / since_.aid_promised.max(1.0);
+  const Eigen::ArrayXd signals = since_.procedural_n + aid_n;
+  const Eigen::ArrayXd q = (since_.procedural + aid) / signals.max(1.0);
+  const double w = spec_.satisfaction.procedural_weight;
+  const Eigen::ArrayXd combined = (signals > 0).select((1 - w) * s + w * q, s);
+
+  // 2. Learning: satisfaction and trust by reinforcement, aspiration by habituation.
+  satisfaction_ = dynamics::reinforce(satisfaction_, combined, spec_.satisfaction.learning_rate);
+  const Eigen::ArrayXd trust_stimulus = (aid_n > 0).select((s + aid) / 2, s);
+  trust_pmo =
+      dynamics::reinforce(trust_pmo.array(), trust_stimulus, spec_.trust.learning_rate).matrix();
+  // Members get used to what they gain, never to losing: leaving gives the reference bill, so
+  // the aspiration stays at or above 0 (the outside option; docs/dynamics.md).
+  aspiration_ = dynamics::habituate(aspiration_, money, spec_.aspiration.habituation).max(0.0);
+
+  // 3. Members speak of the operation as they live it.
+  const double k = spec_.attitude.experience_weight;
+  attitude_.head(members_) = (1 - k) * attitude_.head(members_) + k * satisfaction_;
+
+  // 4-5. Outreach, then word of mouth, both dated at the start of the next period.
+  const auto next = std::min<int64_t>(period + 1, calendar_.periods() - 1);
+  reach_out(period, grid_.step_start(calendar_.period_first_step[static_cast<size_t>(next)]));
+  word_of_mouth(period);
+}
+
+void DynamicsPhase::meet_actor(int person, double position, double uncertainty) {
+  const double mu = spec_.attitude.convergence;
+  double& x = attitude_(person);
+  if (spec_.attitude.model == "bounded_confidence") {
+    if (std::abs(position - x) < spec_.attitude.confidence) x += mu * (position - x);
+    return;
+  }
+  // Relative agreement with an actor who is not moved: only the actor acts on the person.
+  double& u = uncertainty_(person);
+  const double overlap =
+      std::min(position + uncertainty, x + u) - std::max(position - uncertainty, x - u);
+  if (overlap <= uncertainty) return;
+  const double agreement = overlap / uncertainty - 1;
+  x += mu * agreement * (position - x);
+  u += mu * agreement * (uncertainty - u);
+}
+
+void DynamicsPhase::reach_out(int64_t period, int64_t t_utc) {
+  struct Campaign {
+    uint64_t key;
+    int contacts;
+    const std::vector<std::string>* kinds;
+    const std::vector<int>* deciles;
+  };
+  std::vector<Campaign> campaigns;
+  static const std::vector<std::string> every_kind;
+  static const std::vector<int> every_decile;
+  for (const auto& im : scenario_.actors.intermediaries)
+    if (im.mediation && im.engaged_at(t_utc) &&
+        im.mediation_params.recruitment_contacts_per_period > 0)
+      campaigns.push_back(
+          {sim::entity_key(im.id), im.mediation_params.recruitment_contacts_per_period,
+           &im.mediation_params.outreach_kinds, &im.mediation_params.outreach_deciles});
+  if (scenario_.actors.municipality.present && spec_.outreach.municipality_contacts_per_period > 0)
+    campaigns.push_back({sim::entity_key(std::string("municipality")),
+                         spec_.outreach.municipality_contacts_per_period, &every_kind,
+                         &every_decile});
+  for (const Campaign& c : campaigns) {
+    // Whom the actor meets: its targets with the smallest keyed uniforms (ids, not positions).
+    std::vector<std::pair<double, int>> targets;
+    for (int i = 0; i < persons(); ++i)
+      if (listed_or_empty(*c.kinds, person_[i]->kind) &&
+          listed_or_empty(*c.deciles, person_[i]->income_decile))
+        targets.emplace_back(outreach_stream_.uniform(static_cast<uint64_t>(period),
+                                                      sim::entity_key(person_[i]->id) ^ c.key),
+                             i);
+    const size_t take = std::min(targets.size(), static_cast<size_t>(c.contacts));
+    std::partial_sort(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(take),
+                      targets.end());
+    for (size_t k = 0; k < take; ++k)
+      meet_actor(targets[k].second, spec_.outreach.position, spec_.outreach.uncertainty);
+  }
+}
+
+void DynamicsPhase::word_of_mouth(int64_t period) {
+  const dynamics::Meetings meetings{
+      &network_, static_cast<int64_t>(std::llround(spec_.attitude.meetings_per_person * persons())),
+      static_cast<uint64_t>(period)};
+  if (spec_.attitude.model == "bounded_confidence")
+    dynamics::bounded_confidence(attitude_, spec_.attitude.confidence, spec_.attitude.convergence,
+                                 meetings, meeting_stream_);
+  else
+    dynamics::relative_agreement(attitude_, uncertainty_, spec_.attitude.convergence, meetings,
+                                 meeting_stream_);
+}
+
+output::DynamicsRecord DynamicsPhase::take_record() {
+  return std::move(record_);
+}
+
+}  // namespace accord::models
