@@ -27,13 +27,15 @@ defs["location"] = obj({"lat": num("latitude, degrees north", minimum=-90, maxim
 defs["csv_source"] = obj({"csv": string("CSV file, relative to the scenario file"),
                           "format": {"enum": ["auto", "enedis", "sge", "plain"], "default": "auto"},
                           "scale": num("multiplies every value", minimum=0, maximum=MAX_SCALE, default=1),
-                          "column": string("plain format: value column name (default: the second column)")}, ["csv"])
+                          "column": string("plain format: value column name (default: the second column)"),
+                          "growth_per_year": num("consumption only: run year k scaled by (1 + g)^k", minimum=-0.5, maximum=1, default=0)}, ["csv"])
 profiles = ["household", "office", "shop", "bakery", "workshop", "school", "town_hall", "gym"]
 load_props = {"profile": {"enum": profiles, "description": "built-in load generator"},
               "annual_kwh": num("energy per year, kWh", minimum=0, maximum=MAX_ANNUAL_KWH),
               "electric_heating": boolean("household: space heating on electricity"),
               "occupancy": {"enum": ["standard", "home_daytime", "away_weekdays"], "default": "standard"},
-              "variation": num("relative sd of the day-to-day variation", minimum=0, maximum=1, default=0.15)}
+              "variation": num("relative sd of the day-to-day variation", minimum=0, maximum=1, default=0.15),
+              "growth_per_year": num("yearly load growth: run year k scaled by (1 + g)^k", minimum=-0.5, maximum=1, default=0)}
 defs["load_profile"] = obj(load_props, ["profile", "annual_kwh"])
 defs["consumption"] = {"oneOf": [ref("load_profile"), ref("csv_source")]}
 group_load = dict(load_props)
@@ -45,7 +47,9 @@ pv_props = {"kwp": num("peak power, kWc", exclusiveMinimum=0, maximum=MAX_KWP),
             "azimuth_deg": num("azimuth, degrees clockwise from north (180 south)", minimum=0, maximum=360, default=180),
             "losses": num("system losses, fraction", minimum=0, maximum=0.9, default=0.14),
             "cloudiness": num("mean daily cloud attenuation, 0 clear .. 1 overcast", minimum=0, maximum=0.95, default=0.30),
-            "location": ref("location")}
+            "location": ref("location"),
+            "degradation_per_year": num("output x (1 - d)^(age + k) in run year k", minimum=0, maximum=0.2, default=0.005),
+            "age_years": integer("whole years in service at the run's start", minimum=0, maximum=60, default=0)}
 defs["pv"] = obj(pv_props, ["kwp"])
 gpv = dict(pv_props); gpv["share"] = num("share of members with this PV", minimum=0, maximum=1, default=1)
 defs["group_pv"] = obj(gpv, ["kwp"])
@@ -418,6 +422,10 @@ defs["tariffs"] = obj({
     "surplus_eur_per_kwh": {"oneOf": [eur_kwh("flat surplus price"), dated({"eur_per_kwh": eur_kwh("surplus")}, ["eur_per_kwh"])]},
     "vat_rate": num("VAT on retail energy, fraction", minimum=0, maximum=1),
     "local_vat_rate": num("VAT on the local part, fraction", minimum=0, maximum=1),
+    "escalation": obj({"retail_per_year": num("retail prices and subscriptions x (1 + e)^k in run year k", minimum=-0.5, maximum=1, default=0),
+                       "network_per_year": num("TURPE rates x (1 + e)^k", minimum=-0.5, maximum=1, default=0),
+                       "surplus_per_year": num("surplus price x (1 + e)^k", minimum=-0.5, maximum=1, default=0)},
+                      desc="yearly escalation over a long run, on top of the dated schedules"),
     "pmo": obj({"fee_eur_per_member_month": num("EUR per member per month", minimum=0),
                 "costs_eur_per_month": num("PMO running costs, EUR/month", minimum=0)},
                desc="deprecated: read as community.pmo (x 12 per year); not with community.pmo")},

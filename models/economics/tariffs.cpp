@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -270,8 +272,15 @@ TariffBook parse_tariffs(const ConfigNode& node, const TimeZone& zone) {
   TariffBook book = TariffBook::defaults(zone);
   if (!node.present() || node.is_null()) return book;
   if (!node.expect_map({"retail", "network", "excise", "cta", "hc_windows", "high_season_months",
-                        "surplus_eur_per_kwh", "vat_rate", "local_vat_rate", "pmo"}))
+                        "surplus_eur_per_kwh", "vat_rate", "local_vat_rate", "pmo", "escalation"}))
     return book;
+  if (const ConfigNode e = node.optional("escalation");
+      e.present() && e.expect_map({"retail_per_year", "network_per_year", "surplus_per_year"})) {
+    const Range rate = Range::between(-0.5, 1);
+    book.escalation.retail_per_year = e.number_or("retail_per_year", 0, rate);
+    book.escalation.network_per_year = e.number_or("network_per_year", 0, rate);
+    book.escalation.surplus_per_year = e.number_or("surplus_per_year", 0, rate);
+  }
   parse_retail(node.optional("retail"), zone, book);
   parse_network(node.optional("network"), zone, book);
   parse_excise(node.optional("excise"), zone, book);
@@ -301,6 +310,62 @@ TariffBook parse_tariffs(const ConfigNode& node, const TimeZone& zone) {
         pmo.number_or("costs_eur_per_month", book.pmo_costs_eur_per_month, Range::non_negative());
   }
   return book;
+}
+
+namespace {
+
+RetailPrices scaled(RetailPrices r, double f) {
+  for (double* v : {&r.base_eur_per_kwh, &r.hp_eur_per_kwh, &r.hc_eur_per_kwh,
+                    &r.base_subscription_6kva_eur_per_month,
+                    &r.hphc_subscription_6kva_eur_per_month, &r.subscription_eur_per_kva_month})
+    *v *= f;
+  return r;
+}
+
+NetworkRates scaled(NetworkRates n, double f) {
+  for (auto* rates : {&n.standard, &n.autoproduite, &n.alloproduite})
+    for (double& v : *rates) v *= f;
+  n.fixed_eur_per_month *= f;
+  return n;
+}
+
+double scaled(double v, double f) {
+  return v * f;
+}
+
+// Rebuilds `schedule` so that what is in force in run year k is scaled by (1 + rate)^k.
+template <class V>
+void escalate_schedule(Schedule<V>& schedule, double rate, const std::vector<int64_t>& year_start) {
+  if (rate == 0 || schedule.empty()) return;
+  const Schedule<V> original = schedule;
+  for (size_t k = 1; k < year_start.size(); ++k) {
+    const double f = std::pow(1.0 + rate, static_cast<double>(k));
+    const int64_t from = year_start[k];
+    const int64_t to =
+        k + 1 < year_start.size() ? year_start[k + 1] : std::numeric_limits<int64_t>::max();
+    schedule.set(from, scaled(original.at(from), f));
+    for (const auto& e : original.entries())
+      if (e.valid_from_utc > from && e.valid_from_utc < to)
+        schedule.set(e.valid_from_utc, scaled(e.value, f));
+  }
+}
+
+}  // namespace
+
+TariffBook escalate(const TariffBook& book, int64_t start_utc, int64_t end_utc,
+                    const sim::TimeZone& zone) {
+  TariffBook out = book;
+  if (!book.escalation.any()) return out;
+  std::vector<int64_t> year_start{start_utc};
+  while (true) {
+    const int64_t next = sim::add_local_years(start_utc, static_cast<int>(year_start.size()), zone);
+    if (next >= end_utc) break;
+    year_start.push_back(next);
+  }
+  escalate_schedule(out.retail, book.escalation.retail_per_year, year_start);
+  escalate_schedule(out.network, book.escalation.network_per_year, year_start);
+  escalate_schedule(out.surplus_eur_per_kwh, book.escalation.surplus_per_year, year_start);
+  return out;
 }
 
 }  // namespace accord::models::economics

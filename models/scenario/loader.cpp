@@ -232,6 +232,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   } catch (const std::invalid_argument&) {
   }
   s.tariffs = economics::parse_tariffs(root.optional("tariffs"), zone);
+  if (s.time.end_utc > s.time.start_utc)
+    s.tariffs = economics::escalate(s.tariffs, s.time.start_utc, s.time.end_utc, zone);
 
   const detail::MemberContext mctx{s.site, s.seed, s.replicate};
   s.participants = detail::parse_participants(root.child("participants"), mctx);

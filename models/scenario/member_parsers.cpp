@@ -44,13 +44,14 @@ ConsumptionSpec parse_consumption(const ConfigNode& owner, bool allow_group_keys
           "missing consumption: give {profile: NAME, annual_kwh: X} or {csv: PATH}", node.path());
     return spec;
   }
+  spec.growth_per_year = node.number_or("growth_per_year", 0, Range::between(-0.5, 1));
   if (node.has("csv")) {
-    node.expect_map({"csv", "format", "scale", "column"});
+    node.expect_map({"csv", "format", "scale", "column", "growth_per_year"});
     spec.source = parse_csv_source(node);
     return spec;
   }
-  std::vector<std::string> keys{"profile", "annual_kwh", "electric_heating", "occupancy",
-                                "variation"};
+  std::vector<std::string> keys{"profile",   "annual_kwh", "electric_heating",
+                                "occupancy", "variation",  "growth_per_year"};
   if (allow_group_keys) keys.insert(keys.end(), {"spread", "electric_heating_share"});
   if (!node.expect_map(keys)) return spec;
   LoadProfileSpec p;
@@ -66,8 +67,8 @@ ConsumptionSpec parse_consumption(const ConfigNode& owner, bool allow_group_keys
 
 PvSpec parse_pv(const ConfigNode& node, const std::vector<std::string>& extra_keys) {
   PvSpec pv;
-  std::vector<std::string> keys{"kwp",    "tilt_deg",   "azimuth_deg",
-                                "losses", "cloudiness", "location"};
+  std::vector<std::string> keys{"kwp",        "tilt_deg", "azimuth_deg",          "losses",
+                                "cloudiness", "location", "degradation_per_year", "age_years"};
   keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
   if (!node.expect_map(keys)) return pv;
   pv.kwp = node.number("kwp", Range::positive().at_most(bounds::kMaxKwp));
@@ -76,6 +77,9 @@ PvSpec parse_pv(const ConfigNode& node, const std::vector<std::string>& extra_ke
   pv.losses = node.number_or("losses", pv.losses, Range::between(0, 0.9));
   pv.cloudiness = node.number_or("cloudiness", pv.cloudiness, Range::between(0, 0.95));
   if (node.has("location")) pv.location = parse_location(node.optional("location"), GeoPoint{});
+  pv.degradation_per_year =
+      node.number_or("degradation_per_year", pv.degradation_per_year, Range::between(0, 0.2));
+  pv.age_years = static_cast<int>(node.integer_or("age_years", 0, Range::between(0, 60)));
   return pv;
 }
 

@@ -62,7 +62,36 @@ void transpose_into(const std::vector<std::vector<double>>& columns, int64_t cou
   }
 }
 
+// Multiplies each step of `series` by factor[k], k the run year of the step (no work when every
+// factor is 1: the series is then unchanged to the bit).
+void scale_by_year(std::vector<double>& series, const std::vector<int32_t>& year_of_step,
+                   const std::vector<double>& factor) {
+  if (std::all_of(factor.begin(), factor.end(), [](double f) { return f == 1.0; })) return;
+  for (size_t t = 0; t < series.size(); ++t)
+    series[t] *= factor[static_cast<size_t>(year_of_step[t])];
+}
+
+// factor[k] = base^(offset + k) for each run year k.
+std::vector<double> yearly_factors(double base, int offset, int years) {
+  std::vector<double> f(static_cast<size_t>(years));
+  for (int k = 0; k < years; ++k) f[static_cast<size_t>(k)] = std::pow(base, offset + k);
+  return f;
+}
+
 }  // namespace
+
+std::vector<int32_t> run_year_of_steps(const sim::TimeGrid& grid, const sim::TimeZone& zone) {
+  std::vector<int32_t> year(static_cast<size_t>(grid.steps), 0);
+  if (grid.steps == 0) return year;
+  const int64_t start = grid.step_start(0);
+  int k = 0;
+  int64_t next = sim::add_local_years(start, 1, zone);
+  for (int64_t t = 0; t < grid.steps; ++t) {
+    while (grid.step_start(t) >= next) next = sim::add_local_years(start, ++k + 1, zone);
+    year[static_cast<size_t>(t)] = k;
+  }
+  return year;
+}
 
 EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
                                  const sim::StepCalendar& cal, unsigned threads) {
@@ -95,6 +124,9 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
     track = pv::compute_sun_track(GeoPoint{key.lat, key.lon}, grid);
   });
   const sim::RandomStream weather = weather_stream(s);
+  // Long runs: loads grow and plants age by run year (docs/energy-profiles.md, docs/pv-model.md).
+  const std::vector<int32_t> year_of_step = run_year_of_steps(grid, zone);
+  const int years = year_of_step.empty() ? 1 : year_of_step.back() + 1;
 
   std::vector<std::vector<double>> prod(static_cast<size_t>(P));
   sim::parallel_for(P, threads, [&](int64_t j) {
@@ -102,6 +134,8 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
     if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
       prod[static_cast<size_t>(j)] =
           pv::pv_production(*pv, tracks.at(track_key(p, *pv)), cal, weather);
+      scale_by_year(prod[static_cast<size_t>(j)], year_of_step,
+                    yearly_factors(1.0 - pv->degradation_per_year, pv->age_years, years));
     } else {
       prod[static_cast<size_t>(j)] =
           energy::read_series_csv(std::get<CsvSeriesSpec>(p.production.source), grid, zone);
@@ -133,6 +167,8 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
       const int64_t i = i0 + k;
       const Participant& p = s.participants[static_cast<size_t>(i)];
       std::vector<double> load = load_series(s, p, grid, cal, zone);
+      scale_by_year(load, year_of_step,
+                    yearly_factors(1.0 + p.consumption.growth_per_year, 0, years));
       const auto it = behind_meter.find(p.id);
       double total = 0, self = 0;
       if (it == behind_meter.end()) {

@@ -200,4 +200,12 @@ std::string format_iso8601(int64_t t, const TimeZone& zone) {
   return buf;
 }
 
+int64_t add_local_years(int64_t utc_seconds, int years, const TimeZone& zone) {
+  const LocalDateTime t = zone.to_local(utc_seconds);
+  const int y = t.year + years;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int day = t.month == 2 && t.day == 29 && !leap ? 28 : t.day;
+  return zone.to_utc(y, t.month, day, t.hour, t.minute, t.second);
+}
+
 }  // namespace accord::sim

@@ -276,3 +276,38 @@ TEST_CASE("parse_tariffs errors carry file:line:col and key path", "[tariffs][pa
                Contains("expected a list, got a mapping (tariffs.network.versions)"));
   }
 }
+
+TEST_CASE("escalation scales what is in force in each run year", "[tariffs][years]") {
+  // Run from 2025-03-01 for three years, retail +3 %/yr, network +2 %/yr, surplus -1 %/yr.
+  const Parsed p = parse(
+      "tariffs: {escalation: {retail_per_year: 0.03, network_per_year: 0.02, "
+      "surplus_per_year: -0.01}}");
+  REQUIRE(errors_text(p).empty());
+  const TariffBook book = p.book;
+  const TariffBook e = escalate(book, local(2025, 3, 1), local(2028, 3, 1), paris());
+  auto base = [](const TariffBook& b, int64_t t) { return b.retail.at(t).base_eur_per_kwh; };
+  // Year 0: untouched, to the bit (including the dated change of 2025-08-01).
+  CHECK(base(e, local(2025, 3, 1)) == base(book, local(2025, 3, 1)));
+  CHECK(base(e, local(2025, 8, 1)) == base(book, local(2025, 8, 1)));
+  CHECK(base(e, local(2026, 2, 28, 23)) == base(book, local(2026, 2, 28, 23)));
+  // Year 1 from the anniversary: the value in force x 1.03; year 2 x 1.03^2 (tolerance 1e-12).
+  CHECK(base(e, local(2026, 3, 1)) == Approx(base(book, local(2026, 3, 1)) * 1.03).epsilon(1e-12));
+  CHECK(base(e, local(2027, 6, 1)) ==
+        Approx(base(book, local(2027, 6, 1)) * 1.03 * 1.03).epsilon(1e-12));
+  CHECK(e.retail.at(local(2026, 3, 1)).subscription_eur_per_kva_month ==
+        Approx(book.retail.at(local(2026, 3, 1)).subscription_eur_per_kva_month * 1.03)
+            .epsilon(1e-12));
+  CHECK(e.network.at(local(2026, 6, 1)).autoproduite[0] ==
+        Approx(book.network.at(local(2026, 6, 1)).autoproduite[0] * 1.02).epsilon(1e-12));
+  CHECK(e.surplus_eur_per_kwh.at(local(2027, 3, 1)) ==
+        Approx(book.surplus_eur_per_kwh.at(local(2027, 3, 1)) * 0.99 * 0.99).epsilon(1e-12));
+  // Excise is set by law: unchanged.
+  CHECK(e.excise_eur_per_kwh.at(local(2027, 3, 1)) ==
+        book.excise_eur_per_kwh.at(local(2027, 3, 1)));
+  // Without escalation the book is returned as it is.
+  const TariffBook same =
+      escalate(TariffBook::defaults(paris()), local(2025, 1, 1), local(2030, 1, 1), paris());
+  CHECK(same.retail.entries().size() == TariffBook::defaults(paris()).retail.entries().size());
+  CHECK(errors_text(parse("tariffs: {escalation: {retail_per_year: 2}}")).find("retail_per_year") !=
+        std::string::npos);
+}

@@ -112,3 +112,50 @@ TEST_CASE("finance: plants' and investors' NPV, IRR and payback in the summary",
   CHECK(std::isfinite(kpi(ra, "npv_investor_municipality_eur")));
   CHECK(std::isfinite(kpi(ra, "npv_investor_citizens_cooperative_eur")));
 }
+
+TEST_CASE("long runs: run years, load growth and plant ageing", "[simulation][years]") {
+  const auto zone = accord::sim::TimeZone::from_name("Europe/Paris");
+  // Run years count local anniversaries of the start; 29 February falls on the 28th.
+  const int64_t start = zone.to_utc(2028, 2, 29);
+  const accord::sim::TimeGrid grid{start, 3600, 24 * 800};
+  const auto year = run_year_of_steps(grid, zone);
+  auto year_at = [&](int y, int m, int d) {
+    return year[static_cast<size_t>((zone.to_utc(y, m, d) - start) / 3600)];
+  };
+  CHECK(year_at(2028, 2, 29) == 0);
+  CHECK(year_at(2029, 2, 27) == 0);
+  CHECK(year_at(2029, 2, 28) == 1);
+  CHECK(year_at(2030, 2, 28) == 2);
+
+  // Two years of a small scenario, with and without growth and ageing: year 0 is the same to
+  // the bit, year 1 is scaled by 1.02 (load) and 0.99 (plant), tolerance 1e-12 relative.
+  const std::string text =
+      "accord: 1\nname: years\ntime: {start: 2025-01-01, end: 2027-01-01, step: 60min}\n"
+      "participants:\n"
+      "  - {id: a, kind: household, consumption: {profile: household, annual_kwh: 3000GROWTH}}\n"
+      "producers:\n  - {id: pv, pv: {kwp: 20DEGRADATION}}\noutput: {detail: periods}\n";
+  auto load = [&](const std::string& growth, const std::string& degradation) {
+    std::string t = text;
+    t.replace(t.find("GROWTH"), 6, growth);
+    t.replace(t.find("DEGRADATION"), 11, degradation);
+    return load_scenario_text(t, "years.yaml", ".");
+  };
+  const Scenario flat = load(", growth_per_year: 0", ", degradation_per_year: 0");
+  const Scenario drift = load(", growth_per_year: 0.02", ", degradation_per_year: 0.01");
+  const accord::sim::TimeGrid g{flat.time.start_utc, 3600,
+                                (flat.time.end_utc - flat.time.start_utc) / 3600};
+  const auto cal = accord::sim::StepCalendar::build(g, zone);
+  const auto a = build_energy_inputs(flat, g, cal, 1);
+  const auto b = build_energy_inputs(drift, g, cal, 1);
+  const auto years = run_year_of_steps(g, zone);
+  for (int64_t t = 0; t < g.steps; t += 97) {
+    const int k = years[static_cast<size_t>(t)];
+    if (k == 0) {
+      CHECK(a.consumption(t, 0) == b.consumption(t, 0));
+      CHECK(a.production(t, 0) == b.production(t, 0));
+    } else {
+      CHECK(b.consumption(t, 0) == Approx(a.consumption(t, 0) * 1.02).epsilon(1e-12));
+      CHECK(b.production(t, 0) == Approx(a.production(t, 0) * 0.99).epsilon(1e-12));
+    }
+  }
+}

@@ -83,4 +83,8 @@ bool has_utc_offset(std::string_view text);
 // "2025-01-01T00:00:00+01:00" in the given zone.
 std::string format_iso8601(int64_t utc_seconds, const TimeZone& zone);
 
+// The same local date and time `years` later (29 February becomes 28 February in a common
+// year): the anniversaries that count the years of a long run.
+int64_t add_local_years(int64_t utc_seconds, int years, const TimeZone& zone);
+
 }  // namespace accord::sim

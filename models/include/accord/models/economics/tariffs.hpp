@@ -103,6 +103,17 @@ struct HcWindow {
   }
 };
 
+// Yearly escalation of prices over a long run (`tariffs.escalation`), fractions per year: in
+// year k of the run (counted from the run's start date) the book's values are x (1 + e)^k.
+struct TariffEscalation {
+  double retail_per_year = 0;   // retail energy prices and subscriptions
+  double network_per_year = 0;  // TURPE energy rates and the fixed network part
+  double surplus_per_year = 0;  // price of unallocated injection
+  bool any() const {
+    return retail_per_year != 0 || network_per_year != 0 || surplus_per_year != 0;
+  }
+};
+
 struct TariffBook {
   Schedule<RetailPrices> retail;              // TTC
   Schedule<NetworkRates> network;             // excl. VAT
@@ -121,6 +132,7 @@ struct TariffBook {
   // yearly PMO model; direct callers of compute_accounts may still set them.
   double pmo_fee_eur_per_member_month = 0;  // paid by each member to the PMO
   double pmo_costs_eur_per_month = 0;       // running costs of the PMO
+  TariffEscalation escalation;              // applied by escalate() once the run is known
 
   // The documented defaults, dates read as local midnight in `zone`.
   static TariffBook defaults(const sim::TimeZone& zone);
@@ -175,5 +187,11 @@ struct TariffBook {
 // Reads the scenario's `tariffs:` section (a missing node gives the documented defaults),
 // recording validation errors on the node's context.
 TariffBook parse_tariffs(const sim::ConfigNode& node, const sim::TimeZone& zone);
+
+// The book with its escalation applied over [start_utc, end_utc): every entry in force in run
+// year k (the value at each anniversary of the start, and entries dated within the year) is
+// scaled by (1 + e)^k. Excise, CTA and VAT rates are set by law and not escalated.
+TariffBook escalate(const TariffBook& book, int64_t start_utc, int64_t end_utc,
+                    const sim::TimeZone& zone);
 
 }  // namespace accord::models::economics

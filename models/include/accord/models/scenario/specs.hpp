@@ -41,6 +41,9 @@ struct LoadProfileSpec {
 
 struct ConsumptionSpec {
   std::variant<LoadProfileSpec, CsvSeriesSpec> source;
+  // Yearly growth of the load over a long run, fraction: year k of the run (k = 0 the first,
+  // counted from the run's start date) is scaled by (1 + growth)^k. 0: the same every year.
+  double growth_per_year = 0;
 };
 
 // Photovoltaic plant on a roof or a field.
@@ -52,6 +55,10 @@ struct PvSpec {
   double cloudiness = 0.30;  // mean daily cloud attenuation (0 clear sky .. 1 overcast);
                              // 0.30 gives ~1,250 kWh/kWc/yr at Lyon (PVGIS), docs/pv-model.md
   std::optional<GeoPoint> location;  // defaults to the owner's or the site's location
+  // Ageing: output x (1 - degradation)^(age_years + k) in year k of the run (k = 0 the
+  // first). 0.5 %/yr is the median of ~2,000 measured rates (Jordan & Kurtz 2013).
+  double degradation_per_year = 0.005;
+  int age_years = 0;  // whole years in service at the run's start
 };
 
 struct ProductionSpec {
