@@ -15,8 +15,10 @@ namespace accord::app {
 // Runs `command` (already guarded: errors are printed and mapped to an exit status) in a child
 // process and returns its exit status. A child killed by SIGSEGV, SIGBUS, SIGABRT, SIGFPE or
 // SIGILL is reported as a damaged `file`; one killed by SIGKILL as killed (out of memory, or by
-// someone); SIGINT, SIGTERM, SIGHUP and SIGPIPE end this process the same way. When the
-// system cannot fork, the command runs here, unprotected.
+// someone); SIGINT, SIGTERM, SIGHUP and SIGPIPE end this process the same way. The child's
+// standard error is passed on when it ends, except after a fault (the C library's own message,
+// "free(): invalid pointer", would make it two lines). When the system cannot fork, the
+// command runs here, unprotected.
 int run_in_reading_child(const std::string& file, const std::function<int()>& command);
 
 }  // namespace accord::app
