@@ -92,6 +92,36 @@ const json& at_or_null(const json& j, const std::string& key) {
   return it == j.end() ? kNull : *it;
 }
 
+// The dynamics section as tables (docs/analyze.md, phase 4).
+std::string dynamics_tables(const json& d) {
+  auto c = [](const json& v) { return cell(v, false); };
+  std::string out;
+  Table k{fmt::format("Dynamics: members at the end of the run ({} candidates, {} ties, {})",
+                      d["candidates"].dump(), d["network_ties"].dump(),
+                      d["attitude_model"].get<std::string>()),
+          {"members", "count", "satisfaction", "aspiration", "trust in PMO", "attitude"},
+          {}};
+  auto add = [&](const std::string& label, const json& e) {
+    k.rows.push_back({label, c(e["members"]), c(e["satisfaction_final"]), c(e["aspiration_final"]),
+                      c(e["trust_pmo_final"]), c(e["attitude_final"])});
+  };
+  add("low-income", d["low_income"]);
+  add("others", d["not_low_income"]);
+  for (const auto& e : d["by_kind"]) add("kind " + e["kind"].get<std::string>(), e);
+  for (const auto& e : d["by_decile"]) add("decile " + e["decile"].dump(), e);
+  out += k.render();
+  if (!d["candidates_by_decile"].empty()) {
+    Table t{"Dynamics: candidates' attitude by income decile (0 = unknown)",
+            {"decile", "candidates", "first period", "last period"},
+            {}};
+    for (const auto& e : d["candidates_by_decile"])
+      t.rows.push_back(
+          {c(e["decile"]), c(e["candidates"]), c(e["attitude_first"]), c(e["attitude_final"])});
+    out += t.render();
+  }
+  return out;
+}
+
 // The governance section as tables (docs/analyze.md, procedural indicators).
 std::string governance_tables(const json& g) {
   auto c = [](const json& v) { return cell(v, false); };
@@ -250,6 +280,7 @@ std::string run_tables(const json& doc) {
     }
   }
   if (doc.contains("governance")) out += governance_tables(doc["governance"]);
+  if (doc.contains("dynamics")) out += dynamics_tables(doc["dynamics"]);
   Table s{"Summary (/summary)", {"kpi", "value", "units"}, {}};
   for (const auto& [name, v] : doc["summary"].items())
     s.rows.push_back({name, cell(v, false), cell(at_or_null(doc["summary_units"], name), false)});
@@ -347,6 +378,23 @@ std::string run_csv(const json& doc) {
       for (const char* when : {"before", "after"})
         for (const auto& [m, v] : eb["poverty"][when].items())
           row("energy_poverty", "", when, m, v);
+  }
+  if (doc.contains("dynamics")) {
+    const auto& d = doc["dynamics"];
+    const char* finals[] = {"members", "satisfaction_final", "aspiration_final", "trust_pmo_final",
+                            "attitude_final"};
+    for (const char* m : finals) {
+      row("dynamics", "", "low_income", m, d["low_income"][m]);
+      row("dynamics", "", "not_low_income", m, d["not_low_income"][m]);
+    }
+    for (const auto& e : d["by_kind"])
+      for (const char* m : finals)
+        row("dynamics_by_kind", "", e["kind"].get<std::string>(), m, e[m]);
+    for (const auto& e : d["by_decile"])
+      for (const char* m : finals) row("dynamics_by_decile", "", e["decile"].dump(), m, e[m]);
+    for (const auto& e : d["candidates_by_decile"])
+      for (const char* m : {"candidates", "attitude_first", "attitude_final"})
+        row("candidates_by_decile", "", e["decile"].dump(), m, e[m]);
   }
   if (doc.contains("governance")) {
     const auto& g = doc["governance"];

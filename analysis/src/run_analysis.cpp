@@ -393,6 +393,8 @@ json analyze_run(const RunData& run, const AnalyzeOptions& /*options*/) {
   doc["monthly"] = monthly(run);
   // Files without format-1.2 governance records (1.0/1.1) get no governance section.
   if (run.governance.present) doc["governance"] = governance_section(run);
+  // Format 1.3 runs with a `dynamics:` section.
+  if (run.dynamics.present() && run.periods > 0) doc["dynamics"] = dynamics_section(run);
   return doc;
 }
 

@@ -23,6 +23,9 @@ nlohmann::json analyze_run(const RunData& run, const AnalyzeOptions& options);
 // The document's "governance" section (procedural indicators, decisions, rule changes) of a
 // run whose run.governance.present is true.
 nlohmann::json governance_section(const RunData& run);
+// The "dynamics" section (phase 4's state over time and by group) of a run whose
+// run.dynamics.present() is true (docs/analyze.md).
+nlohmann::json dynamics_section(const RunData& run);
 nlohmann::json analyze_sweep(const std::filesystem::path& path, const AnalyzeOptions& options);
 nlohmann::json analyze_sweep_data(const SweepData& sweep, const AnalyzeOptions& options);
 

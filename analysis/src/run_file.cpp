@@ -287,6 +287,33 @@ void read_governance(const h5::File& f, RunData& run, const std::filesystem::pat
   }
 }
 
+// Format 1.3: phase 4's /dynamics, when the run had a `dynamics:` section (/dynamics/person).
+void read_dynamics(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  if (!f.exists("dynamics")) return;
+  const auto g = f.open_group("dynamics");
+  if (!g.exists("person")) return;  // only trust_pmo (format 1.2 governance bookkeeping)
+  const std::size_t m = run.periods, n = run.participants();
+  const std::size_t persons = read_strings(g, "person", path).size();
+  if (persons < n) fail(path, "/dynamics/person has fewer entries than /participants/id");
+  auto& d = run.dynamics;
+  d.attitude_model = g.has_attr("attitude_model") ? g.attr_string("attitude_model") : "";
+  d.satisfaction = read_doubles(g, "satisfaction", m * n, path);
+  d.aspiration = read_doubles(g, "aspiration", m * n, path);
+  d.trust_pmo = read_doubles(g, "trust_pmo", m * n, path);
+  d.attitude = read_doubles(g, "attitude", m * persons, path);
+  const std::size_t c = persons - n;
+  if (c > 0) {
+    const auto cg = g.open_group("candidates");
+    d.candidate_kind = read_strings_n(cg, "kind", c, path);
+    d.candidate_decile = read_as<int32_t>(cg, "income_decile", c, path);
+    d.candidate_low_income = read_as<uint8_t>(cg, "low_income", c, path);
+  }
+  if (g.exists("network") && g.open_group("network").exists("from")) {
+    const auto dims = g.open_group("network").open_dataset("from").dims();
+    d.ties = dims.empty() ? 0 : static_cast<std::size_t>(dims[0]);
+  }
+}
+
 void read_contents(const h5::File& f, RunData& run, const std::filesystem::path& path) {
   run.scenario = f.has_attr("scenario_name") ? f.attr_string("scenario_name") : "";
   run.seed = f.has_attr("seed") ? f.attr_int("seed") : 0;
@@ -330,6 +357,7 @@ void read_contents(const h5::File& f, RunData& run, const std::filesystem::path&
   read_periods(f, run, path);
   if (f.exists("sharing")) read_sharing(f, run, path);
   read_governance(f, run, path);
+  read_dynamics(f, run, path);
 }
 
 }  // namespace

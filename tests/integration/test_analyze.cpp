@@ -184,3 +184,60 @@ TEST_CASE("analyze refuses a bad file with exit 2 and one line", "[integration][
   r = run_accord("analyze " + text.string() + " --format xml", dir);
   CHECK(r.status == 2);
 }
+
+TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arrays",
+          "[integration][analyze][dynamics]") {
+  // Three months of fabrique-quartier (phase 4, 156 candidates): every figure of the section
+  // recomputed here from /dynamics and /participants, tolerance 1e-12.
+  const auto dir = scratch("analyze-dynamics");
+  const auto run = dir / "f.h5";
+  const auto r = run_accord("run " + source_path("scenarios/fabrique-quartier.yaml") +
+                                " -q --set time.end=2025-04-01 -o " + run.string(),
+                            dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto out = dir / "a.json";
+  REQUIRE(run_accord("analyze --format json " + run.string() + " -o " + out.string(), dir).status ==
+          0);
+  const auto doc = nlohmann::json::parse(slurp(out));
+  REQUIRE(doc.contains("dynamics"));
+  const auto& d = doc["dynamics"];
+  const auto f = accord::sim::h5::File::open(run.string());
+  const auto ids = f.open_group("participants").open_dataset("id").read_strings();
+  const auto low = f.open_group("participants").open_dataset("low_income").read<double>().values;
+  const auto g = f.open_group("dynamics");
+  const auto sat = g.open_dataset("satisfaction").read<double>();
+  const auto att = g.open_dataset("attitude").read<double>();
+  const std::size_t n = ids.size(), m = sat.dims[0], persons = att.dims[1];
+  const std::size_t c = persons - n;
+  CHECK(d["candidates"] == c);
+  CHECK(c == 156);
+  CHECK(d["attitude_model"] == "relative_agreement");
+  CHECK(d["over_time"]["satisfaction_mean"].size() == m);
+  double low_sum = 0, low_count = 0, cand_last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (low[i] != 0) {
+      low_sum += sat.values[(m - 1) * n + i];
+      ++low_count;
+    }
+  for (std::size_t k = 0; k < c; ++k) cand_last += att.values[(m - 1) * persons + n + k];
+  CHECK(d["low_income"]["members"] == static_cast<int>(low_count));
+  CHECK(d["low_income"]["satisfaction_final"].get<double>() ==
+        Approx(low_sum / low_count).margin(1e-12));
+  CHECK(d["over_time"]["attitude_candidates_mean"][m - 1].get<double>() ==
+        Approx(cand_last / static_cast<double>(c)).margin(1e-12));
+  int candidates = 0;
+  for (const auto& e : d["candidates_by_decile"]) candidates += e["candidates"].get<int>();
+  CHECK(candidates == static_cast<int>(c));
+  // The table and CSV forms carry it too.
+  const auto table = run_accord("analyze " + run.string() + " -o " + (dir / "t.txt").string(), dir);
+  REQUIRE(table.status == 0);
+  CHECK(slurp(dir / "t.txt").find("Dynamics: members at the end of the run") != std::string::npos);
+  const auto csv =
+      run_accord("analyze --format csv " + run.string() + " -o " + (dir / "t.csv").string(), dir);
+  REQUIRE(csv.status == 0);
+  const auto rows = parse_csv(slurp(dir / "t.csv"));
+  check_rectangular(rows);
+  CHECK(std::count_if(rows.begin(), rows.end(),
+                      [](const auto& row) { return row[0] == "candidates_by_decile"; }) > 0);
+}

@@ -72,6 +72,19 @@ struct BehaviourColumn {
   std::vector<double> values;
 };
 
+// /dynamics (format 1.3, runs with a `dynamics:` section). Persons are the participants [N]
+// then the candidates [C].
+struct DynamicsRecords {
+  std::string attitude_model;
+  std::vector<double> satisfaction, aspiration, trust_pmo;  // [M, N]
+  std::vector<double> attitude;                             // [M, N + C]
+  std::vector<std::string> candidate_kind;                  // [C]
+  std::vector<int32_t> candidate_decile;                    // [C]
+  std::vector<uint8_t> candidate_low_income;                // [C]
+  std::size_t ties = 0;
+  bool present() const { return !satisfaction.empty(); }
+};
+
 struct RunData {
   std::string path;
   std::string scenario;
@@ -112,6 +125,7 @@ struct RunData {
   InForceRecords in_force;
   VotingPowerRecords voting_power;
   std::vector<BehaviourColumn> behaviour;  // /actors/behaviour, sorted by name
+  DynamicsRecords dynamics;                // format 1.3
 
   std::size_t participants() const { return ids.size(); }
 };

@@ -1,0 +1,116 @@
+// The "dynamics" section of `accord analyze` on a run with phase 4 (docs/analyze.md): members'
+// satisfaction, aspiration and trust in the PMO over time and by kind and income decile, the
+// attitudes of members and candidates, the candidates' attitudes by decile. Means are over the
+// members of each period (/periods/member), so that those who left do not count.
+#include <map>
+
+#include "run_analysis.hpp"
+
+namespace accord::analysis::detail {
+
+namespace {
+
+using nlohmann::json;
+
+struct Mean {
+  double sum = 0;
+  std::size_t count = 0;
+  void add(double x) {
+    sum += x;
+    ++count;
+  }
+  json value() const { return count > 0 ? number(sum / static_cast<double>(count)) : json(nullptr); }
+};
+
+// Mean over members of period m of a [M, width] array's first N columns, for those `keep`.
+template <class Keep>
+Mean member_mean(const RunData& run, const std::vector<double>& values, std::size_t width,
+                 std::size_t m, Keep keep) {
+  Mean mean;
+  const std::size_t n = run.participants();
+  for (std::size_t i = 0; i < n; ++i)
+    if (run.member[m * n + i] != 0 && keep(i)) mean.add(values[m * width + i]);
+  return mean;
+}
+
+}  // namespace
+
+nlohmann::json dynamics_section(const RunData& run) {
+  const auto& d = run.dynamics;
+  const std::size_t m = run.periods, n = run.participants();
+  const std::size_t c = d.candidate_kind.size(), persons = n + c;
+  json out;
+  out["attitude_model"] = d.attitude_model;
+  out["candidates"] = c;
+  out["network_ties"] = d.ties;
+  if (m == 0) return out;
+  const std::size_t last = m - 1;
+  auto all = [](std::size_t) { return true; };
+
+  json time = json::object();
+  for (const char* key : {"period", "satisfaction_mean", "aspiration_mean", "trust_pmo_mean",
+                          "attitude_members_mean", "attitude_candidates_mean", "members"})
+    time[key] = json::array();
+  for (std::size_t p = 0; p < m; ++p) {
+    time["period"].push_back(iso_date(run.period_start[p]));
+    time["satisfaction_mean"].push_back(member_mean(run, d.satisfaction, n, p, all).value());
+    time["aspiration_mean"].push_back(member_mean(run, d.aspiration, n, p, all).value());
+    time["trust_pmo_mean"].push_back(member_mean(run, d.trust_pmo, n, p, all).value());
+    time["attitude_members_mean"].push_back(member_mean(run, d.attitude, persons, p, all).value());
+    Mean cand;
+    for (std::size_t k = 0; k < c; ++k) cand.add(d.attitude[p * persons + n + k]);
+    time["attitude_candidates_mean"].push_back(cand.value());
+    std::size_t members = 0;
+    for (std::size_t i = 0; i < n; ++i) members += run.member[p * n + i] != 0;
+    time["members"].push_back(members);
+  }
+  out["over_time"] = std::move(time);
+
+  // Final state (last period) by kind and by income decile of the members.
+  auto final_row = [&](auto keep) {
+    json row;
+    row["members"] = member_mean(run, d.satisfaction, n, last, keep).count;
+    row["satisfaction_final"] = member_mean(run, d.satisfaction, n, last, keep).value();
+    row["aspiration_final"] = member_mean(run, d.aspiration, n, last, keep).value();
+    row["trust_pmo_final"] = member_mean(run, d.trust_pmo, n, last, keep).value();
+    row["attitude_final"] = member_mean(run, d.attitude, persons, last, keep).value();
+    return row;
+  };
+  std::map<std::string, int> kinds;
+  std::map<int32_t, int> deciles;
+  for (std::size_t i = 0; i < n; ++i) {
+    kinds[run.kinds[i]] = 0;
+    deciles[run.income_decile[i]] = 0;
+  }
+  out["by_kind"] = json::array();
+  for (const auto& [kind, unused] : kinds) {
+    json row = final_row([&](std::size_t i) { return run.kinds[i] == kind; });
+    row["kind"] = kind;
+    out["by_kind"].push_back(std::move(row));
+  }
+  out["by_decile"] = json::array();
+  for (const auto& [decile, unused] : deciles) {
+    json row = final_row([&](std::size_t i) { return run.income_decile[i] == decile; });
+    row["decile"] = decile;
+    out["by_decile"].push_back(std::move(row));
+  }
+  out["low_income"] = final_row([&](std::size_t i) { return run.low_income[i] != 0; });
+  out["not_low_income"] = final_row([&](std::size_t i) { return run.low_income[i] == 0; });
+
+  // Candidates: attitude at the end of the first and of the last period, by income decile.
+  std::map<int32_t, std::pair<Mean, Mean>> by_decile;
+  for (std::size_t k = 0; k < c; ++k) {
+    auto& [first, final] = by_decile[d.candidate_decile[k]];
+    first.add(d.attitude[n + k]);
+    final.add(d.attitude[last * persons + n + k]);
+  }
+  out["candidates_by_decile"] = json::array();
+  for (const auto& [decile, means] : by_decile)
+    out["candidates_by_decile"].push_back({{"decile", decile},
+                                           {"candidates", means.first.count},
+                                           {"attitude_first", means.first.value()},
+                                           {"attitude_final", means.second.value()}});
+  return out;
+}
+
+}  // namespace accord::analysis::detail
