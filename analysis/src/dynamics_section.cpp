@@ -19,7 +19,9 @@ struct Mean {
     sum += x;
     ++count;
   }
-  json value() const { return count > 0 ? number(sum / static_cast<double>(count)) : json(nullptr); }
+  json value() const {
+    return count > 0 ? number(sum / static_cast<double>(count)) : json(nullptr);
+  }
 };
 
 // Mean over members of period m of a [M, width] array's first N columns, for those `keep`.
