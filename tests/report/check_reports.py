@@ -45,6 +45,9 @@ FIXTURE_CHARTS = {
 # The charts of the Governance section (report.js governanceSection), drawn when the run has
 # governance rows and only then.
 GOVERNANCE_CHARTS = ["governance-participation", "governance-power", "governance-timeline"]
+# The charts of the Social dynamics section (report.js dynamicsSection), drawn when the run has
+# phase 4's /dynamics and only then.
+DYNAMICS_CHARTS = ["dynamics-time", "dynamics-deciles"]
 
 failures = []
 
@@ -86,7 +89,7 @@ def has_governance_rows(document):
     return isinstance(governance, dict) and (governance.get("rows") or 0) > 0
 
 
-def check_page(chromium, html, expected, min_charts=1, governance=False):
+def check_page(chromium, html, expected, min_charts=1, governance=False, dynamics=False):
     """Opens `html`; `expected` charts exactly, or at least `min_charts` when None; the
     governance charts drawn when `governance`, absent otherwise."""
     name = html.name
@@ -140,6 +143,11 @@ def check_page(chromium, html, expected, min_charts=1, governance=False):
             fail(name, f"governance chart {chart_id} not drawn")
         if not governance and chart_id in ids:
             fail(name, f"governance chart {chart_id} drawn without governance rows")
+    for chart_id in DYNAMICS_CHARTS:
+        if dynamics and not ids.get(chart_id):
+            fail(name, f"dynamics chart {chart_id} not drawn")
+        if not dynamics and chart_id in ids:
+            fail(name, f"dynamics chart {chart_id} drawn without /dynamics")
     if requests:
         fail(name, f"the page made network requests: {requests[:5]}")
     if len(failures) == before:
@@ -227,6 +235,11 @@ def main():
              "output.detail=periods", "-o", str(scic)])
         run([accord, "report", str(scic), "-o", str(work / "quartier-mixte-scic.html")])
         pages.append((work / "quartier-mixte-scic.html", None, 3, governance_rows(accord, scic)))
+        fabrique = work / "fabrique-quartier.h5"  # phase 4: /dynamics with candidates
+        run([accord, "run", str(src / "scenarios/fabrique-quartier.yaml"), "-q", "--set",
+             "time.end=2025-07-01", "--set", "output.detail=periods", "-o", str(fabrique)])
+        run([accord, "report", str(fabrique), "-o", str(work / "fabrique-quartier.html")])
+        pages.append((work / "fabrique-quartier.html", None, 5, governance_rows(accord, fabrique)))
         sweep_dir = work / "sweep"
         run([accord, "sweep", str(src / "tests/report/data/sweep-small.yaml"), "-q", "-j", "2",
              "-o", str(sweep_dir)])
@@ -234,7 +247,7 @@ def main():
         pages.append((work / "sweep-small.html", None, 3, False))  # heatmap, points, morris
 
     for html, expected, minimum, governance in pages:
-        check_page(chromium, html, expected, minimum, governance)
+        check_page(chromium, html, expected, minimum, governance, html.stem == "fabrique-quartier")
 
     if failures:
         print(f"{len(failures)} failure(s)")

@@ -352,6 +352,7 @@
     }
 
     governanceSection(d.governance);
+    dynamicsSection(d.dynamics);
 
     // Monthly flows.
     var m = d.monthly || {};
@@ -415,6 +416,75 @@
         };
         chart(mg, "membership", "Number of participating members per billing period; steps are joins and departures.", mm);
       }
+    }
+  }
+
+  // ---------------------------------------------------------------- dynamics (run documents)
+
+  // Phase 4 (docs/dynamics.md, docs/analyze.md "dynamics"): shown only for runs with it.
+  function dynamicsSection(dy) {
+    if (!dy || typeof dy !== "object" || !dy.over_time) return;
+    var ds = section("dynamics", "Social dynamics",
+      "How the members live the operation and how word of it travels: satisfaction (the propensity to stay), trust in the PMO and attitudes towards the operation, learnt from money, votes and kept promises and spread on a social network that includes the candidates around the operation (docs/dynamics.md). Means are over the members of each period.");
+    var low = dy.low_income || {}, others = dy.not_low_income || {};
+    var tables = el("div", { className: "tables" });
+    ds.appendChild(tables);
+    tables.appendChild(table(["Members at the end", "Count", "Satisfaction", "Trust in the PMO", "Attitude"],
+      [["Low-income", low.members, fmt(low.satisfaction_final, 3), fmt(low.trust_pmo_final, 3), fmt(low.attitude_final, 3)],
+       ["Others", others.members, fmt(others.satisfaction_final, 3), fmt(others.trust_pmo_final, 3), fmt(others.attitude_final, 3)]].concat(
+        arr(dy.by_kind).map(function (e) {
+          return ["Kind " + e.kind, e.members, fmt(e.satisfaction_final, 3), fmt(e.trust_pmo_final, 3), fmt(e.attitude_final, 3)];
+        })),
+      { title: "Final state (" + dy.candidates + " candidates, " + dy.network_ties + " ties, " + dy.attitude_model + ")" }));
+    var cands = arr(dy.candidates_by_decile);
+    if (cands.length)
+      tables.appendChild(table(["Decile", "Candidates", "Attitude, first period", "Attitude, last period"],
+        cands.map(function (e) { return [e.decile === 0 ? "unknown" : e.decile, e.candidates, fmt(e.attitude_first, 3), fmt(e.attitude_final, 3)]; }),
+        { title: "Candidates' attitude by income decile" }));
+
+    var dg = grid(ds);
+    var t = dy.over_time, periods = arr(t.period);
+    var series = [["satisfaction_mean", "Satisfaction (members)"], ["trust_pmo_mean", "Trust in the PMO (members)"],
+                  ["attitude_members_mean", "Attitude (members)"], ["attitude_candidates_mean", "Attitude (candidates)"]];
+    var rows = [];
+    series.forEach(function (sr) {
+      arr(t[sr[0]]).forEach(function (v, i) { if (isNum(v)) rows.push({ period: periods[i], series: sr[1], value: v }); });
+    });
+    if (rows.length) {
+      var names = series.map(function (sr) { return sr[1]; });
+      var ts = baseSpec("Satisfaction, trust and attitudes over time", "Mean at the end of each period");
+      ts.data = { values: rows };
+      ts.mark = { type: "line", point: true };
+      ts.encoding = {
+        x: { field: "period", type: "temporal", title: "Period" },
+        y: { field: "value", type: "quantitative", title: "Mean (0 to 1)", scale: { domain: [0, 1] } },
+        color: { field: "series", type: "nominal", title: null, sort: names,
+                 scale: { domain: names, range: ["#1f6f8b", "#e3a21a", "#5a8f29", "#a4262c"] } },
+        tooltip: [{ field: "period", type: "temporal" }, { field: "series" }, { field: "value", format: ".3f" }]
+      };
+      chart(dg, "dynamics-time", "Members' satisfaction and trust in the PMO, and the attitudes of members and candidates, period by period. Satisfaction follows money against what members expected (it rises in sunny months) and the votes they won or lost; candidates' attitudes move with what members and outreach tell them.", ts);
+    }
+    var deciles = arr(dy.by_decile).filter(function (e) { return e.members > 0; });
+    var drows = [];
+    deciles.forEach(function (e) {
+      var label = e.decile === 0 ? "unknown" : String(e.decile);
+      if (isNum(e.satisfaction_final)) drows.push({ decile: e.decile, label: label, measure: "Satisfaction", value: e.satisfaction_final, members: e.members });
+      if (isNum(e.trust_pmo_final)) drows.push({ decile: e.decile, label: label, measure: "Trust in the PMO", value: e.trust_pmo_final, members: e.members });
+    });
+    if (drows.length) {
+      var order = deciles.slice().sort(function (a, b) { return a.decile - b.decile; }).map(function (e) { return e.decile === 0 ? "unknown" : String(e.decile); });
+      var measures = ["Satisfaction", "Trust in the PMO"];
+      var bs = baseSpec("Satisfaction and trust by income decile", "Members at the end of the run");
+      bs.data = { values: drows };
+      bs.mark = { type: "bar" };
+      bs.encoding = {
+        x: { field: "label", type: "ordinal", sort: order, title: "Income decile (1 = lowest)", axis: { labelAngle: 0 } },
+        xOffset: { field: "measure", type: "nominal", sort: measures },
+        y: { field: "value", type: "quantitative", title: "Mean (0 to 1)", scale: { domain: [0, 1] } },
+        color: { field: "measure", type: "nominal", title: null, sort: measures, scale: { domain: measures, range: ["#1f6f8b", "#e3a21a"] } },
+        tooltip: [{ field: "label", title: "decile" }, { field: "measure" }, { field: "value", format: ".3f" }, { field: "members" }]
+      };
+      chart(dg, "dynamics-deciles", "Members' final satisfaction and trust in the PMO by income decile: lower bars for the first deciles mean the arrangement works less well for the low-income members, who will be the first tempted to leave.", bs);
     }
   }
 
