@@ -557,6 +557,7 @@ output::RunResult Simulation::take_result() {
   for (auto& kpi : finance_kpis(scenario_, r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : fund_kpis(r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : governance_kpis(r)) r.summary.push_back(std::move(kpi));
+  for (auto& kpi : dynamics_kpis(r)) r.summary.push_back(std::move(kpi));
   return r;
 }
 

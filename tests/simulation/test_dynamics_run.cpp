@@ -66,6 +66,34 @@ TEST_CASE("dynamics: phase 4 changes no money while trust does not feed back",
   CHECK(b.dynamics.satisfaction.maxCoeff() <= 1.0);
 }
 
+TEST_CASE("dynamics: /summary indicators are the final means", "[dynamics]") {
+  MiniGovernance g;
+  g.calendar = "none";
+  g.dynamics = kCandidates;
+  const auto r = run(g);
+  auto kpi = [&](const std::string& name) {
+    for (const auto& k : r.summary)
+      if (k.name == name) return k.value;
+    FAIL("no KPI " << name);
+    return 0.0;
+  };
+  const auto& d = r.dynamics;
+  const Eigen::Index last = d.satisfaction.rows() - 1, n = d.satisfaction.cols();
+  CHECK(kpi("satisfaction_final_mean") == Approx(d.satisfaction.row(last).mean()).margin(1e-12));
+  CHECK(kpi("attitude_candidates_final_mean") ==
+        Approx(d.attitude.row(last).tail(d.attitude.cols() - n).mean()).margin(1e-12));
+  CHECK(kpi("trust_pmo_final_mean") ==
+        Approx(r.governance.trust_pmo.row(last).mean()).margin(1e-12));
+  double low = 0;
+  int count = 0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (r.participants[static_cast<size_t>(i)].low_income) {
+      low += d.satisfaction(last, i);
+      ++count;
+    }
+  CHECK(kpi("satisfaction_final_low_income_mean") == Approx(low / count).margin(1e-12));
+}
+
 TEST_CASE("dynamics: the same seed gives the same trajectory, whatever the threads",
           "[dynamics][reproducibility]") {
   MiniGovernance g;

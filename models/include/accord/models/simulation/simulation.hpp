@@ -139,6 +139,9 @@ std::vector<output::Kpi> fund_kpis(const output::RunResult& run);
 // the governance calendar is `none`).
 std::vector<output::Kpi> governance_kpis(const output::RunResult& run);
 
+// Where satisfaction, trust and attitudes ended (none without a `dynamics:` section).
+std::vector<output::Kpi> dynamics_kpis(const output::RunResult& run);
+
 // Scalar indicators of a finished run (written under /summary).
 std::vector<output::Kpi> summarize(const output::RunResult& run,
                                    const EnergyInputs* inputs = nullptr);
