@@ -13,6 +13,27 @@ bool listed_or_empty(const std::vector<T>& list, const T& value) {
 
 }  // namespace
 
+bool outreach_targets(const MediationSpec& mediation, const std::string& kind, int decile) {
+  return listed_or_empty(mediation.outreach_kinds, kind) &&
+         listed_or_empty(mediation.outreach_deciles, decile);
+}
+
+std::vector<size_t> chosen_contacts(const std::vector<uint64_t>& person_keys,
+                                    const std::function<bool(size_t)>& eligible, uint64_t actor_key,
+                                    const sim::RandomStream& stream, int64_t period, size_t count) {
+  std::vector<std::pair<double, size_t>> targets;
+  for (size_t i = 0; i < person_keys.size(); ++i)
+    if (eligible(i))
+      targets.emplace_back(
+          stream.uniform(static_cast<uint64_t>(period), person_keys[i] ^ actor_key), i);
+  const size_t take = std::min(targets.size(), count);
+  std::partial_sort(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(take),
+                    targets.end());
+  std::vector<size_t> out;
+  for (size_t k = 0; k < take; ++k) out.push_back(targets[k].second);
+  return out;
+}
+
 Intermediaries::Intermediaries(const Scenario& s) : specs_(s.actors.intermediaries) {
   for (const auto& p : s.participants) {
     kind_.push_back(p.kind);
@@ -29,20 +50,12 @@ Eigen::VectorXd Intermediaries::after_outreach(const Eigen::VectorXd& participat
     const IntermediarySpec& s = specs_[m];
     if (!s.mediation || !s.engaged_at(t) || s.mediation_params.outreach_contacts <= 0) continue;
     const MediationSpec& med = s.mediation_params;
-    // The mediator contacts `outreach_contacts` of its target members, chosen by a keyed
-    // draw (the smallest uniforms), so who is contacted follows ids, not positions.
-    std::vector<std::pair<double, size_t>> targets;
-    for (size_t i = 0; i < kind_.size(); ++i)
-      if (listed_or_empty(med.outreach_kinds, kind_[i]) &&
-          listed_or_empty(med.outreach_deciles, decile_[i]))
-        targets.emplace_back(
-            stream.uniform(static_cast<uint64_t>(period), key_[i] ^ sim::entity_key(s.id)), i);
-    const size_t take = std::min(targets.size(), static_cast<size_t>(med.outreach_contacts));
-    std::partial_sort(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(take),
-                      targets.end());
-    for (size_t k = 0; k < take; ++k) {
-      const auto i = static_cast<Eigen::Index>(targets[k].second);
-      p(i) += med.participation_boost * (1.0 - p(i));
+    const auto contacted = chosen_contacts(
+        key_, [&](size_t i) { return outreach_targets(med, kind_[i], decile_[i]); },
+        sim::entity_key(s.id), stream, period, static_cast<size_t>(med.outreach_contacts));
+    for (size_t i : contacted) {
+      const auto row = static_cast<Eigen::Index>(i);
+      p(row) += med.participation_boost * (1.0 - p(row));
     }
   }
   return p;

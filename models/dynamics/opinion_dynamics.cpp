@@ -33,44 +33,51 @@ bool meeting_pair(const Meetings& meetings, int agents, const sim::RandomStream&
   return true;
 }
 
-}  // namespace
-
-void bounded_confidence(Eigen::ArrayXd& opinion, double confidence, double convergence,
-                        const Meetings& meetings, const sim::RandomStream& stream) {
-  const int agents = static_cast<int>(opinion.size());
+// Runs every meeting of the round: `meet(i, j)` for each drawn pair, in draw order.
+template <class Meet>
+void for_each_meeting(int agents, const Meetings& meetings, const sim::RandomStream& stream,
+                      Meet meet) {
   if (agents < 2) return;
   for (int64_t m = 0; m < meetings.count; ++m) {
     int i = 0, j = 0;
-    if (!meeting_pair(meetings, agents, stream, m, i, j)) continue;
-    const double gap = opinion(j) - opinion(i);
-    if (std::abs(gap) >= confidence) continue;
-    opinion(i) += convergence * gap;
-    opinion(j) -= convergence * gap;
+    if (meeting_pair(meetings, agents, stream, m, i, j)) meet(i, j);
   }
+}
+
+}  // namespace
+
+void bounded_confidence_influence(double xi, double& xj, double confidence, double convergence) {
+  if (std::abs(xi - xj) < confidence) xj += convergence * (xi - xj);
+}
+
+void relative_agreement_influence(double xi, double ui, double& xj, double& uj,
+                                  double convergence) {
+  const double overlap = std::min(xi + ui, xj + uj) - std::max(xi - ui, xj - uj);
+  if (overlap <= ui) return;
+  // Agreement relative to i's own uncertainty: a confident i whose segment lies inside j's
+  // has ra = 1.
+  const double agreement = overlap / ui - 1;
+  const double x = xj, u = uj;
+  xj = x + convergence * agreement * (xi - x);
+  uj = u + convergence * agreement * (ui - u);
+}
+
+void bounded_confidence(Eigen::ArrayXd& opinion, double confidence, double convergence,
+                        const Meetings& meetings, const sim::RandomStream& stream) {
+  for_each_meeting(static_cast<int>(opinion.size()), meetings, stream, [&](int i, int j) {
+    const double xi = opinion(i), xj = opinion(j);  // both move from the values before
+    bounded_confidence_influence(xj, opinion(i), confidence, convergence);
+    bounded_confidence_influence(xi, opinion(j), confidence, convergence);
+  });
 }
 
 void relative_agreement(Eigen::ArrayXd& opinion, Eigen::ArrayXd& uncertainty, double convergence,
                         const Meetings& meetings, const sim::RandomStream& stream) {
-  const int agents = static_cast<int>(opinion.size());
-  if (agents < 2) return;
-  for (int64_t m = 0; m < meetings.count; ++m) {
-    int i = 0, j = 0;
-    if (!meeting_pair(meetings, agents, stream, m, i, j)) continue;
+  for_each_meeting(static_cast<int>(opinion.size()), meetings, stream, [&](int i, int j) {
     const double xi = opinion(i), ui = uncertainty(i), xj = opinion(j), uj = uncertainty(j);
-    const double overlap = std::min(xi + ui, xj + uj) - std::max(xi - ui, xj - uj);
-    // i influences j by their agreement relative to i's own uncertainty (a confident i whose
-    // segment lies inside j's has ra = 1); both updates use the values before the meeting.
-    if (overlap > ui) {
-      const double agreement = overlap / ui - 1;
-      opinion(j) = xj + convergence * agreement * (xi - xj);
-      uncertainty(j) = uj + convergence * agreement * (ui - uj);
-    }
-    if (overlap > uj) {
-      const double agreement = overlap / uj - 1;
-      opinion(i) = xi + convergence * agreement * (xj - xi);
-      uncertainty(i) = ui + convergence * agreement * (uj - ui);
-    }
-  }
+    relative_agreement_influence(xi, ui, opinion(j), uncertainty(j), convergence);
+    relative_agreement_influence(xj, uj, opinion(i), uncertainty(i), convergence);
+  });
 }
 
 int count_major_clusters(const Eigen::ArrayXd& opinion, double gap, double min_share) {

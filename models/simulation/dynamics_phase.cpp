@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <numeric>
 
+#include "accord/models/agents/intermediaries.hpp"
 #include "accord/models/dynamics/bush_mosteller.hpp"
 #include "accord/models/dynamics/opinion_dynamics.hpp"
 
@@ -14,13 +14,6 @@ namespace accord::models {
 namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
-
-bool listed_or_empty(const std::vector<std::string>& list, const std::string& value) {
-  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
-}
-bool listed_or_empty(const std::vector<int>& list, int value) {
-  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
-}
 
 LivedPeriod zero_lived(Eigen::Index n) {
   LivedPeriod l;
@@ -47,18 +40,6 @@ std::vector<int> homophily_classes(const std::vector<const Participant*>& person
 }
 
 }  // namespace
-
-std::vector<int> producer_owners(const Scenario& s) {
-  std::map<std::string, int> index;
-  for (size_t i = 0; i < s.participants.size(); ++i)
-    index.emplace(s.participants[i].id, static_cast<int>(i));
-  std::vector<int> owner;
-  for (const auto& p : s.producers) {
-    const auto it = index.find(p.owner);
-    owner.push_back(it == index.end() ? -1 : it->second);
-  }
-  return owner;
-}
 
 LivedPeriod lived_period(int64_t period, const Scenario& scenario,
                          const economics::PeriodAccounts& accounts,
@@ -92,7 +73,10 @@ LivedPeriod lived_period(int64_t period, const Scenario& scenario,
   }
   // Procedural experience: an assembly vote taken part in and won (+1) or lost (-1); a vote
   // without quorum decided nothing.
-  for (const output::GovernanceRow& row : governance.rows) {
+  // Rows are appended round by round: this period's are at the end.
+  for (auto it = governance.rows.rbegin(); it != governance.rows.rend() && it->period >= period;
+       ++it) {
+    const output::GovernanceRow& row = *it;
     if (row.period != period || row.protocol != "vote" || row.decided_by != "assembly" ||
         !row.quorum_reached)
       continue;
@@ -119,6 +103,7 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
   members_ = static_cast<int>(scenario.participants.size());
   for (const auto& p : scenario.participants) person_.push_back(&p);
   for (const auto& c : spec_.candidates) person_.push_back(&c);
+  for (const Participant* p : person_) person_key_.push_back(sim::entity_key(p->id));
   const auto persons = static_cast<Eigen::Index>(person_.size());
   const auto N = static_cast<Eigen::Index>(members_);
 
@@ -132,7 +117,7 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
   for (Eigen::Index i = 0; i < persons; ++i) {
     const InitialAttitude& start = i < N ? spec_.attitude.members : spec_.attitude.candidates;
     attitude_(i) =
-        start.low + (start.high - start.low) * initial.uniform(sim::entity_key(person_[i]->id));
+        start.low + (start.high - start.low) * initial.uniform(person_key_[static_cast<size_t>(i)]);
     uncertainty_(i) = start.uncertainty;
   }
 
@@ -145,7 +130,7 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
                                  sim::entity_key(std::string("ring_order")));
     std::vector<std::pair<double, int>> order;
     for (int i = 0; i < static_cast<int>(persons); ++i)
-      order.emplace_back(ring.uniform(sim::entity_key(person_[i]->id)), i);
+      order.emplace_back(ring.uniform(person_key_[static_cast<size_t>(i)]), i);
     std::sort(order.begin(), order.end());
     std::vector<const Participant*> on_ring;
     for (const auto& o : order) on_ring.push_back(person_[o.second]);
@@ -161,7 +146,6 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
       ties.emplace_back(order[static_cast<size_t>(a)].second, order[static_cast<size_t>(b)].second);
     network_ = dynamics::SocialNetwork(static_cast<int>(persons), ties);
   }
-  owner_of_producer_ = producer_owners(scenario);
   since_ = zero_lived(N);
 
   const auto M = calendar.periods();
@@ -229,57 +213,32 @@ void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo) {
 }
 
 void DynamicsPhase::meet_actor(int person, double position, double uncertainty) {
+  // One-sided: the actor acts on the person and is not moved.
   const double mu = spec_.attitude.convergence;
-  double& x = attitude_(person);
-  if (spec_.attitude.model == "bounded_confidence") {
-    if (std::abs(position - x) < spec_.attitude.confidence) x += mu * (position - x);
-    return;
-  }
-  // Relative agreement with an actor who is not moved: only the actor acts on the person.
-  double& u = uncertainty_(person);
-  const double overlap =
-      std::min(position + uncertainty, x + u) - std::max(position - uncertainty, x - u);
-  if (overlap <= uncertainty) return;
-  const double agreement = overlap / uncertainty - 1;
-  x += mu * agreement * (position - x);
-  u += mu * agreement * (uncertainty - u);
+  if (spec_.attitude.model == "bounded_confidence")
+    dynamics::bounded_confidence_influence(position, attitude_(person), spec_.attitude.confidence,
+                                           mu);
+  else
+    dynamics::relative_agreement_influence(position, uncertainty, attitude_(person),
+                                           uncertainty_(person), mu);
 }
 
 void DynamicsPhase::reach_out(int64_t period, int64_t t_utc) {
-  struct Campaign {
-    uint64_t key;
-    int contacts;
-    const std::vector<std::string>* kinds;
-    const std::vector<int>* deciles;
+  auto meet = [&](uint64_t actor_key, int contacts, const std::function<bool(size_t)>& eligible) {
+    for (size_t i : agents::chosen_contacts(person_key_, eligible, actor_key, outreach_stream_,
+                                            period, static_cast<size_t>(contacts)))
+      meet_actor(static_cast<int>(i), spec_.outreach.position, spec_.outreach.uncertainty);
   };
-  std::vector<Campaign> campaigns;
-  static const std::vector<std::string> every_kind;
-  static const std::vector<int> every_decile;
-  for (const auto& im : scenario_.actors.intermediaries)
-    if (im.mediation && im.engaged_at(t_utc) &&
-        im.mediation_params.recruitment_contacts_per_period > 0)
-      campaigns.push_back(
-          {sim::entity_key(im.id), im.mediation_params.recruitment_contacts_per_period,
-           &im.mediation_params.outreach_kinds, &im.mediation_params.outreach_deciles});
-  if (scenario_.actors.municipality.present && spec_.outreach.municipality_contacts_per_period > 0)
-    campaigns.push_back({sim::entity_key(std::string("municipality")),
-                         spec_.outreach.municipality_contacts_per_period, &every_kind,
-                         &every_decile});
-  for (const Campaign& c : campaigns) {
-    // Whom the actor meets: its targets with the smallest keyed uniforms (ids, not positions).
-    std::vector<std::pair<double, int>> targets;
-    for (int i = 0; i < persons(); ++i)
-      if (listed_or_empty(*c.kinds, person_[i]->kind) &&
-          listed_or_empty(*c.deciles, person_[i]->income_decile))
-        targets.emplace_back(outreach_stream_.uniform(static_cast<uint64_t>(period),
-                                                      sim::entity_key(person_[i]->id) ^ c.key),
-                             i);
-    const size_t take = std::min(targets.size(), static_cast<size_t>(c.contacts));
-    std::partial_sort(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(take),
-                      targets.end());
-    for (size_t k = 0; k < take; ++k)
-      meet_actor(targets[k].second, spec_.outreach.position, spec_.outreach.uncertainty);
+  for (const auto& im : scenario_.actors.intermediaries) {
+    const MediationSpec& med = im.mediation_params;
+    if (im.mediation && im.engaged_at(t_utc) && med.recruitment_contacts_per_period > 0)
+      meet(sim::entity_key(im.id), med.recruitment_contacts_per_period, [&](size_t i) {
+        return agents::outreach_targets(med, person_[i]->kind, person_[i]->income_decile);
+      });
   }
+  if (scenario_.actors.municipality.present && spec_.outreach.municipality_contacts_per_period > 0)
+    meet(sim::entity_key(std::string("municipality")),
+         spec_.outreach.municipality_contacts_per_period, [](size_t) { return true; });
 }
 
 void DynamicsPhase::word_of_mouth(int64_t period) {

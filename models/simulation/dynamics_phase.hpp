@@ -60,7 +60,7 @@ class DynamicsPhase {
   const DynamicsSpec& spec_;
   int members_ = 0;                         // N
   std::vector<const Participant*> person_;  // [N + C]
-  std::vector<int> owner_of_producer_;      // [P] participant index, -1 none
+  std::vector<uint64_t> person_key_;        // [N + C] sim::entity_key of each id
   dynamics::SocialNetwork network_;
   Eigen::ArrayXd satisfaction_, aspiration_;  // [N]
   Eigen::ArrayXd attitude_, uncertainty_;     // [N + C]
@@ -70,14 +70,12 @@ class DynamicsPhase {
   output::DynamicsRecord record_;
 };
 
-// What period m gave each member, from the closed accounts and the governance rows of m.
+// What period m gave each member, from the closed accounts and the governance rows of m;
+// `owner_of_producer` [P] as producer_players() gives it.
 LivedPeriod lived_period(int64_t period, const Scenario& scenario,
                          const economics::PeriodAccounts& accounts,
                          const output::SharingRecord& sharing,
                          const output::GovernanceRecord& governance,
                          const std::vector<int>& owner_of_producer);
-
-// Participant index owning each producer (-1: not a participant).
-std::vector<int> producer_owners(const Scenario& scenario);
 
 }  // namespace accord::models

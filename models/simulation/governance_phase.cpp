@@ -9,6 +9,7 @@
 #include "accord/models/allocation/sharing_key.hpp"
 #include "accord/models/governance/voting_power.hpp"
 #include "accord/models/scenario/key_context.hpp"
+#include "accord/models/simulation/benefit_period.hpp"
 #include "accord/sim/logging.hpp"
 
 namespace accord::models {
@@ -65,12 +66,8 @@ GovernancePhase::GovernancePhase(const Scenario& s, const sim::TimeGrid& grid,
                    sim::entity_key(std::string("single_text"))) {
   const auto M = calendar.periods();
   const auto N = static_cast<Eigen::Index>(s.participants.size());
-  std::map<std::string, int> index;
-  for (size_t i = 0; i < s.participants.size(); ++i)
-    index[s.participants[i].id] = static_cast<int>(i);
+  owner_of_producer_ = producer_players(s);
   for (const auto& p : s.producers) {
-    const auto it = index.find(p.owner);
-    owner_of_producer_.push_back(it == index.end() ? -1 : it->second);
     const auto& owners = s.actors.municipality.plant_owners;
     municipal_plant_.push_back(
         std::find(owners.begin(), owners.end(), p.owner) != owners.end() ? 1 : 0);

@@ -130,7 +130,7 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
   if (scenario_.dynamics.enabled) {
     dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
-    owner_of_producer_ = producer_owners(scenario_);
+    owner_of_producer_ = producer_players(scenario_);
   }
 }
 

@@ -9,12 +9,25 @@
 //              transaction costs of a round x (1 - reduction).
 #include <Eigen/Dense>
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "accord/models/scenario/scenario.hpp"
 #include "accord/sim/rng.hpp"
 
 namespace accord::models::agents {
+
+// Whether a mediator's outreach targets a person of this kind and income decile (an empty list
+// in the spec targets everyone).
+bool outreach_targets(const MediationSpec& mediation, const std::string& kind, int decile);
+
+// Whom an actor reaches in `period`: the `count` persons among the `eligible` ones with the
+// smallest uniforms keyed by (period, person key XOR actor key), in that order, so that who is
+// contacted follows ids, not positions.
+std::vector<size_t> chosen_contacts(const std::vector<uint64_t>& person_keys,
+                                    const std::function<bool(size_t)>& eligible, uint64_t actor_key,
+                                    const sim::RandomStream& stream, int64_t period, size_t count);
 
 class Intermediaries {
  public:

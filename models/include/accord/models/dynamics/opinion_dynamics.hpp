@@ -30,6 +30,12 @@ struct Meetings {
   uint64_t round = 0;                      // the draw counter of this round (period)
 };
 
+// One side of a meeting: how j moves when i acts on it (i itself is not moved). The pairwise
+// rounds below apply both sides from the values before the meeting; an actor reaching out
+// (a mediator) applies only its own side.
+void bounded_confidence_influence(double xi, double& xj, double confidence, double convergence);
+void relative_agreement_influence(double xi, double ui, double& xj, double& uj, double convergence);
+
 void bounded_confidence(Eigen::ArrayXd& opinion, double confidence, double convergence,
                         const Meetings& meetings, const sim::RandomStream& stream);
 
