@@ -340,6 +340,19 @@ defs["dynamics"] = obj({
         "uncertainty": num("their uncertainty", exclusiveMinimum=0, maximum=1, default=0.2),
         "municipality_contacts_per_period": integer("persons the municipality meets each dynamics period",
                                                     minimum=0, maximum=1000000, default=0)}),
+    "membership": obj({
+        "application_attitude": frac("a candidate applies when its attitude reaches it") | {"default": 0.7},
+        "admission": {"enum": ["automatic", "pmo"], "default": "automatic",
+                      "description": "automatic: within the caps; pmo: also while last period's surplus covers "
+                                     "the applicants' consumption"},
+        "max_members": integer("cap on members (0: none)", minimum=0, maximum=10000000, default=0),
+        "max_subscribed_kva": num("cap on the members' subscribed power, kVA (0: none)", minimum=0, default=0),
+        "exit_satisfaction": frac("a member gives notice when satisfaction stays below") | {"default": 0.3},
+        "exit_after_updates": integer("... for this many consecutive dynamics updates", minimum=1, maximum=1000,
+                                      default=3),
+        "loss_window_periods": integer("or when its money over this many periods is negative (0: not checked)",
+                                       minimum=0, maximum=1000, default=12),
+        "notice_periods": integer("periods between notice and leaving", minimum=0, maximum=120, default=1)}),
     "candidates": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]},
                    "description": "people inside the perimeter who are not members (yet)"}},
     desc="Social dynamics: satisfaction, aspiration, trust, attitudes on a social network (docs/dynamics.md)")

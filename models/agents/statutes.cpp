@@ -64,7 +64,8 @@ ResolvedStatutes resolve_statutes(const Scenario& s) {
     r.college_name = {"members"};
     r.college_weight = {1.0};
     r.member_college.assign(n, 0);
-    r.registered = {static_cast<int>(n)};
+    r.registered = {0};
+    for (const auto& p : s.participants) r.registered[0] += p.member_at_start ? 1 : 0;
   } else {
     for (const auto& c : colleges) {
       r.college_name.push_back(c.name);
@@ -81,7 +82,7 @@ ResolvedStatutes resolve_statutes(const Scenario& s) {
         for (const auto& role : col.roles) match = match || has_role(role, p, owners, s);
         if (match) {
           r.member_college[i] = static_cast<int>(c);
-          ++r.registered[c];
+          if (p.member_at_start) ++r.registered[c];
           break;
         }
       }
@@ -95,7 +96,7 @@ ResolvedStatutes resolve_statutes(const Scenario& s) {
                                   sim::entity_key(std::string("board")));
       std::vector<std::pair<double, size_t>> order;
       for (size_t i = 0; i < n; ++i)
-        if (r.member_college[i] >= 0)
+        if (r.member_college[i] >= 0 && s.participants[i].member_at_start)
           order.emplace_back(rng.uniform(0, sim::entity_key(s.participants[i].id)), i);
       std::sort(order.begin(), order.end());
       for (size_t k = 0; k < order.size() && static_cast<int>(k) < board.size; ++k)
@@ -107,7 +108,8 @@ ResolvedStatutes resolve_statutes(const Scenario& s) {
       for (size_t c = 0; c < seats.size(); ++c) {
         std::vector<size_t> members;
         for (size_t i = 0; i < n; ++i)
-          if (r.member_college[i] == static_cast<int>(c)) members.push_back(i);
+          if (r.member_college[i] == static_cast<int>(c) && s.participants[i].member_at_start)
+            members.push_back(i);
         std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
           const double pa = s.participants[a].behaviour.participation;
           const double pb = s.participants[b].behaviour.participation;

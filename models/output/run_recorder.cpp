@@ -28,7 +28,9 @@ constexpr int32_t kFormatMajor = 1;
 // 1.1 adds /periods energy totals, /periods/producer_pooled_revenue and /sharing/funds.
 // 1.2 fills /governance and adds /actors and /dynamics/trust_pmo.
 // 1.3 adds phase 4's /dynamics (satisfaction, aspiration, attitude, candidates, network).
-constexpr int32_t kFormatMinor = 3;
+// 1.4 adds /dynamics/membership; with it /participants holds the candidates too (member 0
+//     in /periods/member until they join).
+constexpr int32_t kFormatMinor = 4;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
 // Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
@@ -681,6 +683,38 @@ void write_candidates(h5::Group& dynamics, const std::vector<Participant>& candi
                  meta("1", "1 where low-income"));
 }
 
+// /dynamics/membership (dynamics.membership): states per period, and who joined and left when.
+void write_membership(h5::Group& dynamics, const RunResult& run, const h5::Dataset& participant,
+                      const h5::Dataset& period) {
+  const MembershipRecord& r = run.membership;
+  if (!r.enabled) return;
+  const auto m = static_cast<uint64_t>(r.state.rows());
+  const uint64_t n = run.participants.size();
+  auto group = dynamics.create_group("membership");
+  group.set_attr_string("description",
+                        "Who applied, joined and left (dynamics.membership, docs/dynamics.md)");
+  auto state = group.write_2d(
+      "state", std::span<const uint8_t>(r.state.data(), static_cast<size_t>(r.state.size())), m, n,
+      meta("1",
+           "State after each period's decisions: 0 candidate, 1 applicant, 2 member, 3 member "
+           "under notice, 4 left",
+           kPeriodDeflate));
+  state.attach_scale(period, 0);
+  state.attach_scale(participant, 1);
+  for (const auto& [name, values, description] :
+       {std::tuple{"applied", &r.applied, "Period of application (index into /periods), -1 never"},
+        std::tuple{"joined", &r.joined,
+                   "First period as a member (0 for founding members), -1 never"},
+        std::tuple{"left", &r.left, "First period no longer a member, -1 never"}}) {
+    auto ds = group.write_1d(name, *values, meta("1", description));
+    ds.attach_scale(participant, 0);
+  }
+  auto cause = group.write_1d(
+      "exit_cause", r.exit_cause,
+      meta("1", "Why a member left: 0 did not, 1 dissatisfied, 2 lost money, 3 event"));
+  cause.attach_scale(participant, 0);
+}
+
 void write_dynamics(h5::File& file, const RunResult& run, const std::vector<int64_t>& periods) {
   const DynamicsRecord& d = run.dynamics;
   if (!d.enabled) return;
@@ -740,6 +774,7 @@ void write_dynamics(h5::File& file, const RunResult& run, const std::vector<int6
   }
   network.write_1d("from", from, meta("1", "Index of one end (into /dynamics/person)"));
   network.write_1d("to", to, meta("1", "Index of the other end (into /dynamics/person)"));
+  write_membership(group, run, participant, period);
 }
 
 void write_actors(h5::File& file, const RunResult& run) {

@@ -125,6 +125,31 @@ OutreachSpec parse_outreach(const ConfigNode& n) {
   return o;
 }
 
+MembershipSpec parse_membership(const ConfigNode& n) {
+  MembershipSpec m;
+  if (!n.present() ||
+      !n.expect_map({"application_attitude", "admission", "max_members", "max_subscribed_kva",
+                     "exit_satisfaction", "exit_after_updates", "loss_window_periods",
+                     "notice_periods"}))
+    return m;
+  m.enabled = true;
+  m.application_attitude =
+      n.number_or("application_attitude", m.application_attitude, Range::fraction());
+  m.admission = n.choice_or("admission", {"automatic", "pmo"}, m.admission);
+  m.max_members =
+      static_cast<int>(n.integer_or("max_members", m.max_members, Range::between(0, 10000000)));
+  m.max_subscribed_kva =
+      n.number_or("max_subscribed_kva", m.max_subscribed_kva, Range::non_negative());
+  m.exit_satisfaction = n.number_or("exit_satisfaction", m.exit_satisfaction, Range::fraction());
+  m.exit_after_updates = static_cast<int>(
+      n.integer_or("exit_after_updates", m.exit_after_updates, Range::between(1, 1000)));
+  m.loss_window_periods = static_cast<int>(
+      n.integer_or("loss_window_periods", m.loss_window_periods, Range::between(0, 1000)));
+  m.notice_periods =
+      static_cast<int>(n.integer_or("notice_periods", m.notice_periods, Range::between(0, 120)));
+  return m;
+}
+
 }  // namespace
 
 DynamicsSpec parse_dynamics(const ConfigNode& node, const MemberContext& ctx,
@@ -132,7 +157,7 @@ DynamicsSpec parse_dynamics(const ConfigNode& node, const MemberContext& ctx,
   DynamicsSpec s;
   if (!node.present()) return s;
   if (!node.expect_map({"every_periods", "satisfaction", "aspiration", "trust", "network",
-                        "attitude", "outreach", "candidates"}))
+                        "attitude", "outreach", "membership", "candidates"}))
     return s;
   s.enabled = true;
   s.every_periods = static_cast<int>(node.integer_or("every_periods", 1, Range::between(1, 120)));
@@ -142,6 +167,7 @@ DynamicsSpec parse_dynamics(const ConfigNode& node, const MemberContext& ctx,
   s.network = parse_network(node.optional("network"));
   s.attitude = parse_attitude(node.optional("attitude"));
   s.outreach = parse_outreach(node.optional("outreach"));
+  s.membership = parse_membership(node.optional("membership"));
   if (const ConfigNode list = node.optional("candidates"); list.present()) {
     s.candidates = parse_participants(list, ctx);
     std::set<std::string> member_ids;
@@ -152,6 +178,15 @@ DynamicsSpec parse_dynamics(const ConfigNode& node, const MemberContext& ctx,
                    "' is already a participant (a person is either a member or a candidate)");
         break;
       }
+    // A candidate's plant would produce for the operation before it joins.
+    if (s.membership.enabled)
+      for (size_t k = 0; k < s.candidates.size(); ++k)
+        if (s.candidates[k].own_production) {
+          list.error("candidate '" + sim::escape_text(s.candidates[k].id) +
+                     "' has pv: with membership, candidates are consumers (declare its plant "
+                     "as a producer once it is a member)");
+          break;
+        }
   }
   if (s.network.ties_file && !node.context().has_errors()) {
     std::map<std::string, int> persons;

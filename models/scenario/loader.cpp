@@ -152,6 +152,18 @@ void resolve_dynamics_yaml(YAML::Node d, const DynamicsSpec& s) {
   d["outreach"]["position"] = s.outreach.position;
   d["outreach"]["uncertainty"] = s.outreach.uncertainty;
   d["outreach"]["municipality_contacts_per_period"] = s.outreach.municipality_contacts_per_period;
+  if (s.membership.enabled) {
+    YAML::Node m = d["membership"];
+    const MembershipSpec& ms = s.membership;
+    m["application_attitude"] = ms.application_attitude;
+    m["admission"] = ms.admission;
+    m["max_members"] = ms.max_members;
+    m["max_subscribed_kva"] = ms.max_subscribed_kva;
+    m["exit_satisfaction"] = ms.exit_satisfaction;
+    m["exit_after_updates"] = ms.exit_after_updates;
+    m["loss_window_periods"] = ms.loss_window_periods;
+    m["notice_periods"] = ms.notice_periods;
+  }
 }
 
 // The scenario as it will run: the document after overrides, with the sections this loader
@@ -286,6 +298,16 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   }
   ctx->throw_if_errors();
   s.resolved_yaml = resolve_yaml(doc, s);
+  // With membership, the candidates are people of the run who are not members yet: they get
+  // inputs and accounts (their bill is the reference bill until they join). They come after
+  // the participants, in the order /dynamics/person already gives them.
+  if (s.dynamics.membership.enabled) {
+    for (auto& c : s.dynamics.candidates) {
+      c.member_at_start = false;
+      s.participants.push_back(std::move(c));
+    }
+    s.dynamics.candidates.clear();
+  }
   return s;
 }
 

@@ -131,4 +131,64 @@ sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in) {
   return bp;
 }
 
+sharing::BenefitPeriod restrict_to_members(const sharing::BenefitPeriod& all,
+                                           const std::vector<int>& members) {
+  const auto n = static_cast<Eigen::Index>(members.size());
+  auto pick = [&](const Eigen::VectorXd& v) {
+    if (v.size() == 0) return Eigen::VectorXd();
+    Eigen::VectorXd out(n);
+    for (Eigen::Index k = 0; k < n; ++k) out(k) = v(members[static_cast<size_t>(k)]);
+    return out;
+  };
+  sharing::BenefitPeriod bp;
+  for (int i : members) {
+    if (!all.member_ids.empty()) bp.member_ids.push_back(all.member_ids[static_cast<size_t>(i)]);
+    if (!all.eligible.empty()) bp.eligible.push_back(all.eligible[static_cast<size_t>(i)]);
+  }
+  bp.consumption_kwh = pick(all.consumption_kwh);
+  bp.allocated_kwh = pick(all.allocated_kwh);
+  bp.bill_reference_eur = pick(all.bill_reference_eur);
+  bp.bill_eur = pick(all.bill_eur);
+  bp.investment_eur = pick(all.investment_eur);
+  bp.income_eur = pick(all.income_eur);
+  bp.need = pick(all.need);
+  bp.pooled_producer_revenue_eur = all.pooled_producer_revenue_eur;
+  bp.pmo_fees_eur = all.pmo_fees_eur;
+  bp.pmo_costs_eur = all.pmo_costs_eur;
+  bp.grid_buy_eur_per_kwh = all.grid_buy_eur_per_kwh;
+  bp.grid_sell_eur_per_kwh = all.grid_sell_eur_per_kwh;
+  bp.seed = all.seed;
+  bp.replicate = all.replicate;
+  bp.period = all.period;
+  const sharing::SavingsGameData& g = all.steps;
+  if (g.players > 0) {
+    // Players are the members: a plant of a non-member is outside the game.
+    sharing::SavingsGameData& h = bp.steps;
+    h.steps = g.steps;
+    h.players = static_cast<int>(n);
+    h.deficit.resize(static_cast<size_t>(g.steps * n));
+    h.surplus.resize(static_cast<size_t>(g.steps * n));
+    for (int64_t t = 0; t < g.steps; ++t)
+      for (Eigen::Index k = 0; k < n; ++k) {
+        const auto from = static_cast<size_t>(t * g.players + members[static_cast<size_t>(k)]);
+        h.deficit[static_cast<size_t>(t * n + k)] = g.deficit[from];
+        h.surplus[static_cast<size_t>(t * n + k)] = g.surplus[from];
+      }
+    for (int i : members) {
+      h.buy_eur_per_kwh.push_back(g.buy_eur_per_kwh[static_cast<size_t>(i)]);
+      h.sell_eur_per_kwh.push_back(g.sell_eur_per_kwh[static_cast<size_t>(i)]);
+    }
+    bp.game_cache = sharing::make_period_game_cache();
+  }
+  return bp;
+}
+
+Eigen::VectorXd spread_to_participants(const Eigen::VectorXd& member_eur,
+                                       const std::vector<int>& members, Eigen::Index n) {
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(n);
+  for (size_t k = 0; k < members.size(); ++k)
+    out(members[k]) = member_eur(static_cast<Eigen::Index>(k));
+  return out;
+}
+
 }  // namespace accord::models

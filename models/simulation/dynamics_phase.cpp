@@ -115,7 +115,8 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
   attitude_.resize(persons);
   uncertainty_.resize(persons);
   for (Eigen::Index i = 0; i < persons; ++i) {
-    const InitialAttitude& start = i < N ? spec_.attitude.members : spec_.attitude.candidates;
+    const bool member = i < N && person_[static_cast<size_t>(i)]->member_at_start;
+    const InitialAttitude& start = member ? spec_.attitude.members : spec_.attitude.candidates;
     attitude_(i) =
         start.low + (start.high - start.low) * initial.uniform(person_key_[static_cast<size_t>(i)]);
     uncertainty_(i) = start.uncertainty;
@@ -161,26 +162,29 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
 }
 
 void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
-                                 Eigen::VectorXd& trust_pmo) {
+                                 Eigen::VectorXd& trust_pmo, const Eigen::ArrayXd& member) {
   since_.money_eur += lived.money_eur;
   since_.reference_eur += lived.reference_eur;
   since_.procedural += lived.procedural;
   since_.procedural_n += lived.procedural_n;
   since_.aid_kept += lived.aid_kept;
   since_.aid_promised += lived.aid_promised;
-  if ((period + 1) % spec_.every_periods == 0) {
-    update(period, trust_pmo);
+  if (updates_after(period)) {
+    update(period, trust_pmo, member);
     since_ = zero_lived(members_);
   }
+  // Satisfaction and aspiration are a member's: NaN for those who were not one.
   const auto m = static_cast<Eigen::Index>(period);
-  record_.satisfaction.row(m) = satisfaction_.matrix().transpose();
-  record_.aspiration.row(m) = aspiration_.matrix().transpose();
+  record_.satisfaction.row(m) = (member > 0).select(satisfaction_, kNan).matrix().transpose();
+  record_.aspiration.row(m) = (member > 0).select(aspiration_, kNan).matrix().transpose();
   record_.attitude.row(m) = attitude_.matrix().transpose();
   if (record_.attitude_uncertainty.size() > 0)
     record_.attitude_uncertainty.row(m) = uncertainty_.matrix().transpose();
 }
 
-void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo) {
+void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo,
+                           const Eigen::ArrayXd& member) {
+  const auto in = member > 0;
   // 1. Appraisal: money against aspiration, and the procedural experience.
   const Eigen::ArrayXd money = since_.money_eur / since_.reference_eur.max(1.0);
   const Eigen::ArrayXd scale = Eigen::ArrayXd::Constant(members_, spec_.aspiration.scale);
@@ -194,17 +198,23 @@ void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo) {
   const Eigen::ArrayXd combined = (signals > 0).select((1 - w) * s + w * q, s);
 
   // 2. Learning: satisfaction and trust by reinforcement, aspiration by habituation.
-  satisfaction_ = dynamics::reinforce(satisfaction_, combined, spec_.satisfaction.learning_rate);
+  satisfaction_ =
+      in.select(dynamics::reinforce(satisfaction_, combined, spec_.satisfaction.learning_rate),
+                satisfaction_);
   const Eigen::ArrayXd trust_stimulus = (aid_n > 0).select((s + aid) / 2, s);
   trust_pmo =
-      dynamics::reinforce(trust_pmo.array(), trust_stimulus, spec_.trust.learning_rate).matrix();
+      in.select(dynamics::reinforce(trust_pmo.array(), trust_stimulus, spec_.trust.learning_rate),
+                trust_pmo.array())
+          .matrix();
   // Members get used to what they gain, never to losing: leaving gives the reference bill, so
   // the aspiration stays at or above 0 (the outside option; docs/dynamics.md).
-  aspiration_ = dynamics::habituate(aspiration_, money, spec_.aspiration.habituation).max(0.0);
+  aspiration_ = in.select(
+      dynamics::habituate(aspiration_, money, spec_.aspiration.habituation).max(0.0), aspiration_);
 
   // 3. Members speak of the operation as they live it.
   const double k = spec_.attitude.experience_weight;
-  attitude_.head(members_) = (1 - k) * attitude_.head(members_) + k * satisfaction_;
+  attitude_.head(members_) =
+      in.select((1 - k) * attitude_.head(members_) + k * satisfaction_, attitude_.head(members_));
 
   // 4-5. Outreach, then word of mouth, both dated at the start of the next period.
   const auto next = std::min<int64_t>(period + 1, calendar_.periods() - 1);

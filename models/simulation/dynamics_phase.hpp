@@ -10,7 +10,9 @@
 //   4. mediators and the municipality reach out (meetings with a confident actor);
 //   5. word of mouth: pairwise meetings on the social network move attitudes (relative agreement
 //      or bounded confidence, Deffuant et al. 2000, 2002).
-// Persons are the participants then the candidates. The phase reads the closed accounts and
+// Persons are the participants then the candidates (with dynamics.membership the candidates
+// are participants who are not members yet: then there are no separate candidates, and only
+// the members of a period appraise and learn). The phase reads the closed accounts and
 // changes nothing the money depends on: runs without `dynamics:` are unchanged to the bit.
 #include <cstdint>
 #include <vector>
@@ -42,14 +44,21 @@ class DynamicsPhase {
 
   // Adds period m's experience; on a dynamics period, updates every state. `trust_pmo` [N] is
   // the members' trust in the PMO (shared with the governance rounds).
-  void after_period(int64_t period, const LivedPeriod& lived, Eigen::VectorXd& trust_pmo);
+  // `member` [N]: 1 for the participants who were members during the period (only they
+  // appraise and learn; the others keep their state until they join).
+  void after_period(int64_t period, const LivedPeriod& lived, Eigen::VectorXd& trust_pmo,
+                    const Eigen::ArrayXd& member);
+  // Whether period m ends with an update of the states.
+  bool updates_after(int64_t period) const { return (period + 1) % spec_.every_periods == 0; }
+  const Eigen::ArrayXd& attitude() const { return attitude_; }
+  const Eigen::ArrayXd& satisfaction() const { return satisfaction_; }
   output::DynamicsRecord take_record();
 
   int persons() const { return static_cast<int>(attitude_.size()); }
   const dynamics::SocialNetwork& network() const { return network_; }
 
  private:
-  void update(int64_t period, Eigen::VectorXd& trust_pmo);
+  void update(int64_t period, Eigen::VectorXd& trust_pmo, const Eigen::ArrayXd& member);
   void reach_out(int64_t period, int64_t t_utc);
   void meet_actor(int person, double position, double uncertainty);
   void word_of_mouth(int64_t period);

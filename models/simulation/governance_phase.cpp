@@ -81,6 +81,10 @@ GovernancePhase::GovernancePhase(const Scenario& s, const sim::TimeGrid& grid,
   record_.territorial.setConstant(M, 3, kNan);
   record_.trust_pmo.setConstant(M, N, kNan);
   transaction_cost_.setZero(M);
+  college_of_ = statutes_.member_college;
+  for (Eigen::Index i = 0; i < N; ++i)
+    if (!s.participants[static_cast<size_t>(i)].member_at_start)
+      statutes_.member_college[static_cast<size_t>(i)] = -1;
   for (int b : statutes_.board) record_.board.push_back(s.participants[static_cast<size_t>(b)].id);
   record_.intermediary_cost_eur.setZero(static_cast<Eigen::Index>(s.actors.intermediaries.size()));
   compute_voting_power();
@@ -333,6 +337,15 @@ void GovernancePhase::update_forecast_errors(int64_t period, const Simulation& s
   pending_rows_.clear();
 }
 
+void GovernancePhase::seat_members(const output::MemberMatrix& member, int64_t period) {
+  std::fill(statutes_.registered.begin(), statutes_.registered.end(), 0);
+  for (size_t i = 0; i < college_of_.size(); ++i) {
+    const bool in = member(period, static_cast<Eigen::Index>(i)) != 0;
+    statutes_.member_college[i] = in ? college_of_[i] : -1;
+    if (in && college_of_[i] >= 0) ++statutes_.registered[static_cast<size_t>(college_of_[i])];
+  }
+}
+
 ProtocolContext GovernancePhase::protocol_context(const std::vector<uint8_t>& present) const {
   ProtocolContext ctx;
   ctx.statutes = &statutes_;
@@ -374,6 +387,9 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   const int64_t last = period + 1, first = std::max<int64_t>(0, last - gov.window());
   const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
   ++record_.rounds;
+  // Members of the period just closed sit in the assembly; others neither attend nor count.
+  const bool all_members = sim.membership().row(period).minCoeff() != 0;
+  if (scenario_.dynamics.membership.enabled) seat_members(sim.membership(), period);
 
   // Valuations of whole sets of rules, memoised for the round (items share the status quo).
   std::vector<std::pair<RulesInForce, WindowOutcome>> memo;
@@ -394,7 +410,8 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   for (Eigen::Index i = 0; i < N; ++i)
     present[static_cast<size_t>(i)] =
         participation_stream_.uniform(static_cast<uint64_t>(period),
-                                      members_.keys()[static_cast<size_t>(i)]) < p(i);
+                                      members_.keys()[static_cast<size_t>(i)]) < p(i) &&
+        (all_members || sim.membership()(period, i) != 0);
   const Eigen::VectorXd sd = intermediaries_.forecast_sd(members_.forecast_noise(), t);
 
   std::vector<ItemOnTable> table;

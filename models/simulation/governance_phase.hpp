@@ -56,12 +56,17 @@ class GovernancePhase {
                                 const Eigen::VectorXd& sd, int64_t period, int64_t t_utc);
   void update_forecast_errors(int64_t period, const Simulation& sim);
   void compute_voting_power();
+  // Seats the members of `period` in their colleges (dynamics.membership).
+  void seat_members(const output::MemberMatrix& member, int64_t period);
 
   const Scenario& scenario_;
   const sim::TimeGrid& grid_;
   const sim::StepCalendar& calendar_;
   agents::MemberAgents members_;
+  // The statutes as they apply to the members of the current round; college_of_ [N] is the
+  // college each participant sits in once a member.
   agents::ResolvedStatutes statutes_;
+  std::vector<int> college_of_;
   agents::Municipality municipality_;
   agents::Intermediaries intermediaries_;
   // One stream per kind of draw, so that no two kinds can ever share a counter.

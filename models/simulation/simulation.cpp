@@ -10,6 +10,7 @@
 #include "accord/sim/logging.hpp"
 #include "dynamics_phase.hpp"
 #include "governance_phase.hpp"
+#include "membership_phase.hpp"
 
 namespace accord::models {
 
@@ -88,8 +89,10 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   accounts_.producer_surplus_revenue.setZero(M, P);
   accounts_.pmo_costs.setZero(M);
   accounts_.pmo_fees.setZero(M);
-  // Membership is static in this version (membership dynamics arrive with social dynamics).
+  // Founding members from the start; candidates (dynamics.membership) once admitted.
   member_.setOnes(M, N);
+  for (int64_t i = 0; i < N; ++i)
+    if (!scenario.participants[static_cast<size_t>(i)].member_at_start) member_.col(i).setZero();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (auto* v : {&sharing_.community_benefit, &sharing_.member_savings,
                   &sharing_.pooled_producer_revenue, &sharing_.pmo_fees, &sharing_.pmo_costs})
@@ -131,10 +134,23 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   if (scenario_.dynamics.enabled) {
     dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
     owner_of_producer_ = producer_players(scenario_);
+    if (scenario_.dynamics.membership.enabled)
+      membership_ = std::make_unique<MembershipPhase>(scenario_, M);
   }
 }
 
 Simulation::~Simulation() = default;
+
+bool Simulation::everyone_member(int64_t period) const {
+  return member_.cols() == 0 || member_.row(period).minCoeff() != 0;
+}
+
+std::vector<int> Simulation::members_of(int64_t period) const {
+  std::vector<int> out;
+  for (Eigen::Index i = 0; i < member_.cols(); ++i)
+    if (member_(period, i) != 0) out.push_back(static_cast<int>(i));
+  return out;
+}
 
 bool Simulation::step() {
   return scheduler_.step(*this);
@@ -165,17 +181,24 @@ void Simulation::run_steps(int64_t first_step, int64_t last_step) {
     const int64_t b1 = std::min(
         {last_step, b0 + kStepBlock, calendar_.period_first_step[static_cast<size_t>(m) + 1]});
     const int64_t o = ledger_origin(m);
-    allocation::AllocationView view{b0 - o,
-                                    b1 - o,
-                                    N,
-                                    P,
-                                    inputs_.consumption.data() + o * N,
-                                    inputs_.production.data() + o * P,
-                                    allocated_.data(),
-                                    autoprod_.data(),
-                                    surplus_.data(),
-                                    o};
-    key_->allocate(view);
+    if (everyone_member(m)) {
+      key_->allocate(
+          allocation::AllocationView{b0 - o, b1 - o, N, P, inputs_.consumption.data() + o * N,
+                                     inputs_.production.data() + o * P, allocated_.data(),
+                                     autoprod_.data(), surplus_.data(), o});
+    } else {
+      // The key shares among members: the others' consumption counts as 0 (their load is
+      // supplied as without the operation). The block's rows are masked into a scratch.
+      const auto rows = b1 - b0;
+      masked_consumption_.resize(rows, N);
+      const Eigen::RowVectorXd mask = member_.row(m).cast<double>();
+      for (int64_t k = 0; k < rows; ++k)
+        masked_consumption_.row(k) = inputs_.consumption.row(b0 + k).cwiseProduct(mask);
+      key_->allocate(allocation::AllocationView{
+          0, rows, N, P, masked_consumption_.data(), inputs_.production.data() + b0 * P,
+          allocated_.data() + (b0 - o) * N, autoprod_.data() + (b0 - o) * P,
+          surplus_.data() + (b0 - o) * P, b0});
+    }
     for (int64_t t = b0; t < b1; ++t) {
       const int64_t r = t - o;
       supplied_.row(r) = inputs_.consumption.row(t) - allocated_.row(r);
@@ -272,9 +295,10 @@ void Simulation::close_period(int64_t period) {
     bin.period = 0;
   }
   bin.with_steps = rules_need_steps_;
-  const sharing::BenefitPeriod bp = make_benefit_period(bin);
+  bin.members = everyone_member(period) ? nullptr : &members_of_period_;
+  if (bin.members) members_of_period_ = members_of(period);
   for (size_t r = 0; r < rules_.size(); ++r) {
-    const sharing::BenefitShares shares = rules_[r]->distribute(bp);
+    const sharing::BenefitShares shares = distribute(*rules_[r], bin);
     record_shares(period, r, shares);
     if (r == 0) accounts_.benefit.row(period) = shares.member_eur.transpose();
   }
@@ -285,6 +309,22 @@ void Simulation::close_period(int64_t period) {
       sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
                           sim::TimeZone::from_name(scenario_.time.timezone)),
       period);
+}
+
+// A rule's shares of the period described by `in`, over its members when some participants
+// are not (their share is 0: they are billed as without the operation).
+sharing::BenefitShares Simulation::distribute(const sharing::BenefitRule& rule,
+                                              const BenefitPeriodInput& in) const {
+  if (in.members == nullptr) return rule.distribute(make_benefit_period(in));
+  const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
+  sharing::BenefitShares shares;
+  if (!in.members->empty()) {
+    shares = rule.distribute(restrict_to_members(make_benefit_period(in), *in.members));
+    shares.member_eur = spread_to_participants(shares.member_eur, *in.members, N);
+  } else {
+    shares.member_eur = Eigen::VectorXd::Zero(N);
+  }
+  return shares;
 }
 
 void Simulation::record_shares(int64_t period, size_t rule, const sharing::BenefitShares& x) {
@@ -384,14 +424,26 @@ void Simulation::put_in_force(const RulesInForce& rules) {
   in_force_ = rules;
 }
 
-// Phase 4: the members' procedural trust is recorded per period (social dynamics proper
-// arrive with the dynamics issue). Phase 5: lifecycle events, a later issue.
-// Phase 4: members appraise what period m gave them (money, votes, aid), learn, and talk.
+// Phase 4: members appraise what period m gave them (money, votes, aid), learn, and talk;
+// then who joins and who leaves is decided (from the next period on). Phase 5: lifecycle
+// events, a later part of the dynamics issue.
 void Simulation::social_dynamics(int64_t period) {
   if (dynamics_) {
     const LivedPeriod lived = lived_period(period, scenario_, accounts_, sharing_,
                                            governance_->record(), owner_of_producer_);
-    dynamics_->after_period(period, lived, governance_->trust_pmo());
+    const Eigen::ArrayXd member = member_.row(period).transpose().cast<double>();
+    dynamics_->after_period(period, lived, governance_->trust_pmo(), member);
+    if (membership_) {
+      const Eigen::VectorXd consumption = period_energy_.consumption.row(period).transpose();
+      MembershipInputs in;
+      in.attitude = &dynamics_->attitude();
+      in.satisfaction = &dynamics_->satisfaction();
+      in.money_eur = &lived.money_eur;
+      in.consumption_kwh = &consumption;
+      in.unallocated_kwh = period_energy_.surplus.row(period).sum();
+      in.updated = dynamics_->updates_after(period);
+      membership_->after_period(period, in, member_);
+    }
   }
   governance_->record_trust(period);
 }
@@ -425,6 +477,18 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
   s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
   s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
+  // The key shares among each period's members (as run_steps): others' consumption is 0.
+  bool everyone = true;
+  for (int64_t m = first_period; m < last_period; ++m) everyone = everyone && everyone_member(m);
+  const economics::RowMatrix* key_cons = &s.cons;
+  if (!everyone) {
+    s.masked.resize(rows, N);
+    for (int64_t k = 0; k < rows; ++k) {
+      const auto m = first_period + cal.period[static_cast<size_t>(k)];
+      s.masked.row(k) = s.cons.row(k).cwiseProduct(member_.row(m).cast<double>());
+    }
+    key_cons = &s.masked;
+  }
   // The window ran under this key: its allocation is the recorded one.
   // (Kept only with a whole ledger; otherwise the allocation is made again, the same.)
   bool same_key = options_.whole_ledger && last_period <= static_cast<int64_t>(history_.size());
@@ -441,7 +505,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
     kc.steps = rows;
     kc.start_utc = grid.start_utc;
     const auto key = allocation::make_sharing_key(rules.sharing_key, kc);
-    key->allocate(allocation::AllocationView{0, rows, N, P, s.cons.data(), s.prod.data(),
+    key->allocate(allocation::AllocationView{0, rows, N, P, key_cons->data(), s.prod.data(),
                                              s.alloc.data(), s.autoprod.data(), s.surplus.data()});
   }
   s.supplied.topRows(rows) = s.cons.topRows(rows) - s.alloc.topRows(rows);
@@ -481,9 +545,12 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   bin.accounts = &acc;
   bin.with_steps = rule_needs_steps(rule->name());
   double territorial = 0;
+  std::vector<int> members;
   for (int64_t m = 0; m < cal.periods(); ++m) {
     bin.period = m;
-    const sharing::BenefitShares shares = rule->distribute(make_benefit_period(bin));
+    bin.members = everyone_member(first_period + m) ? nullptr : &members;
+    if (bin.members) members = members_of(first_period + m);
+    const sharing::BenefitShares shares = distribute(*rule, bin);
     acc.benefit.row(m) = shares.member_eur.transpose();
     territorial += shares.territorial.total();
   }
@@ -550,6 +617,7 @@ output::RunResult Simulation::take_result() {
   r.sharing = std::move(sharing_);
   r.governance = governance_->take_record();
   if (dynamics_) r.dynamics = dynamics_->take_record();
+  if (membership_) r.membership = membership_->take_record();
   r.actors = scenario_.actors;
   // Totals of the steps run so far (all of them after run()), accumulated in run_steps.
   r.period_energy = std::move(period_energy_);

@@ -14,7 +14,17 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
                                            : output::period_energy_of(run);
   const output::PeriodEnergy& energy =
       run.period_energy.consumption.size() > 0 ? run.period_energy : derived;
-  const double cons = energy.consumption.sum(), alloc = energy.allocated.sum();
+  // With dynamics.membership, participants who are not members in a period (candidates,
+  // those who left) are outside the operation then: totals and means cover members only.
+  const bool everyone = run.member.size() == 0 || run.member.minCoeff() != 0;
+  const output::RowMatrix member_weight = run.member.cast<double>();
+  auto of_members = [&](const output::RowMatrix& x) {
+    return everyone ? x.sum() : x.cwiseProduct(member_weight).sum();
+  };
+  std::vector<uint8_t> ever(run.participants.size(), 1);
+  for (size_t i = 0; i < ever.size() && !everyone; ++i)
+    ever[i] = run.member.col(static_cast<Eigen::Index>(i)).maxCoeff();
+  const double cons = of_members(energy.consumption), alloc = energy.allocated.sum();
   const double prod = energy.production.sum(), surplus = energy.surplus.sum();
   auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   k.push_back({"participants", static_cast<double>(run.participants.size()), "1",
@@ -39,7 +49,7 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
                  "prosumers' own production used behind their meter"});
   }
   const auto& a = run.accounts;
-  const double ref = a.bill_reference.sum(), bill = a.bill.sum();
+  const double ref = of_members(a.bill_reference), bill = of_members(a.bill);
   k.push_back({"bill_reference_eur", ref, "EUR", "sum of bills without the operation"});
   k.push_back({"bill_eur", bill, "EUR", "sum of bills with the operation"});
   k.push_back({"savings_eur", ref - bill, "EUR", "total savings of participants"});
@@ -54,6 +64,7 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   // Mean savings per participant by kind, in a fixed order of kinds (sorted names).
   std::map<std::string, std::pair<double, int>> by_kind;
   for (size_t i = 0; i < run.participants.size(); ++i) {
+    if (!ever[i]) continue;
     auto& e = by_kind[run.participants[i].kind];
     e.first += a.bill_reference.col(static_cast<Eigen::Index>(i)).sum() -
                a.bill.col(static_cast<Eigen::Index>(i)).sum();
@@ -66,22 +77,31 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   // Equity of the rule in force, so that sweeps can compare rules (docs/equity-metrics.md):
   // per-member amounts annualized to 365.25 days, "after" = bill_reference - benefit.
   const size_t n = run.participants.size();
+  std::vector<size_t> counted;  // ever a member
+  for (size_t i = 0; i < n; ++i)
+    if (ever[i]) counted.push_back(i);
   const double annual = analysis::annualization_factor(static_cast<double>(run.grid.steps) *
                                                        static_cast<double>(run.grid.step_seconds));
-  std::vector<std::string> kinds(n);
-  std::vector<double> income(n), units(n), reference(n), benefit(n);
-  std::vector<int32_t> decile(n);
-  std::vector<uint8_t> low(n);
-  for (size_t i = 0; i < n; ++i) {
+  const size_t c = counted.size();
+  std::vector<std::string> kinds(c);
+  std::vector<double> income(c), units(c), reference(c), benefit(c);
+  std::vector<int32_t> decile(c);
+  std::vector<uint8_t> low(c);
+  for (size_t j = 0; j < c; ++j) {
+    const size_t i = counted[j];
     const auto& p = run.participants[i];
     const auto col = static_cast<Eigen::Index>(i);
-    kinds[i] = p.kind;
-    income[i] = p.income_eur_per_year;
-    decile[i] = p.income_decile;
-    low[i] = p.low_income ? 1 : 0;
-    units[i] = p.consumption_units;
-    reference[i] = a.bill_reference.rows() > 0 ? annual * a.bill_reference.col(col).sum() : 0.0;
-    benefit[i] = a.benefit.rows() > 0 ? annual * a.benefit.col(col).sum() : 0.0;
+    kinds[j] = p.kind;
+    income[j] = p.income_eur_per_year;
+    decile[j] = p.income_decile;
+    low[j] = p.low_income ? 1 : 0;
+    units[j] = p.consumption_units;
+    // Over the periods as a member (the whole run unless membership changed).
+    reference[j] =
+        a.bill_reference.rows() == 0 ? 0.0
+        : everyone                   ? annual * a.bill_reference.col(col).sum()
+                   : annual * a.bill_reference.col(col).cwiseProduct(member_weight.col(col)).sum();
+    benefit[j] = a.benefit.rows() > 0 ? annual * a.benefit.col(col).sum() : 0.0;
   }
   const analysis::MemberOutcomes outcomes{kinds, income, decile, low, units, reference, benefit};
   for (auto& e : analysis::equity_kpis(outcomes))

@@ -127,7 +127,7 @@ std::vector<double> to_vector(const RowMatrix& m) {
 
 void check_provenance(const h5::File& file, const std::string& detail) {
   CHECK(file.attr_string("filetype") == "accord-run");
-  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 3});
+  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 4});
   CHECK(file.attr_string("accord_version") == "0.1.0");
   CHECK(file.attr_string("git_sha") == "abcdef0");
   CHECK(file.attr_string("created_utc") == "2025-01-01T00:00:00Z");

@@ -34,6 +34,22 @@ TEST_CASE("dynamics: defaults, candidates and the ties file", "[scenario][dynami
   CHECK(csv.dynamics.network.ties == std::vector<std::pair<int, int>>{{0, 1}, {1, 2}});
 }
 
+TEST_CASE("dynamics: with membership, candidates are participants who are not members yet",
+          "[scenario][dynamics]") {
+  const auto s =
+      load(with_dynamics("  membership: {admission: pmo, max_members: 10}\n" + kCandidate));
+  CHECK(s.dynamics.membership.enabled);
+  CHECK(s.dynamics.membership.admission == "pmo");
+  CHECK(s.dynamics.membership.max_members == 10);
+  CHECK(s.dynamics.candidates.empty());
+  REQUIRE(s.participants.size() == 3);
+  CHECK(s.participants[2].id == "c1");
+  CHECK_FALSE(s.participants[2].member_at_start);
+  CHECK(s.participants[0].member_at_start);
+  // The resolved scenario keeps the section with its defaults.
+  CHECK(s.resolved_yaml.find("exit_after_updates: 3") != std::string::npos);
+}
+
 TEST_CASE("dynamics: each mistake is one located line", "[scenario][dynamics][validation]") {
   struct Case {
     std::string dynamics, says;
@@ -52,6 +68,12 @@ TEST_CASE("dynamics: each mistake is one located line", "[scenario][dynamics][va
       {"  candidates:\n    - {id: far, kind: household, location: {lat: 48.85, lon: 2.35},\n"
        "       consumption: {profile: household, annual_kwh: 3000}}\n",
        "a candidate lies outside the operation's perimeter"},
+      {"  membership: {exit_satisfaction: 1.2}\n", "dynamics.membership.exit_satisfaction"},
+      {"  membership: {admission: vote}\n", "dynamics.membership.admission"},
+      {"  membership: {notice_periods: -1}\n", "dynamics.membership.notice_periods"},
+      {"  membership: {}\n  candidates:\n    - {id: c1, kind: household, pv: {kwp: 3},\n"
+       "       consumption: {profile: household, annual_kwh: 3000}}\n",
+       "candidate 'c1' has pv"},
   };
   for (const auto& c : cases) {
     const std::string e = error_of(with_dynamics(c.dynamics));

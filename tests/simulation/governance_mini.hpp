@@ -23,6 +23,7 @@ struct MiniGovernance {
       "[{item: benefit_rule, protocol: vote, options: [equal, proportional_consumption]}]";
   std::string calendar = "monthly";
   std::string plant_owner = "mairie";
+  std::string kwp = "120";
   std::string community;  // a `community:` section, or none
   std::string dynamics;   // a `dynamics:` section, or none
 
@@ -46,8 +47,8 @@ struct MiniGovernance {
            public_behaviour +
            "}\n"
            "producers:\n  - {id: pv, owner: " +
-           plant_owner +
-           ", pv: {kwp: 120}}\n"
+           plant_owner + ", pv: {kwp: " + kwp +
+           "}}\n"
            "actors:\n  pmo:\n    form: association\n    statutes:\n      " +
            statutes +
            "\n"

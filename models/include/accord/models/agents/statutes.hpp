@@ -12,9 +12,11 @@ namespace accord::models::agents {
 struct ResolvedStatutes {
   std::vector<std::string> college_name;  // [C]; one college "members" when none is declared
   std::vector<double> college_weight;     // [C]
-  std::vector<int> member_college;        // [N] college index, -1 = no vote
-  std::vector<int> registered;            // [C] members registered in each college
-  std::vector<int> board;                 // member indices on the board, sorted
+  // [N] college index, -1 = no vote; a candidate (dynamics.membership) gets the college it
+  // would join, and is registered (and may sit on the board) only once a member.
+  std::vector<int> member_college;
+  std::vector<int> registered;  // [C] founding members registered in each college
+  std::vector<int> board;       // member indices on the board, sorted
 };
 
 // `producers`: the producers of the scenario (role producer = owns one, or is a prosumer).

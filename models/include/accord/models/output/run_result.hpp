@@ -150,6 +150,18 @@ struct DynamicsRecord {
   std::vector<std::pair<int, int>> ties;  // the social network, person indices, i < j
 };
 
+// Who joined and who left (dynamics.membership): states after each period's decisions
+// (0 candidate, 1 applicant, 2 member, 3 member under notice, 4 left), and per person the
+// periods of application, of joining (first period as a member) and of leaving (first
+// period no longer a member), -1 for never, with the cause of each exit (0 none,
+// 1 dissatisfied, 2 lost money, 3 event).
+struct MembershipRecord {
+  bool enabled = false;
+  MemberMatrix state;                          // [M, N]
+  std::vector<int32_t> applied, joined, left;  // [N]
+  std::vector<uint8_t> exit_cause;             // [N]
+};
+
 struct RunResult {
   Provenance provenance;
   sim::TimeGrid grid;
@@ -170,6 +182,7 @@ struct RunResult {
   SharingRecord sharing;
   GovernanceRecord governance;
   DynamicsRecord dynamics;
+  MembershipRecord membership;
   ActorsSpec actors;           // as they ran (written under /actors)
   PeriodEnergy period_energy;  // empty: derived from the per-step ledger when recording
   std::vector<Kpi> summary;

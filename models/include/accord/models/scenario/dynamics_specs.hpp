@@ -68,6 +68,20 @@ struct OutreachSpec {
   int municipality_contacts_per_period = 0;
 };
 
+// Who joins and who leaves (docs/dynamics.md, "Membership"). When enabled, the candidates
+// become participants of the run that are not members at the start (/periods/member 0).
+struct MembershipSpec {
+  bool enabled = false;                 // a `membership:` subsection is present
+  double application_attitude = 0.7;    // a candidate applies when its attitude reaches it
+  std::string admission = "automatic";  // automatic | pmo (surplus rule, docs/dynamics.md)
+  int max_members = 0;                  // cap on members, 0 = none
+  double max_subscribed_kva = 0;        // cap on the members' subscribed power, 0 = none
+  double exit_satisfaction = 0.3;       // a member gives notice when satisfaction stays below
+  int exit_after_updates = 3;           // ... for this many consecutive dynamics updates
+  int loss_window_periods = 12;         // or lost money over this many periods (0 = not checked)
+  int notice_periods = 1;               // periods between notice and leaving
+};
+
 struct DynamicsSpec {
   bool enabled = false;  // a `dynamics:` section is present
   int every_periods = 1;
@@ -77,6 +91,7 @@ struct DynamicsSpec {
   NetworkSpec network;
   AttitudeSpec attitude;
   OutreachSpec outreach;
+  MembershipSpec membership;
   // People inside the perimeter who are not members (yet): generated like participants.
   std::vector<Participant> candidates;
 };

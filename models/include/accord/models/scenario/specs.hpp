@@ -100,6 +100,8 @@ struct Participant {
   double subscribed_kva = 6;                  // kVA
   double surplus_price_eur_per_kwh = kUnset;  // prosumer's own injection, if sold
   BehaviourSpec behaviour;                    // how it decides in governance
+  // false for a candidate of dynamics.membership: in the run, not a member until admitted.
+  bool member_at_start = true;
 };
 
 struct Producer {

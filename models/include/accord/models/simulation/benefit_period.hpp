@@ -20,9 +20,20 @@ struct BenefitPeriodInput {
   const economics::PeriodAccounts* accounts = nullptr;  // rows = periods of the calendar
   int64_t period = 0;      // row of `accounts` and period of `calendar`
   bool with_steps = true;  // fill the per-step data (price-based and game rules)
+  // The members of the period (participant indices, ascending) when some participants are
+  // not; null: everyone is. Read by Simulation (restrict_to_members), not by make_benefit_period.
+  const std::vector<int>* members = nullptr;
 };
 
 sharing::BenefitPeriod make_benefit_period(const BenefitPeriodInput& in);
+
+// The period as its members see it: every per-member field and the savings game restricted to
+// the participants `members` (indices, ascending), in that order.
+sharing::BenefitPeriod restrict_to_members(const sharing::BenefitPeriod& all,
+                                           const std::vector<int>& members);
+// Member shares back on all participants ([n], 0 for non-members).
+Eigen::VectorXd spread_to_participants(const Eigen::VectorXd& member_eur,
+                                       const std::vector<int>& members, Eigen::Index n);
 
 // Participant index owning each producer (behind its meter, or `owner` = a participant id);
 // -1 when the owner is not a participant (its injection is outside the savings game).

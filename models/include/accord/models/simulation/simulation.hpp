@@ -10,6 +10,7 @@
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/scenario.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
+#include "accord/models/simulation/benefit_period.hpp"
 #include "accord/models/simulation/energy_inputs.hpp"
 #include "accord/sim/phase_scheduler.hpp"
 
@@ -25,6 +26,7 @@ struct Alternative {
 
 class GovernancePhase;
 class DynamicsPhase;
+class MembershipPhase;
 
 // What a window of periods would have looked like (totals per participant over the window).
 struct WindowOutcome {
@@ -72,6 +74,8 @@ class Simulation : private sim::PhaseHandler {
   // What the run gave over closed periods [first_period, last_period), in the same shape.
   WindowOutcome realised(int64_t first_period, int64_t last_period) const;
   const RulesInForce& rules_in_force() const { return in_force_; }
+  // [M, N] 1 where the participant is a member (rows beyond the present as decided so far).
+  const output::MemberMatrix& membership() const { return member_; }
 
   const sim::TimeGrid& grid() const { return grid_; }
   const sim::StepCalendar& calendar() const { return calendar_; }
@@ -87,12 +91,18 @@ class Simulation : private sim::PhaseHandler {
   void social_dynamics(int64_t period) override;
   void lifecycle_events(int64_t period) override;
   void record_shares(int64_t period, size_t rule, const sharing::BenefitShares& shares);
+  sharing::BenefitShares distribute(const sharing::BenefitRule& rule,
+                                    const BenefitPeriodInput& in) const;
   void update_funds(int64_t period);
   economics::BillingInput billing_input() const;
   // Step held by row 0 of the allocation ledgers while `period` runs: 0 for a whole ledger,
   // else the period's first step.
   int64_t ledger_origin(int64_t period) const;
   void put_in_force(const RulesInForce& rules);
+  // Whether every participant is a member in `period` (then nothing is masked).
+  bool everyone_member(int64_t period) const;
+  // Participant indices of the members of `period`.
+  std::vector<int> members_of(int64_t period) const;
 
   const Scenario scenario_;  // owned: a simulation outlives the caller's scenario object
   SimulationOptions options_;
@@ -116,6 +126,9 @@ class Simulation : private sim::PhaseHandler {
   output::MemberMatrix member_;                  // [M, N]
   std::unique_ptr<GovernancePhase> governance_;  // phase 3 (and the actors' bookkeeping)
   std::unique_ptr<DynamicsPhase> dynamics_;      // phase 4, when the scenario has `dynamics:`
+  std::unique_ptr<MembershipPhase> membership_;  // phase 4, with `dynamics.membership`
+  economics::RowMatrix masked_consumption_;      // a block's consumption, non-members at 0
+  std::vector<int> members_of_period_;           // the members of the period being closed
   std::vector<int> owner_of_producer_;           // [P] participant index, -1 none (phase 4)
   std::vector<RulesInForce> history_;            // [closed periods] the rules each period ran under
   Eigen::VectorXd extra_pmo_costs_;              // [M] intermediaries and rounds charged to the PMO
@@ -124,6 +137,7 @@ class Simulation : private sim::PhaseHandler {
   // allocation itself. evaluate() is therefore not safe to call from two threads at once.
   struct EvaluationScratch {
     economics::RowMatrix cons, prod, alloc, autoprod, surplus, supplied;
+    economics::RowMatrix masked;  // cons with non-members at 0, what the key reads
   };
   mutable EvaluationScratch scratch_;
   int64_t closed_periods_ = 0;

@@ -1,0 +1,142 @@
+#include "membership_phase.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace accord::models {
+
+namespace {
+
+bool is_member(MemberState s) {
+  return s == MemberState::kMember || s == MemberState::kLeaving;
+}
+
+}  // namespace
+
+MembershipPhase::MembershipPhase(const Scenario& scenario, int64_t periods)
+    : scenario_(scenario),
+      spec_(scenario.dynamics.membership),
+      order_stream_(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
+                    sim::entity_key(std::string("admission_order"))) {
+  const size_t n = scenario.participants.size();
+  state_.resize(n);
+  low_updates_.assign(n, 0);
+  member_since_.assign(n, -1);
+  leaves_at_.assign(n, -1);
+  applied_at_.assign(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const bool founder = scenario.participants[i].member_at_start;
+    state_[i] = founder ? MemberState::kMember : MemberState::kCandidate;
+    if (founder) member_since_[i] = 0;
+  }
+  money_ring_.setZero(std::max(spec_.loss_window_periods, 1), static_cast<Eigen::Index>(n));
+  record_.enabled = true;
+  record_.state.setZero(periods, static_cast<Eigen::Index>(n));
+  record_.exit_cause.assign(n, static_cast<uint8_t>(ExitCause::kNone));
+}
+
+void MembershipPhase::give_notice(int64_t period, Eigen::Index i, ExitCause cause,
+                                  output::MemberMatrix& member) {
+  const auto k = static_cast<size_t>(i);
+  state_[k] = MemberState::kLeaving;
+  leaves_at_[k] = period + 1 + spec_.notice_periods;
+  record_.exit_cause[k] = static_cast<uint8_t>(cause);
+  const int64_t from = std::min<int64_t>(leaves_at_[k], member.rows());
+  member.col(i).tail(member.rows() - from).setZero();
+}
+
+void MembershipPhase::after_period(int64_t period, const MembershipInputs& in,
+                                   output::MemberMatrix& member) {
+  const auto N = static_cast<Eigen::Index>(state_.size());
+  const auto W = money_ring_.rows();
+  money_ring_.row(period % W) = in.money_eur->matrix().transpose();
+  // Notices that end with this period.
+  for (Eigen::Index i = 0; i < N; ++i) {
+    const auto k = static_cast<size_t>(i);
+    if (state_[k] == MemberState::kLeaving && leaves_at_[k] <= period + 1)
+      state_[k] = MemberState::kLeft;
+  }
+  if (in.updated) {
+    // Exits: lasting dissatisfaction, or money lost over a whole window as a member.
+    for (Eigen::Index i = 0; i < N; ++i) {
+      const auto k = static_cast<size_t>(i);
+      if (state_[k] != MemberState::kMember) continue;
+      low_updates_[k] = (*in.satisfaction)(i) < spec_.exit_satisfaction ? low_updates_[k] + 1 : 0;
+      const bool whole_window = spec_.loss_window_periods > 0 &&
+                                period - member_since_[k] + 1 >= spec_.loss_window_periods;
+      if (low_updates_[k] >= spec_.exit_after_updates)
+        give_notice(period, i, ExitCause::kDissatisfied, member);
+      else if (whole_window && money_ring_.col(i).sum() < 0)
+        give_notice(period, i, ExitCause::kLosses, member);
+    }
+    // Applications, and withdrawals of applicants who cooled down.
+    for (Eigen::Index i = 0; i < N; ++i) {
+      const auto k = static_cast<size_t>(i);
+      const bool keen = (*in.attitude)(i) >= spec_.application_attitude;
+      if (state_[k] == MemberState::kCandidate && keen) {
+        state_[k] = MemberState::kApplicant;
+        applied_at_[k] = period;
+      } else if (state_[k] == MemberState::kApplicant && !keen) {
+        state_[k] = MemberState::kCandidate;
+      }
+    }
+    admit(period, in, member);
+  }
+  for (Eigen::Index i = 0; i < N; ++i)
+    record_.state(period, i) = static_cast<uint8_t>(state_[static_cast<size_t>(i)]);
+}
+
+// Applicants in order of application (ties in a keyed random order), admitted from the next
+// period while the caps (and, for the PMO, the unallocated production) allow.
+void MembershipPhase::admit(int64_t period, const MembershipInputs& in,
+                            output::MemberMatrix& member) {
+  const auto& people = scenario_.participants;
+  int members = 0;
+  double kva = 0;
+  std::vector<std::tuple<int64_t, double, size_t>> queue;
+  for (size_t k = 0; k < state_.size(); ++k) {
+    if (is_member(state_[k])) {
+      ++members;
+      kva += people[k].subscribed_kva;
+    } else if (state_[k] == MemberState::kApplicant) {
+      queue.emplace_back(applied_at_[k], order_stream_.uniform(sim::entity_key(people[k].id)), k);
+    }
+  }
+  std::sort(queue.begin(), queue.end());
+  double room_kwh = in.unallocated_kwh;
+  for (const auto& [applied, draw, k] : queue) {
+    if (spec_.max_members > 0 && members + 1 > spec_.max_members) break;
+    if (spec_.max_subscribed_kva > 0 && kva + people[k].subscribed_kva > spec_.max_subscribed_kva)
+      break;
+    const double need = (*in.consumption_kwh)(static_cast<Eigen::Index>(k));
+    if (spec_.admission == "pmo") {
+      if (need > room_kwh) break;
+      room_kwh -= need;
+    }
+    state_[k] = MemberState::kMember;
+    member_since_[k] = period + 1;
+    ++members;
+    kva += people[k].subscribed_kva;
+    const auto col = static_cast<Eigen::Index>(k);
+    if (period + 1 < member.rows()) member.col(col).tail(member.rows() - period - 1).setOnes();
+  }
+}
+
+output::MembershipRecord MembershipPhase::take_record() {
+  const size_t n = state_.size();
+  const int64_t periods = record_.state.rows();
+  // Periods past the run's end never happened: a join or an exit dated there is "never".
+  auto within = [&](int64_t p) { return p >= 0 && p < periods ? static_cast<int32_t>(p) : -1; };
+  record_.applied.assign(n, -1);
+  record_.joined.assign(n, -1);
+  record_.left.assign(n, -1);
+  for (size_t k = 0; k < n; ++k) {
+    record_.applied[k] = within(applied_at_[k]);
+    record_.joined[k] = within(member_since_[k]);
+    if (state_[k] == MemberState::kLeaving || state_[k] == MemberState::kLeft)
+      record_.left[k] = within(leaves_at_[k]);
+  }
+  return std::move(record_);
+}
+
+}  // namespace accord::models

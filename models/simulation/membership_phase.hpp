@@ -1,0 +1,68 @@
+#pragma once
+// Who joins and who leaves (docs/dynamics.md, "Membership"), decided in phase 4 after the
+// dynamics update of a period:
+//   - a member whose satisfaction stayed below `exit_satisfaction` for `exit_after_updates`
+//     consecutive updates, or whose money over the last `loss_window_periods` periods is
+//     negative (individual rationality), gives notice and leaves `notice_periods` later;
+//   - a candidate whose attitude reaches `application_attitude` applies;
+//   - applicants are admitted by the statutes' rule: `automatic` (in order of application,
+//     within the caps), or `pmo` (the PMO admits while the operation's unallocated production
+//     of the period covers the applicants' consumption, within the caps).
+// A change decided after period m takes effect from period m + 1 (joins) or m + 1 + notice
+// (exits): the member matrix of the run is written from there to the end. Leaving is final
+// within a run.
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/scenario.hpp"
+#include "accord/sim/rng.hpp"
+
+namespace accord::models {
+
+enum class MemberState : uint8_t {
+  kCandidate = 0,
+  kApplicant = 1,
+  kMember = 2,
+  kLeaving = 3,
+  kLeft = 4
+};
+enum class ExitCause : uint8_t { kNone = 0, kDissatisfied = 1, kLosses = 2, kEvent = 3 };
+
+// What the membership rules read of period m.
+struct MembershipInputs {
+  const Eigen::ArrayXd* attitude = nullptr;          // [N] towards the operation
+  const Eigen::ArrayXd* satisfaction = nullptr;      // [N] propensity to stay
+  const Eigen::ArrayXd* money_eur = nullptr;         // [N] what the period gave (LivedPeriod)
+  const Eigen::VectorXd* consumption_kwh = nullptr;  // [N] the period's consumption
+  double unallocated_kwh = 0;                        // production the operation sold as surplus
+  bool updated = false;                              // a dynamics update was made after this period
+};
+
+class MembershipPhase {
+ public:
+  MembershipPhase(const Scenario& scenario, int64_t periods);
+
+  // Decides after period m; writes the member matrix [M, N] from the periods it changes.
+  void after_period(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);
+  output::MembershipRecord take_record();
+
+ private:
+  void give_notice(int64_t period, Eigen::Index i, ExitCause cause, output::MemberMatrix& member);
+  void admit(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);
+
+  const Scenario& scenario_;
+  const MembershipSpec& spec_;
+  std::vector<MemberState> state_;     // [N]
+  std::vector<int> low_updates_;       // [N] consecutive updates below the exit threshold
+  std::vector<int64_t> member_since_;  // [N] first period as a member
+  std::vector<int64_t> leaves_at_;     // [N] first period not a member after notice, -1
+  std::vector<int64_t> applied_at_;    // [N] period of application, -1
+  Eigen::MatrixXd money_ring_;         // [W, N] money of the last W periods
+  sim::RandomStream order_stream_;     // ties among applicants of the same period
+  output::MembershipRecord record_;
+};
+
+}  // namespace accord::models
