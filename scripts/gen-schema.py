@@ -352,6 +352,7 @@ defs["dynamics"] = obj({
                                       default=3),
         "loss_window_periods": integer("or when its money over this many periods is negative (0: not checked)",
                                        minimum=0, maximum=1000, default=12),
+        "loss_tolerance": frac("... beyond this share of its reference bill over the window") | {"default": 0},
         "notice_periods": integer("periods between notice and leaving", minimum=0, maximum=120, default=1)}),
     "candidates": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]},
                    "description": "people inside the perimeter who are not members (yet)"}},

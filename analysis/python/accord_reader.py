@@ -457,6 +457,31 @@ class Run(_ContractFile):
                              "low_income": group["low_income"][()].astype(bool)},
                             index=pd.Index(_strings(group["id"]), name="id"))
 
+    EXIT_CAUSES = ("none", "dissatisfied", "losses", "event")
+    MEMBER_STATES = ("candidate", "applicant", "member", "under_notice", "left")
+
+    def membership(self) -> pd.DataFrame:
+        """Who applied, joined and left (format 1.4, runs with dynamics.membership): index
+        participant id; applied, joined and left as period starts (NaT: never; joined is the
+        first period as a member, left the first period gone), exit_cause as a name (none,
+        dissatisfied, losses, event). Empty without membership. The states per period are
+        run.dynamics("membership/state") (0 candidate, 1 applicant, 2 member, 3 under notice,
+        4 left)."""
+        group = self._file.get("dynamics/membership")
+        columns = ["applied", "joined", "left", "exit_cause"]
+        if group is None:
+            return pd.DataFrame(columns=columns, index=pd.Index([], name="id"))
+        starts = self.period_start
+
+        def dates(name):
+            index = group[name][()]
+            return pd.DatetimeIndex([starts[i] if i >= 0 else pd.NaT for i in index])
+
+        return pd.DataFrame({"applied": dates("applied"), "joined": dates("joined"),
+                             "left": dates("left"),
+                             "exit_cause": [self.EXIT_CAUSES[c] for c in group["exit_cause"][()]]},
+                            index=pd.Index(_strings(self._require("participants/id")), name="id"))
+
     def network(self) -> pd.DataFrame:
         """The social network's ties (format 1.3) as person ids: columns from, to."""
         person = _strings(self._require("dynamics/person"))

@@ -119,6 +119,24 @@ std::string dynamics_tables(const json& d) {
           {c(e["decile"]), c(e["candidates"]), c(e["attitude_first"]), c(e["attitude_final"])});
     out += t.render();
   }
+  if (d.contains("membership")) {
+    const json& ms = d["membership"];
+    Table t{
+        fmt::format("Dynamics: membership (exits: {} dissatisfied, {} losses, {} events)",
+                    ms["exits_by_cause"]["dissatisfied"].dump(),
+                    ms["exits_by_cause"]["losses"].dump(), ms["exits_by_cause"]["event"].dump()),
+        {"who", "founders", "joined", "never joined", "left", "members at the end"},
+        {}};
+    auto add_counts = [&](const std::string& label, const json& e) {
+      t.rows.push_back({label, c(e["founders"]), c(e["joined"]), c(e["never_joined"]), c(e["left"]),
+                        c(e["members_final"])});
+    };
+    add_counts("low-income", ms["low_income"]);
+    add_counts("others", ms["not_low_income"]);
+    for (const auto& e : ms["by_kind"]) add_counts("kind " + e["kind"].get<std::string>(), e);
+    for (const auto& e : ms["by_decile"]) add_counts("decile " + e["decile"].dump(), e);
+    out += t.render();
+  }
   return out;
 }
 
@@ -395,6 +413,21 @@ std::string run_csv(const json& doc) {
     for (const auto& e : d["candidates_by_decile"])
       for (const char* m : {"candidates", "attitude_first", "attitude_final"})
         row("candidates_by_decile", "", e["decile"].dump(), m, e[m]);
+    if (d.contains("membership")) {
+      const auto& ms = d["membership"];
+      const char* counts[] = {"founders", "joined", "never_joined", "left", "members_final"};
+      for (const auto& [cause, v] : ms["exits_by_cause"].items())
+        row("membership_exits", "", cause, "exits", v);
+      for (const char* m : counts) {
+        row("membership", "", "low_income", m, ms["low_income"][m]);
+        row("membership", "", "not_low_income", m, ms["not_low_income"][m]);
+      }
+      for (const auto& e : ms["by_kind"])
+        for (const char* m : counts)
+          row("membership_by_kind", "", e["kind"].get<std::string>(), m, e[m]);
+      for (const auto& e : ms["by_decile"])
+        for (const char* m : counts) row("membership_by_decile", "", e["decile"].dump(), m, e[m]);
+    }
   }
   if (doc.contains("governance")) {
     const auto& g = doc["governance"];

@@ -1,7 +1,8 @@
 // The "dynamics" section of `accord analyze` on a run with phase 4 (docs/analyze.md): members'
 // satisfaction, aspiration and trust in the PMO over time and by kind and income decile, the
-// attitudes of members and candidates, the candidates' attitudes by decile. Means are over the
-// members of each period (/periods/member), so that those who left do not count.
+// attitudes of members and candidates, the candidates' attitudes by decile, and (format 1.4)
+// who joined and who left, by cause, kind and decile. Means are over the members of each
+// period (/periods/member), so that those who left do not count.
 #include <map>
 
 #include "run_analysis.hpp"
@@ -35,15 +36,93 @@ Mean member_mean(const RunData& run, const std::vector<double>& values, std::siz
   return mean;
 }
 
+// Who joined and who left (format 1.4): counts by state per period, exits by cause, and by
+// kind and income decile the founders, those who joined, those who left and the final members.
+json membership_part(const RunData& run) {
+  const auto& ms = run.dynamics.membership;
+  const std::size_t m = run.periods, n = run.participants();
+  json out;
+  json time = json::object();
+  for (const char* key :
+       {"candidates", "applicants", "members", "under_notice", "left", "joins", "exits"})
+    time[key] = json::array();
+  for (std::size_t p = 0; p < m; ++p) {
+    std::size_t count[5] = {0, 0, 0, 0, 0}, joins = 0, exits = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      ++count[ms.state[p * n + i]];
+      joins += ms.joined[i] == static_cast<int32_t>(p) && p > 0 ? 1 : 0;
+      exits += ms.left[i] == static_cast<int32_t>(p) ? 1 : 0;
+    }
+    time["candidates"].push_back(count[0]);
+    time["applicants"].push_back(count[1]);
+    time["members"].push_back(count[2] + count[3]);
+    time["under_notice"].push_back(count[3]);
+    time["left"].push_back(count[4]);
+    time["joins"].push_back(joins);  // first period as a member
+    time["exits"].push_back(exits);  // first period gone
+  }
+  out["after_each_period"] = std::move(time);
+  std::size_t cause[4] = {0, 0, 0, 0};
+  for (std::size_t i = 0; i < n; ++i)
+    if (ms.left[i] >= 0) ++cause[ms.exit_cause[i]];
+  out["exits_by_cause"] = {{"dissatisfied", cause[1]}, {"losses", cause[2]}, {"event", cause[3]}};
+  // Counts for the participants `keep` selects.
+  auto counts = [&](auto keep) {
+    std::size_t founders = 0, joined = 0, left = 0, final_members = 0, never = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!keep(i)) continue;
+      founders += ms.joined[i] == 0 ? 1 : 0;
+      joined += ms.joined[i] > 0 ? 1 : 0;
+      never += ms.joined[i] < 0 ? 1 : 0;
+      left += ms.left[i] >= 0 ? 1 : 0;
+      final_members += run.member[(m - 1) * n + i] != 0 ? 1 : 0;
+    }
+    return json{{"founders", founders},
+                {"joined", joined},
+                {"never_joined", never},
+                {"left", left},
+                {"members_final", final_members}};
+  };
+  std::map<std::string, int> kinds;
+  std::map<int32_t, int> deciles;
+  for (std::size_t i = 0; i < n; ++i) {
+    kinds[run.kinds[i]] = 0;
+    deciles[run.income_decile[i]] = 0;
+  }
+  out["by_kind"] = json::array();
+  for (const auto& [kind, unused] : kinds) {
+    json row = counts([&](std::size_t i) { return run.kinds[i] == kind; });
+    row["kind"] = kind;
+    out["by_kind"].push_back(std::move(row));
+  }
+  out["by_decile"] = json::array();
+  for (const auto& [decile, unused] : deciles) {
+    json row = counts([&](std::size_t i) { return run.income_decile[i] == decile; });
+    row["decile"] = decile;
+    out["by_decile"].push_back(std::move(row));
+  }
+  out["low_income"] = counts([&](std::size_t i) { return run.low_income[i] != 0; });
+  out["not_low_income"] = counts([&](std::size_t i) { return run.low_income[i] == 0; });
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json dynamics_section(const RunData& run) {
   const auto& d = run.dynamics;
   const std::size_t m = run.periods, n = run.participants();
   const std::size_t c = d.candidate_kind.size(), persons = n + c;
+  // With membership the candidates are the participants who were not founding members; a
+  // person counts as a candidate in a period while it has not joined (states 0 and 1).
+  const auto& ms = d.membership;
+  auto candidate_at = [&](std::size_t p, std::size_t i) {
+    return ms.present() && ms.state[p * n + i] <= 1 && ms.joined[i] != 0;
+  };
   json out;
   out["attitude_model"] = d.attitude_model;
-  out["candidates"] = c;
+  std::size_t joiners = 0;
+  for (std::size_t i = 0; ms.present() && i < n; ++i) joiners += ms.joined[i] != 0 ? 1 : 0;
+  out["candidates"] = c + joiners;
   out["network_ties"] = d.ties;
   if (m == 0) return out;
   const std::size_t last = m - 1;
@@ -61,6 +140,8 @@ nlohmann::json dynamics_section(const RunData& run) {
     time["attitude_members_mean"].push_back(member_mean(run, d.attitude, persons, p, all).value());
     Mean cand;
     for (std::size_t k = 0; k < c; ++k) cand.add(d.attitude[p * persons + n + k]);
+    for (std::size_t i = 0; ms.present() && i < n; ++i)
+      if (candidate_at(p, i)) cand.add(d.attitude[p * persons + i]);
     time["attitude_candidates_mean"].push_back(cand.value());
     std::size_t members = 0;
     for (std::size_t i = 0; i < n; ++i) members += run.member[p * n + i] != 0;
@@ -106,6 +187,14 @@ nlohmann::json dynamics_section(const RunData& run) {
     first.add(d.attitude[n + k]);
     final.add(d.attitude[last * persons + n + k]);
   }
+  // With membership: every non-founder, at the first and the last period (joined or not).
+  for (std::size_t i = 0; ms.present() && i < n; ++i) {
+    if (ms.joined[i] == 0) continue;
+    auto& [first, final] = by_decile[run.income_decile[i]];
+    first.add(d.attitude[i]);
+    final.add(d.attitude[last * persons + i]);
+  }
+  if (ms.present()) out["membership"] = membership_part(run);
   out["candidates_by_decile"] = json::array();
   for (const auto& [decile, means] : by_decile)
     out["candidates_by_decile"].push_back({{"decile", decile},

@@ -308,6 +308,19 @@ void read_dynamics(const h5::File& f, RunData& run, const std::filesystem::path&
     d.candidate_decile = read_as<int32_t>(cg, "income_decile", c, path);
     d.candidate_low_income = read_as<uint8_t>(cg, "low_income", c, path);
   }
+  if (g.exists("membership")) {
+    const auto mg = g.open_group("membership");
+    auto& ms = d.membership;
+    ms.state = read_as<uint8_t>(mg, "state", m * n, path);
+    ms.applied = read_as<int32_t>(mg, "applied", n, path);
+    ms.joined = read_as<int32_t>(mg, "joined", n, path);
+    ms.left = read_as<int32_t>(mg, "left", n, path);
+    ms.exit_cause = read_as<uint8_t>(mg, "exit_cause", n, path);
+    for (const uint8_t s : ms.state)
+      if (s > 4) fail(path, "/dynamics/membership/state has a value above 4");
+    for (const uint8_t cause : ms.exit_cause)
+      if (cause > 3) fail(path, "/dynamics/membership/exit_cause has a value above 3");
+  }
   if (g.exists("network") && g.open_group("network").exists("from")) {
     const auto dims = g.open_group("network").open_dataset("from").dims();
     d.ties = dims.empty() ? 0 : static_cast<std::size_t>(dims[0]);

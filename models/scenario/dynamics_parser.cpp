@@ -130,7 +130,7 @@ MembershipSpec parse_membership(const ConfigNode& n) {
   if (!n.present() ||
       !n.expect_map({"application_attitude", "admission", "max_members", "max_subscribed_kva",
                      "exit_satisfaction", "exit_after_updates", "loss_window_periods",
-                     "notice_periods"}))
+                     "loss_tolerance", "notice_periods"}))
     return m;
   m.enabled = true;
   m.application_attitude =
@@ -145,6 +145,7 @@ MembershipSpec parse_membership(const ConfigNode& n) {
       n.integer_or("exit_after_updates", m.exit_after_updates, Range::between(1, 1000)));
   m.loss_window_periods = static_cast<int>(
       n.integer_or("loss_window_periods", m.loss_window_periods, Range::between(0, 1000)));
+  m.loss_tolerance = n.number_or("loss_tolerance", m.loss_tolerance, Range::fraction());
   m.notice_periods =
       static_cast<int>(n.integer_or("notice_periods", m.notice_periods, Range::between(0, 120)));
   return m;

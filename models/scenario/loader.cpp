@@ -162,6 +162,7 @@ void resolve_dynamics_yaml(YAML::Node d, const DynamicsSpec& s) {
     m["exit_satisfaction"] = ms.exit_satisfaction;
     m["exit_after_updates"] = ms.exit_after_updates;
     m["loss_window_periods"] = ms.loss_window_periods;
+    m["loss_tolerance"] = ms.loss_tolerance;
     m["notice_periods"] = ms.notice_periods;
   }
 }

@@ -30,6 +30,7 @@ MembershipPhase::MembershipPhase(const Scenario& scenario, int64_t periods)
     if (founder) member_since_[i] = 0;
   }
   money_ring_.setZero(std::max(spec_.loss_window_periods, 1), static_cast<Eigen::Index>(n));
+  reference_ring_.setZero(money_ring_.rows(), money_ring_.cols());
   record_.enabled = true;
   record_.state.setZero(periods, static_cast<Eigen::Index>(n));
   record_.exit_cause.assign(n, static_cast<uint8_t>(ExitCause::kNone));
@@ -50,6 +51,7 @@ void MembershipPhase::after_period(int64_t period, const MembershipInputs& in,
   const auto N = static_cast<Eigen::Index>(state_.size());
   const auto W = money_ring_.rows();
   money_ring_.row(period % W) = in.money_eur->matrix().transpose();
+  reference_ring_.row(period % W) = in.reference_eur->matrix().transpose();
   // Notices that end with this period.
   for (Eigen::Index i = 0; i < N; ++i) {
     const auto k = static_cast<size_t>(i);
@@ -66,7 +68,8 @@ void MembershipPhase::after_period(int64_t period, const MembershipInputs& in,
                                 period - member_since_[k] + 1 >= spec_.loss_window_periods;
       if (low_updates_[k] >= spec_.exit_after_updates)
         give_notice(period, i, ExitCause::kDissatisfied, member);
-      else if (whole_window && money_ring_.col(i).sum() < 0)
+      else if (whole_window &&
+               money_ring_.col(i).sum() < -spec_.loss_tolerance * reference_ring_.col(i).sum())
         give_notice(period, i, ExitCause::kLosses, member);
     }
     // Applications, and withdrawals of applicants who cooled down.

@@ -2,8 +2,10 @@
 // Who joins and who leaves (docs/dynamics.md, "Membership"), decided in phase 4 after the
 // dynamics update of a period:
 //   - a member whose satisfaction stayed below `exit_satisfaction` for `exit_after_updates`
-//     consecutive updates, or whose money over the last `loss_window_periods` periods is
-//     negative (individual rationality), gives notice and leaves `notice_periods` later;
+//     consecutive updates, or whose money over the last `loss_window_periods` periods is a
+//     loss beyond `loss_tolerance` of its reference bill over them (individual rationality,
+//     with a tolerance for the hassle of leaving), gives notice and leaves `notice_periods`
+//     later;
 //   - a candidate whose attitude reaches `application_attitude` applies;
 //   - applicants are admitted by the statutes' rule: `automatic` (in order of application,
 //     within the caps), or `pmo` (the PMO admits while the operation's unallocated production
@@ -35,6 +37,7 @@ enum class ExitCause : uint8_t { kNone = 0, kDissatisfied = 1, kLosses = 2, kEve
 struct MembershipInputs {
   const Eigen::ArrayXd* attitude = nullptr;          // [N] towards the operation
   const Eigen::ArrayXd* satisfaction = nullptr;      // [N] propensity to stay
+  const Eigen::ArrayXd* reference_eur = nullptr;     // [N] its bill without the operation
   const Eigen::ArrayXd* money_eur = nullptr;         // [N] what the period gave (LivedPeriod)
   const Eigen::VectorXd* consumption_kwh = nullptr;  // [N] the period's consumption
   double unallocated_kwh = 0;                        // production the operation sold as surplus
@@ -60,6 +63,7 @@ class MembershipPhase {
   std::vector<int64_t> member_since_;  // [N] first period as a member
   std::vector<int64_t> leaves_at_;     // [N] first period not a member after notice, -1
   std::vector<int64_t> applied_at_;    // [N] period of application, -1
+  Eigen::MatrixXd reference_ring_;     // [W, N] reference bills of the last W periods
   Eigen::MatrixXd money_ring_;         // [W, N] money of the last W periods
   sim::RandomStream order_stream_;     // ties among applicants of the same period
   output::MembershipRecord record_;

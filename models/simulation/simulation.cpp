@@ -439,6 +439,7 @@ void Simulation::social_dynamics(int64_t period) {
       in.attitude = &dynamics_->attitude();
       in.satisfaction = &dynamics_->satisfaction();
       in.money_eur = &lived.money_eur;
+      in.reference_eur = &lived.reference_eur;
       in.consumption_kwh = &consumption;
       in.unallocated_kwh = period_energy_.surplus.row(period).sum();
       in.updated = dynamics_->updates_after(period);

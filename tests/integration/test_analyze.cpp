@@ -187,8 +187,9 @@ TEST_CASE("analyze refuses a bad file with exit 2 and one line", "[integration][
 
 TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arrays",
           "[integration][analyze][dynamics]") {
-  // Three months of fabrique-quartier (phase 4, 156 candidates): every figure of the section
-  // recomputed here from /dynamics and /participants, tolerance 1e-12.
+  // Three months of fabrique-quartier (phase 4, 156 candidates who may join: format 1.4
+  // membership): every figure of the section recomputed here from /dynamics, /periods/member
+  // and /participants, tolerance 1e-12.
   const auto dir = scratch("analyze-dynamics");
   const auto run = dir / "f.h5";
   const auto r = run_accord("run " + source_path("scenarios/fabrique-quartier.yaml") +
@@ -208,31 +209,68 @@ TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arr
   const auto g = f.open_group("dynamics");
   const auto sat = g.open_dataset("satisfaction").read<double>();
   const auto att = g.open_dataset("attitude").read<double>();
+  const auto member = f.open_group("periods").open_dataset("member").read<double>().values;
+  const auto ms = g.open_group("membership");
+  const auto state = ms.open_dataset("state").read<double>().values;
+  const auto joined = ms.open_dataset("joined").read<double>().values;
+  const auto left = ms.open_dataset("left").read<double>().values;
   const std::size_t n = ids.size(), m = sat.dims[0], persons = att.dims[1];
-  const std::size_t c = persons - n;
+  REQUIRE(persons == n);  // the candidates are participants
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < n; ++i) c += joined[i] != 0 ? 1 : 0;
   CHECK(d["candidates"] == c);
   CHECK(c == 156);
   CHECK(d["attitude_model"] == "relative_agreement");
   CHECK(d["over_time"]["satisfaction_mean"].size() == m);
-  double low_sum = 0, low_count = 0, cand_last = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (low[i] != 0) {
+  double low_sum = 0, low_count = 0, cand_last = 0, cand_count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (low[i] != 0 && member[(m - 1) * n + i] != 0) {
       low_sum += sat.values[(m - 1) * n + i];
       ++low_count;
     }
-  for (std::size_t k = 0; k < c; ++k) cand_last += att.values[(m - 1) * persons + n + k];
+    if (joined[i] != 0 && state[(m - 1) * n + i] <= 1) {
+      cand_last += att.values[(m - 1) * n + i];
+      ++cand_count;
+    }
+  }
+  REQUIRE(cand_count > 0);
   CHECK(d["low_income"]["members"] == static_cast<int>(low_count));
   CHECK(d["low_income"]["satisfaction_final"].get<double>() ==
         Approx(low_sum / low_count).margin(1e-12));
   CHECK(d["over_time"]["attitude_candidates_mean"][m - 1].get<double>() ==
-        Approx(cand_last / static_cast<double>(c)).margin(1e-12));
+        Approx(cand_last / cand_count).margin(1e-12));
   int candidates = 0;
   for (const auto& e : d["candidates_by_decile"]) candidates += e["candidates"].get<int>();
   CHECK(candidates == static_cast<int>(c));
+  // Membership: counts by state after each period, and who joined, from the file's arrays.
+  REQUIRE(d.contains("membership"));
+  const auto& mp = d["membership"];
+  for (std::size_t p = 0; p < m; ++p) {
+    int members = 0, waiting = 0, gone = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto s = state[p * n + i];
+      members += s == 2 || s == 3 ? 1 : 0;
+      waiting += s == 1 ? 1 : 0;
+      gone += s == 4 ? 1 : 0;
+    }
+    CHECK(mp["after_each_period"]["members"][p] == members);
+    CHECK(mp["after_each_period"]["applicants"][p] == waiting);
+    CHECK(mp["after_each_period"]["left"][p] == gone);
+  }
+  int joiners = 0, leavers = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    joiners += joined[i] > 0 ? 1 : 0;
+    leavers += left[i] >= 0 ? 1 : 0;
+  }
+  CHECK(joiners > 0);  // three months are enough for the first candidates to join
+  CHECK(mp["low_income"]["joined"].get<int>() + mp["not_low_income"]["joined"].get<int>() ==
+        joiners);
+  CHECK(mp["low_income"]["left"].get<int>() + mp["not_low_income"]["left"].get<int>() == leavers);
   // The table and CSV forms carry it too.
   const auto table = run_accord("analyze " + run.string() + " -o " + (dir / "t.txt").string(), dir);
   REQUIRE(table.status == 0);
   CHECK(slurp(dir / "t.txt").find("Dynamics: members at the end of the run") != std::string::npos);
+  CHECK(slurp(dir / "t.txt").find("Dynamics: membership (exits:") != std::string::npos);
   const auto csv =
       run_accord("analyze --format csv " + run.string() + " -o " + (dir / "t.csv").string(), dir);
   REQUIRE(csv.status == 0);

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import h5py
 import numpy as np
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "analysis" / "python"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "report"))
@@ -221,6 +222,34 @@ def check_governance(run):
         check(run.dynamics("trust_pmo").shape == (m, n), "trust_pmo shape")
 
 
+def check_membership(run, member):
+    """Format 1.4 /dynamics/membership against /periods/member, when the file has it."""
+    table = run.membership()
+    if "dynamics/membership" not in run.h5:
+        check(table.empty, "membership() without /dynamics/membership")
+        return
+    state = run.dynamics("membership/state").to_numpy()
+    check(state.shape == member.shape, f"membership/state shape {state.shape}")
+    check(list(table.index) == list(run.participants.index), "membership index")
+    starts = list(run.period_start)
+    # A member in period m + 1 was a member (or under a notice not yet run out) after m.
+    for i, pid in enumerate(table.index):
+        left = table.loc[pid, "left"]
+        left_index = starts.index(left) if not pd.isna(left) else None
+        for m in range(state.shape[0] - 1):
+            expected = state[m, i] == 2 or (state[m, i] == 3 and (left_index is None or left_index > m + 1))
+            if bool(member[m + 1, i]) != bool(expected):
+                check(False, f"{pid}: member in period {m + 1} is {member[m + 1, i]}, state after {m} is {state[m, i]}")
+                break
+        joined = table.loc[pid, "joined"]
+        if not pd.isna(joined):
+            check(bool(member[starts.index(joined), i]), f"{pid}: not a member the period it joined")
+    check(set(table["exit_cause"]) <= set(accord_reader.Run.EXIT_CAUSES), "exit causes")
+    # Everyone who left has a cause (a notice running past the end has a cause, no date).
+    check(bool((table.loc[table["left"].notna(), "exit_cause"] != "none").all()),
+          "a member left without a cause")
+
+
 def check_dynamics(run):
     """The format 1.3 /dynamics group against docs/hdf5-format.md, when the file has it."""
     if "dynamics/person" not in run.h5:
@@ -236,11 +265,18 @@ def check_dynamics(run):
     attitude = run.dynamics("attitude")
     check(attitude.shape == (len(run.period_start), persons), f"attitude shape {attitude.shape}")
     check(list(attitude.columns[n:]) == list(candidates.index), "attitude columns: candidates last")
+    # Satisfaction and aspiration are a member's: NaN exactly where /periods/member is 0.
+    member = run.h5["periods/member"][()] != 0
+    for name in ("satisfaction", "aspiration"):
+        values = run.dynamics(name).to_numpy()
+        check(bool((np.isfinite(values) == member).all()), f"/dynamics/{name} NaN off members")
     for name in ("satisfaction", "attitude", "trust_pmo"):
         values = run.dynamics(name).to_numpy()
+        values = values[member] if name == "satisfaction" else values
         check(np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1,
               f"/dynamics/{name} outside [0, 1]")
-    check((run.dynamics("aspiration").to_numpy() >= 0).all(), "aspiration below 0")
+    check((run.dynamics("aspiration").to_numpy()[member] >= 0).all(), "aspiration below 0")
+    check_membership(run, member)
     ties = run.network()
     ids = set(run.h5["dynamics/person"].asstr()[()])
     check(len(ties) > 0 and set(ties["from"]) <= ids and set(ties["to"]) <= ids, "network ids")

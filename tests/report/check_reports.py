@@ -47,7 +47,8 @@ FIXTURE_CHARTS = {
 GOVERNANCE_CHARTS = ["governance-participation", "governance-power", "governance-timeline"]
 # The charts of the Social dynamics section (report.js dynamicsSection), drawn when the run has
 # phase 4's /dynamics and only then.
-DYNAMICS_CHARTS = ["dynamics-time", "dynamics-deciles"]
+# fabrique-quartier, the page checked with /dynamics, also has dynamics.membership (format 1.4).
+DYNAMICS_CHARTS = ["dynamics-time", "dynamics-deciles", "dynamics-membership"]
 
 failures = []
 
@@ -239,7 +240,7 @@ def main():
         run([accord, "run", str(src / "scenarios/fabrique-quartier.yaml"), "-q", "--set",
              "time.end=2025-07-01", "--set", "output.detail=periods", "-o", str(fabrique)])
         run([accord, "report", str(fabrique), "-o", str(work / "fabrique-quartier.html")])
-        pages.append((work / "fabrique-quartier.html", None, 5, governance_rows(accord, fabrique)))
+        pages.append((work / "fabrique-quartier.html", None, 6, governance_rows(accord, fabrique)))
         sweep_dir = work / "sweep"
         run([accord, "sweep", str(src / "tests/report/data/sweep-small.yaml"), "-q", "-j", "2",
              "-o", str(sweep_dir)])

@@ -153,6 +153,17 @@ TEST_CASE("membership: members who leave get nothing from the period they are go
     CHECK(count[0] + count[1] + count[2] + count[3] + count[4] == 102);
   }
   check_states_match_member_matrix(r);
+  // The /summary counts are the record's.
+  auto kpi = [&](const std::string& name) {
+    for (const auto& k : r.summary)
+      if (k.name == name) return k.value;
+    FAIL("no KPI " << name);
+    return 0.0;
+  };
+  CHECK(kpi("members_left") == left);
+  CHECK(kpi("members_joined") == joined);
+  CHECK(kpi("exits_losses") == left);
+  CHECK(kpi("members_final") == r.member.bottomRows(1).cast<int>().sum());
   // The assembly seats members only: a non-member of the period has no ballot (-2).
   for (const auto& row : r.governance.rows)
     for (Eigen::Index i = 0; i < member.cols(); ++i)

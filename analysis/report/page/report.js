@@ -486,6 +486,43 @@
       };
       chart(dg, "dynamics-deciles", "Members' final satisfaction and trust in the PMO by income decile: lower bars for the first deciles mean the arrangement works less well for the low-income members, who will be the first tempted to leave.", bs);
     }
+    membershipPart(ds, dg, dy.membership, periods);
+  }
+
+  // Who joined and who left (dynamics.membership, format 1.4): counts by state over time, and
+  // by group the founders, those who joined, those who left and the members at the end.
+  function membershipPart(ds, dg, ms, periods) {
+    if (!ms || typeof ms !== "object" || !ms.after_each_period) return;
+    var causes = ms.exits_by_cause || {};
+    var counts = function (label, e) {
+      e = e || {};
+      return [label, e.founders, e.joined, e.never_joined, e.left, e.members_final];
+    };
+    var tables = el("div", { className: "tables" });
+    ds.appendChild(tables);
+    tables.appendChild(table(["Who", "Founders", "Joined", "Never joined", "Left", "Members at the end"],
+      [counts("Low-income", ms.low_income), counts("Others", ms.not_low_income)].concat(
+        arr(ms.by_kind).map(function (e) { return counts("Kind " + e.kind, e); }),
+        arr(ms.by_decile).map(function (e) { return counts("Decile " + (e.decile === 0 ? "unknown" : e.decile), e); })),
+      { title: "Membership (exits: " + causes.dissatisfied + " dissatisfied, " + causes.losses + " after losses, " + causes.event + " by events)" }));
+    var t = ms.after_each_period, rows = [];
+    var series = [["members", "Members"], ["applicants", "Applicants waiting"], ["candidates", "Candidates"], ["left", "Left"]];
+    series.forEach(function (sr) {
+      arr(t[sr[0]]).forEach(function (v, i) { if (isNum(v)) rows.push({ period: periods[i], series: sr[1], value: v }); });
+    });
+    if (!rows.length) return;
+    var names = series.map(function (sr) { return sr[1]; });
+    var spec = baseSpec("Membership over time", "People in each state after each period's decisions");
+    spec.data = { values: rows };
+    spec.mark = { type: "line", point: true };
+    spec.encoding = {
+      x: { field: "period", type: "temporal", title: "Period" },
+      y: { field: "value", type: "quantitative", title: "People" },
+      color: { field: "series", type: "nominal", title: null, sort: names,
+               scale: { domain: names, range: ["#1f6f8b", "#e3a21a", "#8c8c8c", "#a4262c"] } },
+      tooltip: [{ field: "period", type: "temporal" }, { field: "series" }, { field: "value" }]
+    };
+    chart(dg, "dynamics-membership", "How many people are members, wait for admission, are still only candidates, or have left, period by period. Candidates apply when word of mouth and outreach have convinced them; members leave after lasting dissatisfaction or losses, once their notice has run (docs/dynamics.md).", spec);
   }
 
   // ---------------------------------------------------------------- governance (run documents)

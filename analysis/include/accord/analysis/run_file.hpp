@@ -72,6 +72,14 @@ struct BehaviourColumn {
   std::vector<double> values;
 };
 
+// /dynamics/membership (format 1.4, dynamics.membership): the candidates are participants.
+struct MembershipRecords {
+  std::vector<uint8_t> state;                  // [M, N] 0 candidate .. 4 left
+  std::vector<int32_t> applied, joined, left;  // [N] period index, -1 never
+  std::vector<uint8_t> exit_cause;             // [N] 0 none, 1 dissatisfied, 2 losses, 3 event
+  bool present() const { return !joined.empty(); }
+};
+
 // /dynamics (format 1.3, runs with a `dynamics:` section). Persons are the participants [N]
 // then the candidates [C].
 struct DynamicsRecords {
@@ -82,6 +90,7 @@ struct DynamicsRecords {
   std::vector<int32_t> candidate_decile;                    // [C]
   std::vector<uint8_t> candidate_low_income;                // [C]
   std::size_t ties = 0;
+  MembershipRecords membership;
   bool present() const { return !satisfaction.empty(); }
 };
 

@@ -79,6 +79,7 @@ struct MembershipSpec {
   double exit_satisfaction = 0.3;       // a member gives notice when satisfaction stays below
   int exit_after_updates = 3;           // ... for this many consecutive dynamics updates
   int loss_window_periods = 12;         // or lost money over this many periods (0 = not checked)
+  double loss_tolerance = 0;            // ... more than this share of its reference bill over them
   int notice_periods = 1;               // periods between notice and leaving
 };
 
