@@ -319,7 +319,9 @@ defs["dynamics"] = obj({
         "initial": num("expected gain, share of the reference bill", minimum=-1, maximum=1, default=0.05),
         "habituation": frac("A <- (1 - h) A + h x") | {"default": 0.2},
         "scale": num("stimulus = (x - A) / scale, clamped to [-1, 1]", exclusiveMinimum=0, maximum=1, default=0.1)}),
-    "trust": obj({"learning_rate": frac("Bush-Mosteller rate of trust in the PMO on money and aid") | {"default": 0.1}}),
+    "trust": obj({"learning_rate": frac("Bush-Mosteller rate of every trust update") | {"default": 0.1},
+                  "municipality_initial": frac("initial trust in the municipality") | {"default": 0.5},
+                  "intermediaries_initial": frac("initial trust in each intermediary") | {"default": 0.5}}),
     "network": obj({
         "type": {"enum": ["small_world", "csv"], "default": "small_world"},
         "neighbours": integer("ties per person on the ring (even)", minimum=2, maximum=100, default=6),

@@ -147,6 +147,23 @@ nlohmann::json dynamics_section(const RunData& run) {
     for (std::size_t i = 0; i < n; ++i) members += run.member[p * n + i] != 0;
     time["members"].push_back(members);
   }
+  // Trust in the municipality and each intermediary (format 1.4): members' means over time.
+  if (!d.trust_municipality.empty()) {
+    time["trust_municipality_mean"] = json::array();
+    for (std::size_t p = 0; p < m; ++p)
+      time["trust_municipality_mean"].push_back(
+          member_mean(run, d.trust_municipality, persons, p, all).value());
+  }
+  if (!d.intermediary_ids.empty()) {
+    json by_id = json::object();
+    for (std::size_t k = 0; k < d.intermediary_ids.size(); ++k) {
+      json series = json::array();
+      for (std::size_t p = 0; p < m; ++p)
+        series.push_back(member_mean(run, d.trust_intermediaries[k], persons, p, all).value());
+      by_id[d.intermediary_ids[k]] = std::move(series);
+    }
+    time["trust_intermediaries_mean"] = std::move(by_id);
+  }
   out["over_time"] = std::move(time);
 
   // Final state (last period) by kind and by income decile of the members.
@@ -157,6 +174,9 @@ nlohmann::json dynamics_section(const RunData& run) {
     row["aspiration_final"] = member_mean(run, d.aspiration, n, last, keep).value();
     row["trust_pmo_final"] = member_mean(run, d.trust_pmo, n, last, keep).value();
     row["attitude_final"] = member_mean(run, d.attitude, persons, last, keep).value();
+    if (!d.trust_municipality.empty())
+      row["trust_municipality_final"] =
+          member_mean(run, d.trust_municipality, persons, last, keep).value();
     return row;
   };
   std::map<std::string, int> kinds;

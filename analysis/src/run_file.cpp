@@ -301,6 +301,15 @@ void read_dynamics(const h5::File& f, RunData& run, const std::filesystem::path&
   d.aspiration = read_doubles(g, "aspiration", m * n, path);
   d.trust_pmo = read_doubles(g, "trust_pmo", m * n, path);
   d.attitude = read_doubles(g, "attitude", m * persons, path);
+  if (g.exists("trust_municipality"))
+    d.trust_municipality = read_doubles(g, "trust_municipality", m * persons, path);
+  if (g.exists("trust_intermediaries")) {
+    const auto tg = g.open_group("trust_intermediaries");
+    for (const auto& id : tg.children()) {
+      d.intermediary_ids.push_back(id);
+      d.trust_intermediaries.push_back(read_doubles(tg, id, m * persons, path));
+    }
+  }
   const std::size_t c = persons - n;
   if (c > 0) {
     const auto cg = g.open_group("candidates");

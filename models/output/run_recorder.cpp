@@ -28,8 +28,9 @@ constexpr int32_t kFormatMajor = 1;
 // 1.1 adds /periods energy totals, /periods/producer_pooled_revenue and /sharing/funds.
 // 1.2 fills /governance and adds /actors and /dynamics/trust_pmo.
 // 1.3 adds phase 4's /dynamics (satisfaction, aspiration, attitude, candidates, network).
-// 1.4 adds /dynamics/membership; with it /participants holds the candidates too (member 0
-//     in /periods/member until they join).
+// 1.4 adds /dynamics/membership (with it /participants holds the candidates too, member 0
+//     in /periods/member until they join), /dynamics/trust_municipality and
+//     /dynamics/trust_intermediaries/<id>.
 constexpr int32_t kFormatMinor = 4;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
@@ -763,6 +764,22 @@ void write_dynamics(h5::File& file, const RunResult& run, const std::vector<int6
   if (d.attitude_uncertainty.size() > 0)
     per_person("attitude_uncertainty", d.attitude_uncertainty,
                "Uncertainty of the attitude (relative agreement) at the end of each period");
+  if (d.trust_municipality.size() > 0)
+    per_person("trust_municipality", d.trust_municipality,
+               "Trust in the municipality at the end of each period, [0, 1]");
+  if (!d.intermediary_ids.empty()) {
+    auto trust = group.create_group("trust_intermediaries");
+    trust.set_attr_string("description",
+                          "Trust in each intermediary (dataset named by its id) at the end of "
+                          "each period, [0, 1]; [M, N + C] like attitude");
+    for (size_t k = 0; k < d.intermediary_ids.size(); ++k) {
+      auto ds = trust.write_2d(
+          d.intermediary_ids[k], row_major(d.trust_intermediaries[k]), m, persons,
+          meta("1", "Trust in this intermediary at the end of each period", kPeriodDeflate));
+      ds.attach_scale(period, 0);
+      ds.attach_scale(person_scale, 1);
+    }
+  }
   write_candidates(group, d.candidates);
   auto network = group.create_group("network");
   network.set_attr_string("description",

@@ -34,8 +34,14 @@ AspirationSpec parse_aspiration(const ConfigNode& n) {
 
 TrustDynamicsSpec parse_trust(const ConfigNode& n) {
   TrustDynamicsSpec t;
-  if (!n.present() || !n.expect_map({"learning_rate"})) return t;
+  if (!n.present() ||
+      !n.expect_map({"learning_rate", "municipality_initial", "intermediaries_initial"}))
+    return t;
   t.learning_rate = n.number_or("learning_rate", t.learning_rate, Range::fraction());
+  t.municipality_initial =
+      n.number_or("municipality_initial", t.municipality_initial, Range::fraction());
+  t.intermediaries_initial =
+      n.number_or("intermediaries_initial", t.intermediaries_initial, Range::fraction());
   return t;
 }
 

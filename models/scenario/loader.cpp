@@ -130,6 +130,8 @@ void resolve_dynamics_yaml(YAML::Node d, const DynamicsSpec& s) {
   d["aspiration"]["habituation"] = s.aspiration.habituation;
   d["aspiration"]["scale"] = s.aspiration.scale;
   d["trust"]["learning_rate"] = s.trust.learning_rate;
+  d["trust"]["municipality_initial"] = s.trust.municipality_initial;
+  d["trust"]["intermediaries_initial"] = s.trust.intermediaries_initial;
   d["network"]["type"] = s.network.type;
   if (s.network.type == "small_world") {
     d["network"]["neighbours"] = s.network.neighbours;

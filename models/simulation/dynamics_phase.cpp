@@ -17,8 +17,9 @@ constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 LivedPeriod zero_lived(Eigen::Index n) {
   LivedPeriod l;
-  for (Eigen::ArrayXd* a : {&l.money_eur, &l.reference_eur, &l.procedural, &l.procedural_n,
-                            &l.aid_kept, &l.aid_promised})
+  for (Eigen::ArrayXd* a :
+       {&l.money_eur, &l.reference_eur, &l.procedural, &l.procedural_n, &l.aid_kept,
+        &l.aid_promised, &l.municipal_side, &l.municipal_n, &l.text_side, &l.text_n})
     a->setZero(n);
   return l;
 }
@@ -77,9 +78,20 @@ LivedPeriod lived_period(int64_t period, const Scenario& scenario,
   for (auto it = governance.rows.rbegin(); it != governance.rows.rend() && it->period >= period;
        ++it) {
     const output::GovernanceRow& row = *it;
-    if (row.period != period || row.protocol != "vote" || row.decided_by != "assembly" ||
-        !row.quorum_reached)
-      continue;
+    if (row.period != period) continue;
+    // A decree of the municipality or a mediator's text: was it the member's best option?
+    const bool decree = row.decided_by == "municipality", text = row.decided_by == "mediator";
+    if ((decree || text) && row.utility.rows() == N && row.utility.cols() > 1) {
+      Eigen::ArrayXd& side = decree ? l.municipal_side : l.text_side;
+      Eigen::ArrayXd& count = decree ? l.municipal_n : l.text_n;
+      for (Eigen::Index i = 0; i < N; ++i) {
+        if (!row.utility.row(i).allFinite()) continue;
+        const bool best = row.utility(i, row.chosen) >= row.utility.row(i).maxCoeff() - 1e-12;
+        side(i) += best ? 1.0 : -1.0;
+        count(i) += 1;
+      }
+    }
+    if (row.protocol != "vote" || row.decided_by != "assembly" || !row.quorum_reached) continue;
     for (Eigen::Index i = 0; i < N; ++i) {
       const int16_t ballot = row.ballot[static_cast<size_t>(i)];
       if (ballot < 0) continue;
@@ -148,6 +160,9 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
     network_ = dynamics::SocialNetwork(static_cast<int>(persons), ties);
   }
   since_ = zero_lived(N);
+  trust_municipality_.setConstant(persons, spec_.trust.municipality_initial);
+  trust_intermediary_.assign(scenario.actors.intermediaries.size(),
+                             Eigen::ArrayXd::Constant(persons, spec_.trust.intermediaries_initial));
 
   const auto M = calendar.periods();
   record_.enabled = true;
@@ -159,6 +174,12 @@ DynamicsPhase::DynamicsPhase(const Scenario& scenario, const sim::TimeGrid& grid
   if (spec_.attitude.model == "relative_agreement")
     record_.attitude_uncertainty.setConstant(M, persons, kNan);
   record_.ties = network_.ties();
+  if (scenario.actors.municipality.present)
+    record_.trust_municipality.setConstant(M, persons, kNan);
+  for (const auto& im : scenario.actors.intermediaries) {
+    record_.intermediary_ids.push_back(im.id);
+    record_.trust_intermediaries.emplace_back(output::RowMatrix::Constant(M, persons, kNan));
+  }
 }
 
 void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
@@ -169,6 +190,10 @@ void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
   since_.procedural_n += lived.procedural_n;
   since_.aid_kept += lived.aid_kept;
   since_.aid_promised += lived.aid_promised;
+  since_.municipal_side += lived.municipal_side;
+  since_.municipal_n += lived.municipal_n;
+  since_.text_side += lived.text_side;
+  since_.text_n += lived.text_n;
   if (updates_after(period)) {
     update(period, trust_pmo, member);
     since_ = zero_lived(members_);
@@ -180,6 +205,10 @@ void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
   record_.attitude.row(m) = attitude_.matrix().transpose();
   if (record_.attitude_uncertainty.size() > 0)
     record_.attitude_uncertainty.row(m) = uncertainty_.matrix().transpose();
+  if (record_.trust_municipality.size() > 0)
+    record_.trust_municipality.row(m) = trust_municipality_.matrix().transpose();
+  for (size_t k = 0; k < trust_intermediary_.size(); ++k)
+    record_.trust_intermediaries[k].row(m) = trust_intermediary_[k].matrix().transpose();
 }
 
 void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo,
@@ -211,44 +240,83 @@ void DynamicsPhase::update(int64_t period, Eigen::VectorXd& trust_pmo,
   aspiration_ = in.select(
       dynamics::habituate(aspiration_, money, spec_.aspiration.habituation).max(0.0), aspiration_);
 
+  const auto next = std::min<int64_t>(period + 1, calendar_.periods() - 1);
+  const int64_t t_next = grid_.step_start(calendar_.period_first_step[static_cast<size_t>(next)]);
+  learn_trust(t_next, s, in);
+
   // 3. Members speak of the operation as they live it.
   const double k = spec_.attitude.experience_weight;
   attitude_.head(members_) =
       in.select((1 - k) * attitude_.head(members_) + k * satisfaction_, attitude_.head(members_));
 
   // 4-5. Outreach, then word of mouth, both dated at the start of the next period.
-  const auto next = std::min<int64_t>(period + 1, calendar_.periods() - 1);
-  reach_out(period, grid_.step_start(calendar_.period_first_step[static_cast<size_t>(next)]));
+  reach_out(period, t_next);
   word_of_mouth(period);
 }
 
-void DynamicsPhase::meet_actor(int person, double position, double uncertainty) {
-  // One-sided: the actor acts on the person and is not moved.
+// Trust in the municipality and the intermediaries (members only, like trust in the PMO):
+// Bush–Mosteller on the decrees and mediated texts on or against the member's side, and, for
+// an engaged expert, on the money stimulus: members judge a design by what it gives them.
+void DynamicsPhase::learn_trust(int64_t t_utc, const Eigen::ArrayXd& money_stimulus,
+                                const Eigen::Array<bool, Eigen::Dynamic, 1>& in) {
+  const double l = spec_.trust.learning_rate;
+  const auto N = static_cast<Eigen::Index>(members_);
+  auto learn = [&](Eigen::ArrayXd& trust, const Eigen::ArrayXd& stimulus,
+                   const Eigen::Array<bool, Eigen::Dynamic, 1>& where) {
+    trust.head(N) = where.select(dynamics::reinforce(trust.head(N), stimulus, l), trust.head(N));
+  };
+  if (scenario_.actors.municipality.present)
+    learn(trust_municipality_, since_.municipal_side / since_.municipal_n.max(1.0),
+          in && since_.municipal_n > 0);
+  for (size_t k = 0; k < trust_intermediary_.size(); ++k) {
+    const IntermediarySpec& im = scenario_.actors.intermediaries[k];
+    if (!im.engaged_at(t_utc)) continue;
+    if (im.mediation)
+      learn(trust_intermediary_[k], since_.text_side / since_.text_n.max(1.0),
+            in && since_.text_n > 0);
+    if (im.expertise) learn(trust_intermediary_[k], money_stimulus, in);
+  }
+}
+
+void DynamicsPhase::meet_actor(int person, double position, double uncertainty, double trust) {
+  // One-sided: the actor acts on the person and is not moved. Trust scales how convincing
+  // the actor is: at 0.5 as declared; a trusted actor speaks with less uncertainty (relative
+  // agreement) or moves the person further (bounded confidence), a distrusted one the reverse.
   const double mu = spec_.attitude.convergence;
+  const double weight = std::max(trust, 0.05) / 0.5;
   if (spec_.attitude.model == "bounded_confidence")
     dynamics::bounded_confidence_influence(position, attitude_(person), spec_.attitude.confidence,
-                                           mu);
+                                           std::min(0.5, mu * weight));
   else
-    dynamics::relative_agreement_influence(position, uncertainty, attitude_(person),
-                                           uncertainty_(person), mu);
+    dynamics::relative_agreement_influence(position, std::min(1.0, uncertainty / weight),
+                                           attitude_(person), uncertainty_(person), mu);
 }
 
 void DynamicsPhase::reach_out(int64_t period, int64_t t_utc) {
-  auto meet = [&](uint64_t actor_key, int contacts, const std::function<bool(size_t)>& eligible) {
+  // A person met is heard: its trust in the actor rises (stimulus +1), after the meeting.
+  auto meet = [&](uint64_t actor_key, int contacts, Eigen::ArrayXd& trust,
+                  const std::function<bool(size_t)>& eligible) {
     for (size_t i : agents::chosen_contacts(person_key_, eligible, actor_key, outreach_stream_,
-                                            period, static_cast<size_t>(contacts)))
-      meet_actor(static_cast<int>(i), spec_.outreach.position, spec_.outreach.uncertainty);
+                                            period, static_cast<size_t>(contacts))) {
+      const auto p = static_cast<Eigen::Index>(i);
+      meet_actor(static_cast<int>(i), spec_.outreach.position, spec_.outreach.uncertainty,
+                 trust(p));
+      trust(p) += spec_.trust.learning_rate * (1 - trust(p));
+    }
   };
-  for (const auto& im : scenario_.actors.intermediaries) {
+  for (size_t k = 0; k < scenario_.actors.intermediaries.size(); ++k) {
+    const IntermediarySpec& im = scenario_.actors.intermediaries[k];
     const MediationSpec& med = im.mediation_params;
     if (im.mediation && im.engaged_at(t_utc) && med.recruitment_contacts_per_period > 0)
-      meet(sim::entity_key(im.id), med.recruitment_contacts_per_period, [&](size_t i) {
-        return agents::outreach_targets(med, person_[i]->kind, person_[i]->income_decile);
-      });
+      meet(sim::entity_key(im.id), med.recruitment_contacts_per_period, trust_intermediary_[k],
+           [&](size_t i) {
+             return agents::outreach_targets(med, person_[i]->kind, person_[i]->income_decile);
+           });
   }
   if (scenario_.actors.municipality.present && spec_.outreach.municipality_contacts_per_period > 0)
     meet(sim::entity_key(std::string("municipality")),
-         spec_.outreach.municipality_contacts_per_period, [](size_t) { return true; });
+         spec_.outreach.municipality_contacts_per_period, trust_municipality_,
+         [](size_t) { return true; });
 }
 
 void DynamicsPhase::word_of_mouth(int64_t period) {

@@ -35,6 +35,10 @@ struct LivedPeriod {
   Eigen::ArrayXd procedural_n;   // [N] how many there were
   Eigen::ArrayXd aid_kept;       // [N] 2 paid/promised - 1 for members promised aid, else 0
   Eigen::ArrayXd aid_promised;   // [N] 1 where aid was promised this period
+  // Decisions of the municipality (decrees) and of a mediator's single text: +1 when the
+  // chosen option was the member's best, -1 otherwise; and how many there were.
+  Eigen::ArrayXd municipal_side, municipal_n;  // [N]
+  Eigen::ArrayXd text_side, text_n;            // [N]
 };
 
 class DynamicsPhase {
@@ -60,7 +64,10 @@ class DynamicsPhase {
  private:
   void update(int64_t period, Eigen::VectorXd& trust_pmo, const Eigen::ArrayXd& member);
   void reach_out(int64_t period, int64_t t_utc);
-  void meet_actor(int person, double position, double uncertainty);
+  // One-sided meeting with an actor trusted `trust` by the person (0.5: as declared).
+  void meet_actor(int person, double position, double uncertainty, double trust);
+  void learn_trust(int64_t t_utc, const Eigen::ArrayXd& money_stimulus,
+                   const Eigen::Array<bool, Eigen::Dynamic, 1>& in);
   void word_of_mouth(int64_t period);
 
   const Scenario& scenario_;
@@ -71,8 +78,10 @@ class DynamicsPhase {
   std::vector<const Participant*> person_;  // [N + C]
   std::vector<uint64_t> person_key_;        // [N + C] sim::entity_key of each id
   dynamics::SocialNetwork network_;
-  Eigen::ArrayXd satisfaction_, aspiration_;  // [N]
-  Eigen::ArrayXd attitude_, uncertainty_;     // [N + C]
+  Eigen::ArrayXd satisfaction_, aspiration_;        // [N]
+  Eigen::ArrayXd attitude_, uncertainty_;           // [N + C]
+  Eigen::ArrayXd trust_municipality_;               // [N + C]
+  std::vector<Eigen::ArrayXd> trust_intermediary_;  // [I] of [N + C]
   // Experience accumulated since the last update.
   LivedPeriod since_;
   sim::RandomStream meeting_stream_, outreach_stream_;

@@ -276,6 +276,15 @@ def check_dynamics(run):
         check(np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1,
               f"/dynamics/{name} outside [0, 1]")
     check((run.dynamics("aspiration").to_numpy()[member] >= 0).all(), "aspiration below 0")
+    # Format 1.4: trust in the municipality and each intermediary, [M, persons] in [0, 1].
+    names = [f"trust_intermediaries/{k}" for k in run.h5["dynamics"].get("trust_intermediaries", {})]
+    if "dynamics/trust_municipality" in run.h5:
+        names.append("trust_municipality")
+    for name in names:
+        values = run.dynamics(name).to_numpy()
+        check(values.shape == (len(run.period_start), persons), f"/dynamics/{name} shape")
+        check(np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1,
+              f"/dynamics/{name} outside [0, 1]")
     check_membership(run, member)
     ties = run.network()
     ids = set(run.h5["dynamics/person"].asstr()[()])

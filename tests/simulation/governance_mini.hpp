@@ -19,6 +19,7 @@ struct MiniGovernance {
       "[municipality]}]\n"
       "      voting: {rule: majority, base: cast}";
   std::string intermediaries = "[]";
+  std::string municipality;  // an `actors.municipality` map, or none
   std::string agenda =
       "[{item: benefit_rule, protocol: vote, options: [equal, proportional_consumption]}]";
   std::string calendar = "monthly";
@@ -53,11 +54,10 @@ struct MiniGovernance {
            statutes +
            "\n"
            "  intermediaries: " +
-           intermediaries +
-           "\n"
-           "governance:\n  calendar: " +
-           calendar + "\n  window_periods: 1\n  agenda: " + agenda + "\n" +
-           (community.empty() ? "" : "community:\n" + community + "\n") +
+           intermediaries + "\n" +
+           (municipality.empty() ? "" : "  municipality: " + municipality + "\n") +
+           "governance:\n  calendar: " + calendar + "\n  window_periods: 1\n  agenda: " + agenda +
+           "\n" + (community.empty() ? "" : "community:\n" + community + "\n") +
            (dynamics.empty() ? "" : "dynamics:\n" + dynamics + "\n") +
            "output: {detail: periods}\n";
   }

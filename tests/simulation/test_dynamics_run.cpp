@@ -169,3 +169,116 @@ TEST_CASE("dynamics: low-income members made to lose money end less satisfied",
     CHECK(low_income_mean(0.20, "trust") < low_income_mean(0.10, "trust"));
   }
 }
+
+namespace {
+
+// Mean of the last row of a [M, persons] trust record over the persons `keep` selects.
+template <class Keep>
+double final_trust(const output::RunResult& r, const output::RowMatrix& trust, Keep keep) {
+  const Eigen::Index last = trust.rows() - 1;
+  double sum = 0;
+  int count = 0;
+  for (Eigen::Index p = 0; p < trust.cols(); ++p)
+    if (keep(p)) {
+      sum += trust(last, p);
+      ++count;
+    }
+  REQUIRE(count > 0);
+  (void)r;
+  return sum / count;
+}
+
+}  // namespace
+
+TEST_CASE("dynamics: trust in a mediator rises with the persons it meets",
+          "[dynamics][trust][behaviour]") {
+  // A mediator meeting 15 persons of deciles 1-3 a month: the low-income candidates' final
+  // trust in it is above its initial 0.5 in each of seeds 1-3, while the persons it never
+  // meets (deciles 4-10 candidates: no decree, no single text here) keep 0.5 exactly.
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    MiniGovernance g;
+    g.seed = seed;
+    g.intermediaries =
+        "[{id: alec, role: mediation, mediation: {recruitment_contacts_per_period: 15, "
+        "outreach_deciles: [1, 2, 3]}}]";
+    g.dynamics = kCandidates;
+    const auto r = run(g);
+    const auto& d = r.dynamics;
+    REQUIRE(d.intermediary_ids == std::vector<std::string>{"alec"});
+    const auto& trust = d.trust_intermediaries[0];
+    const auto n = static_cast<Eigen::Index>(r.participants.size());
+    auto decile = [&](Eigen::Index p) {
+      return d.candidates[static_cast<size_t>(p - n)].income_decile;
+    };
+    const double met =
+        final_trust(r, trust, [&](Eigen::Index p) { return p >= n && decile(p) <= 3; });
+    const double unmet =
+        final_trust(r, trust, [&](Eigen::Index p) { return p >= n && decile(p) > 3; });
+    INFO("seed " << seed << ": met " << met << ", not met " << unmet);
+    CHECK(met > 0.5);
+    CHECK(unmet == 0.5);
+  }
+}
+
+TEST_CASE("dynamics: members judge an engineering office by what its design gives them",
+          "[dynamics][trust][behaviour]") {
+  // The same expert engaged for the whole run, with members gaining (internal price 0.10
+  // EUR/kWh) or losing (0.20): the members' final trust in it is lower when they lose, in
+  // each of seeds 1-3 (strict), and below its initial 0.5.
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    auto expert_trust = [&](double price) {
+      MiniGovernance g;
+      g.seed = seed;
+      g.calendar = "none";
+      g.intermediaries =
+          "[{id: be, role: expertise, expertise: {forecast_error_reduction: 0.5, "
+          "engineered_options: []}}]";
+      g.community = "  internal_price: {eur_per_kwh: " + std::to_string(price) +
+                    "}\n  benefit_rule: {type: individual_savings}";
+      g.dynamics = "  aspiration: {initial: 0}";
+      const auto r = run(g);
+      const auto n = static_cast<Eigen::Index>(r.participants.size());
+      return final_trust(r, r.dynamics.trust_intermediaries.at(0),
+                         [&](Eigen::Index p) { return p < n; });
+    };
+    const double gaining = expert_trust(0.10), losing = expert_trust(0.20);
+    INFO("seed " << seed << ": gaining " << gaining << ", losing " << losing);
+    CHECK(losing < gaining);
+    CHECK(losing < 0.5);
+  }
+}
+
+TEST_CASE("dynamics: decrees against a member's interest cost the municipality its trust",
+          "[dynamics][trust][behaviour]") {
+  // The benefit rule is delegated to the municipality, which weighs only low-income support:
+  // it decrees the needs-based rule, the best option of the low-income households and not of
+  // the others. Seeds 1-3: the low-income households' final trust in the municipality is
+  // above 0.5 and the others' below it.
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    MiniGovernance g;
+    g.seed = seed;
+    g.municipality = "{id: mairie, objectives: {low_income_support: 1}}";
+    g.agenda =
+        "[{item: benefit_rule, protocol: delegated, delegate: municipality, options: "
+        "[equal, {type: needs_based, sigma: 0.8}]}]";
+    g.dynamics = "  every_periods: 1";
+    const auto r = run(g);
+    int decrees = 0;
+    for (const auto& row : r.governance.rows) decrees += row.decided_by == "municipality" ? 1 : 0;
+    REQUIRE(decrees > 0);
+    const auto& trust = r.dynamics.trust_municipality;
+    REQUIRE(trust.rows() > 0);
+    auto household = [&](Eigen::Index p) {
+      return r.participants[static_cast<size_t>(p)].kind == "household";
+    };
+    const double low = final_trust(r, trust, [&](Eigen::Index p) {
+      return household(p) && r.participants[static_cast<size_t>(p)].low_income;
+    });
+    const double others = final_trust(r, trust, [&](Eigen::Index p) {
+      return household(p) && !r.participants[static_cast<size_t>(p)].low_income;
+    });
+    INFO("seed " << seed << ": low-income " << low << ", others " << others);
+    CHECK(low > 0.5);
+    CHECK(others < 0.5);
+  }
+}

@@ -450,8 +450,19 @@
     series.forEach(function (sr) {
       arr(t[sr[0]]).forEach(function (v, i) { if (isNum(v)) rows.push({ period: periods[i], series: sr[1], value: v }); });
     });
+    // Trust in the municipality and in each intermediary (format 1.4), when recorded.
+    var extra = [];
+    if (t.trust_municipality_mean) extra.push(["Trust in the municipality (members)", t.trust_municipality_mean]);
+    Object.keys(t.trust_intermediaries_mean || {}).forEach(function (id) {
+      extra.push(["Trust in " + id + " (members)", t.trust_intermediaries_mean[id]]);
+    });
+    extra.forEach(function (e) {
+      series.push([null, e[0]]);
+      arr(e[1]).forEach(function (v, i) { if (isNum(v)) rows.push({ period: periods[i], series: e[0], value: v }); });
+    });
     if (rows.length) {
       var names = series.map(function (sr) { return sr[1]; });
+      var palette = ["#1f6f8b", "#e3a21a", "#5a8f29", "#a4262c", "#6b4c9a", "#8c8c8c", "#d1603d", "#2a9d8f"];
       var ts = baseSpec("Satisfaction, trust and attitudes over time", "Mean at the end of each period");
       ts.data = { values: rows };
       ts.mark = { type: "line", point: true };
@@ -459,7 +470,7 @@
         x: { field: "period", type: "temporal", title: "Period" },
         y: { field: "value", type: "quantitative", title: "Mean (0 to 1)", scale: { domain: [0, 1] } },
         color: { field: "series", type: "nominal", title: null, sort: names,
-                 scale: { domain: names, range: ["#1f6f8b", "#e3a21a", "#5a8f29", "#a4262c"] } },
+                 scale: { domain: names, range: names.map(function (n, i) { return palette[i % palette.length]; }) } },
         tooltip: [{ field: "period", type: "temporal" }, { field: "series" }, { field: "value", format: ".3f" }]
       };
       chart(dg, "dynamics-time", "Members' satisfaction and trust in the PMO, and the attitudes of members and candidates, period by period. Satisfaction follows money against what members expected (it rises in sunny months) and the votes they won or lost; candidates' attitudes move with what members and outreach tell them.", ts);

@@ -86,6 +86,9 @@ struct DynamicsRecords {
   std::string attitude_model;
   std::vector<double> satisfaction, aspiration, trust_pmo;  // [M, N]
   std::vector<double> attitude;                             // [M, N + C]
+  std::vector<double> trust_municipality;                   // [M, N + C] (1.4), or empty
+  std::vector<std::string> intermediary_ids;                // [I] (1.4)
+  std::vector<std::vector<double>> trust_intermediaries;    // [I] of [M, N + C]
   std::vector<std::string> candidate_kind;                  // [C]
   std::vector<int32_t> candidate_decile;                    // [C]
   std::vector<uint8_t> candidate_low_income;                // [C]

@@ -142,12 +142,15 @@ struct GovernanceRecord {
 struct DynamicsRecord {
   bool enabled = false;
   std::string attitude_model;
-  std::vector<Participant> candidates;    // [C]
-  RowMatrix satisfaction;                 // [M, N] propensity to stay, [0, 1]
-  RowMatrix aspiration;                   // [M, N] expected normalised money
-  RowMatrix attitude;                     // [M, N + C] towards the operation, [0, 1]
-  RowMatrix attitude_uncertainty;         // [M, N + C] relative agreement only
-  std::vector<std::pair<int, int>> ties;  // the social network, person indices, i < j
+  std::vector<Participant> candidates;          // [C]
+  RowMatrix satisfaction;                       // [M, N] propensity to stay, [0, 1]
+  RowMatrix aspiration;                         // [M, N] expected normalised money
+  RowMatrix attitude;                           // [M, N + C] towards the operation, [0, 1]
+  RowMatrix attitude_uncertainty;               // [M, N + C] relative agreement only
+  RowMatrix trust_municipality;                 // [M, N + C] (with actors.municipality)
+  std::vector<std::string> intermediary_ids;    // [I]
+  std::vector<RowMatrix> trust_intermediaries;  // [I] of [M, N + C]
+  std::vector<std::pair<int, int>> ties;        // the social network, person indices, i < j
 };
 
 // Who joined and who left (dynamics.membership): states after each period's decisions

@@ -26,9 +26,13 @@ struct AspirationSpec {
   double scale = 0.1;        // sup |x - A|: the stimulus is (x - A) / scale, clamped
 };
 
-// Trust in the PMO beyond the governance rounds' procedural update: money and kept promises.
+// Trust in the PMO beyond the governance rounds' procedural update: money and kept promises;
+// trust in the municipality and in each intermediary: decisions on one's side or against it,
+// being heard, and (experts) the results of the design they advised.
 struct TrustDynamicsSpec {
-  double learning_rate = 0.1;  // Bush–Mosteller rate of trust on the money and aid stimuli
+  double learning_rate = 0.1;           // Bush–Mosteller rate of every trust update
+  double municipality_initial = 0.5;    // [0, 1] (0.5: actors' outreach as declared)
+  double intermediaries_initial = 0.5;  // [0, 1]
 };
 
 struct NetworkSpec {
