@@ -359,6 +359,44 @@ defs["dynamics"] = obj({
     "candidates": {"type": "array", "minItems": 1, "items": {"oneOf": [ref("participant"), ref("group")]},
                    "description": "people inside the perimeter who are not members (yet)"}},
     desc="Social dynamics: satisfaction, aspiration, trust, attitudes on a social network (docs/dynamics.md)")
+# Lifecycle (models/scenario/lifecycle_parser.cpp, docs/lifecycle.md).
+months = {"oneOf": [num("months", minimum=0, maximum=600),
+                    {"type": "array", "items": num("months", minimum=0, maximum=600), "minItems": 3, "maxItems": 3,
+                     "description": "[min, mode, max] months, triangular"}]}
+months_d = lambda d: months | {"description": d}
+defs["lifecycle"] = obj({
+    "initiator": {"enum": ["municipality", "citizens", "social_landlord", "business"], "default": "municipality"},
+    "emergence": months_d("from the first meeting to the decision to study (default [1, 3, 6])"),
+    "feasibility": months_d("the feasibility study (default [3, 6, 12])"),
+    "recruitment": months_d("enlisting members (default [3, 6, 12])"),
+    "structuring": months_d("the PMO's form and statutes (default [2, 4, 8])"),
+    "grid_agreement": months_d("the agreement with the grid operator (default [1, 2, 4])"),
+    "barriers": obj({
+        "bad_design_without_expertise": frac("probability a study without expertise finds no viable design") | {"default": 0.4},
+        "bad_design_with_expertise": frac("... with an expertise intermediary engaged") | {"default": 0.05},
+        "expertise_duration_factor": num("study length factor with an expert", minimum=0, maximum=10, default=0.6),
+        "mediation_duration_factor": num("recruitment length factor with a mediator", minimum=0, maximum=10, default=0.6),
+        "min_members": integer("founding members needed (and to keep operating)", minimum=0, maximum=10000000, default=5),
+        "stall_months": num("months waiting for members before giving up", minimum=0, maximum=600, default=6),
+        "statutes_unsettled": frac("probability an attempt to settle the statutes fails") | {"default": 0.3},
+        "mediation_settles_factor": frac("... times this with a mediator") | {"default": 0.3},
+        "unsettled_delay_months": num("months lost per failed attempt", minimum=0, maximum=600, default=3),
+        "max_attempts": integer("attempts before abandoning", minimum=1, maximum=100, default=3),
+        "staff_hours_needed": num("municipal staff hours per year a municipality-led project needs", minimum=0, default=100),
+        "staff_shortage_factor": num("structuring length factor when short of them", minimum=0, maximum=10, default=2),
+        "derogation_months": months_d("a pending derogation without a dated grant (default [3, 5, 9])"),
+        "dissolve_after_periods": integer("periods below min_members before dissolving (0: never)", minimum=0,
+                                          maximum=1000, default=3)}),
+    "events": {"type": "array", "items": obj({
+        "type": {"enum": ["outage", "inverter_failures", "anchor_exit", "derogation_granted"]},
+        "producer": string("outage, inverter_failures: the plant (inverter_failures: default every plant)"),
+        "participant": string("anchor_exit: who leaves"),
+        "at": string("ISO 8601 date within the run (dated events)"),
+        "days": num("outage length", exclusiveMinimum=0, maximum=3650, default=1),
+        "rate_per_year": num("inverter_failures: Poisson rate per plant", minimum=0, maximum=100, default=0.1),
+        "days_range": {"type": "array", "items": num("days", minimum=0, maximum=3650), "minItems": 2, "maxItems": 2}},
+        ["type"])}},
+    desc="The project's lifecycle from the first meeting (time.start): phases, barriers, events (docs/lifecycle.md)")
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://accord.invalid/schema/accord-scenario-1.json",
@@ -408,6 +446,7 @@ schema = {
     "governance": ref("governance"),
     "actors": ref("actors"),
     "dynamics": ref("dynamics"),
+    "lifecycle": ref("lifecycle"),
     "regulation": obj({"perimeter": {"enum": ["urban", "periurban", "rural", "epci_public"], "default": "urban"},
                        "derogation": boolean("the operation has a derogation: violations are warnings")}),
     "output": obj({"path": string("output file, relative to the working directory"),

@@ -794,6 +794,49 @@ void write_dynamics(h5::File& file, const RunResult& run, const std::vector<int6
   write_membership(group, run, participant, period);
 }
 
+// /lifecycle (format 1.4, with a `lifecycle:` section): the phase of each period and the
+// project's events.
+void write_lifecycle(h5::File& file, const RunResult& run, const std::vector<int64_t>& periods) {
+  const LifecycleRecord& l = run.lifecycle;
+  if (!l.enabled) return;
+  auto group = file.create_group("lifecycle");
+  group.set_attr_string("description",
+                        "The project from the first meeting: phase per period, events "
+                        "(docs/lifecycle.md)");
+  group.set_attr_string("initiator", l.initiator);
+  group.set_attr_int("start_period", l.start_period);
+  group.set_attr_string("abandoned_in", l.abandoned_in);
+  group.set_attr_string("abandonment_cause", l.abandonment_cause);
+  auto period = group.write_1d("period", periods, meta(kEpochUnits, "Start of each period"));
+  period.make_scale("period");
+  auto phase = group.write_1d(
+      "phase", l.phase,
+      meta("1",
+           "Phase in each period: 0 emergence, 1 feasibility, 2 recruitment, 3 structuring, "
+           "4 grid agreement, 5 operation, 6 abandoned, 7 dissolved"));
+  phase.attach_scale(period, 0);
+  auto events = group.create_group("events");
+  events.set_attr_string("description", "The project's events in time order");
+  std::vector<int32_t> event_period;
+  std::vector<int64_t> time;
+  std::vector<std::string> type, subject, cause;
+  for (const auto& e : l.events) {
+    event_period.push_back(static_cast<int32_t>(e.period));
+    time.push_back(e.time_utc);
+    type.push_back(e.type);
+    subject.push_back(e.subject);
+    cause.push_back(e.cause);
+  }
+  events.write_1d("period", event_period, meta("1", "Period it falls in (index into period)"));
+  events.write_1d("time", time, meta(kEpochUnits, "When it happened (UTC)"));
+  events.write_strings("type", type,
+                       meta("",
+                            "phase | abandoned | derogation_granted | not_started | outage | "
+                            "inverter_failure | anchor_exit | dissolved"));
+  events.write_strings("subject", subject, meta("", "The phase, producer or participant"));
+  events.write_strings("cause", cause, meta("", "Why, or how it was set (dated, drawn)"));
+}
+
 void write_actors(h5::File& file, const RunResult& run) {
   const ActorsSpec& a = run.actors;
   auto group = file.create_group("actors");
@@ -920,6 +963,7 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     write_sharing(file, run, periods);
     write_governance(file, run);
     write_dynamics(file, run, periods);
+    write_lifecycle(file, run, periods);
     write_actors(file, run);
   }
   write_summary(file, run.summary);

@@ -14,6 +14,7 @@
 #include "finance_parser.hpp"
 #include "governance_parser.hpp"
 #include "key_parser.hpp"
+#include "lifecycle_parser.hpp"
 #include "member_parsers.hpp"
 #include "overrides.hpp"
 #include "participants.hpp"
@@ -37,7 +38,7 @@ namespace {
 const std::vector<std::string> kTopLevelKeys{"accord",    "name",    "seed",         "time",
                                              "site",      "tariffs", "participants", "producers",
                                              "community", "finance", "governance",   "regulation",
-                                             "output",    "actors",  "dynamics"};
+                                             "output",    "actors",  "dynamics",     "lifecycle"};
 
 TimeSpec parse_time(const ConfigNode& n) {
   TimeSpec t;
@@ -198,6 +199,23 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
   doc["regulation"]["derogation"] = s.regulation.derogation;
   doc["governance"]["calendar"] = s.governance.calendar;
   if (s.dynamics.enabled) resolve_dynamics_yaml(doc["dynamics"], s.dynamics);
+  if (s.lifecycle.enabled) {
+    // The phases' durations as they run (barriers and events stay as written).
+    YAML::Node l = doc["lifecycle"];
+    l["initiator"] = s.lifecycle.initiator;
+    for (const auto& [name, m] : {std::pair{"emergence", &s.lifecycle.emergence},
+                                  std::pair{"feasibility", &s.lifecycle.feasibility},
+                                  std::pair{"recruitment", &s.lifecycle.recruitment},
+                                  std::pair{"structuring", &s.lifecycle.structuring},
+                                  std::pair{"grid_agreement", &s.lifecycle.grid_agreement}}) {
+      YAML::Node months(YAML::NodeType::Sequence);
+      months.SetStyle(YAML::EmitterStyle::Flow);
+      months.push_back(m->min);
+      months.push_back(m->mode);
+      months.push_back(m->max);
+      l[name] = months;
+    }
+  }
   doc["output"]["path"] = s.output.path;
   doc["output"]["detail"] = s.output.detail;
   YAML::Emitter out;
@@ -265,6 +283,10 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
   s.actors = detail::parse_actors(root.optional("actors"), s.participants, zone);
   s.governance = detail::parse_governance(root.optional("governance"));
   s.dynamics = detail::parse_dynamics(root.optional("dynamics"), mctx, s.participants);
+  s.lifecycle =
+      detail::parse_lifecycle(root.optional("lifecycle"),
+                              detail::LifecycleContext{&s.participants, &s.producers,
+                                                       s.time.start_utc, s.time.end_utc, &zone});
   if (const ConfigNode r = root.optional("regulation");
       r.present() && r.expect_map({"perimeter", "derogation"})) {
     s.regulation.perimeter =

@@ -125,6 +125,15 @@ void MembershipPhase::admit(int64_t period, const MembershipInputs& in,
   }
 }
 
+void MembershipPhase::leave_now(int64_t period, Eigen::Index i, output::MemberMatrix& member) {
+  const auto k = static_cast<size_t>(i);
+  if (!is_member(state_[k])) return;
+  state_[k] = MemberState::kLeaving;
+  leaves_at_[k] = period + 1;
+  record_.exit_cause[k] = static_cast<uint8_t>(ExitCause::kEvent);
+  if (period + 1 < member.rows()) member.col(i).tail(member.rows() - period - 1).setZero();
+}
+
 output::MembershipRecord MembershipPhase::take_record() {
   const size_t n = state_.size();
   const int64_t periods = record_.state.rows();

@@ -51,6 +51,8 @@ class MembershipPhase {
   // Decides after period m; writes the member matrix [M, N] from the periods it changes.
   void after_period(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);
   output::MembershipRecord take_record();
+  // An exit decided by an event (phase 5): gone from period m + 1, no notice.
+  void leave_now(int64_t period, Eigen::Index i, output::MemberMatrix& member);
 
  private:
   void give_notice(int64_t period, Eigen::Index i, ExitCause cause, output::MemberMatrix& member);

@@ -10,6 +10,7 @@
 #include "accord/sim/logging.hpp"
 #include "dynamics_phase.hpp"
 #include "governance_phase.hpp"
+#include "lifecycle_phase.hpp"
 #include "membership_phase.hpp"
 
 namespace accord::models {
@@ -130,6 +131,13 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     sharing_.rules.push_back(std::move(rec));
   }
   extra_pmo_costs_.setZero(M);
+  // Phase 5: the road to operation is drawn now; before the start nobody is a member and the
+  // plants do not produce for the operation, nor during outages.
+  if (scenario_.lifecycle.enabled) {
+    lifecycle_ = std::make_unique<LifecyclePhase>(scenario_, grid_, calendar_);
+    lifecycle_->apply_to_inputs(inputs_.production);
+    lifecycle_->initial_membership(member_);
+  }
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
   if (scenario_.dynamics.enabled) {
     dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
@@ -407,6 +415,8 @@ void Simulation::update_funds(int64_t period) {
 // last period: nothing would run under them).
 void Simulation::governance_round(int64_t period) {
   if (period + 1 >= calendar_.periods()) return;
+  // No PMO decides before the operation starts or after it ended.
+  if (lifecycle_ && !(lifecycle_->operating(period) && lifecycle_->operating(period + 1))) return;
   const RulesInForce next = governance_->round(period, in_force_, *this);
   put_in_force(next);
 }
@@ -433,7 +443,7 @@ void Simulation::social_dynamics(int64_t period) {
                                            governance_->record(), owner_of_producer_);
     const Eigen::ArrayXd member = member_.row(period).transpose().cast<double>();
     dynamics_->after_period(period, lived, governance_->trust_pmo(), member);
-    if (membership_) {
+    if (membership_ && (!lifecycle_ || lifecycle_->operating(period + 1))) {
       const Eigen::VectorXd consumption = period_energy_.consumption.row(period).transpose();
       MembershipInputs in;
       in.attitude = &dynamics_->attitude();
@@ -448,7 +458,9 @@ void Simulation::social_dynamics(int64_t period) {
   }
   governance_->record_trust(period);
 }
-void Simulation::lifecycle_events(int64_t /*period*/) {}
+void Simulation::lifecycle_events(int64_t period) {
+  if (lifecycle_) lifecycle_->after_period(period, member_, membership_.get());
+}
 
 WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
                                    const Alternative& alt) const {
@@ -619,6 +631,7 @@ output::RunResult Simulation::take_result() {
   r.governance = governance_->take_record();
   if (dynamics_) r.dynamics = dynamics_->take_record();
   if (membership_) r.membership = membership_->take_record();
+  if (lifecycle_) r.lifecycle = lifecycle_->take_record();
   r.actors = scenario_.actors;
   // Totals of the steps run so far (all of them after run()), accumulated in run_steps.
   r.period_energy = std::move(period_energy_);
@@ -627,6 +640,7 @@ output::RunResult Simulation::take_result() {
   for (auto& kpi : fund_kpis(r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : governance_kpis(r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : dynamics_kpis(r)) r.summary.push_back(std::move(kpi));
+  for (auto& kpi : lifecycle_kpis(r)) r.summary.push_back(std::move(kpi));
   return r;
 }
 

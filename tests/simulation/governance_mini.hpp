@@ -27,10 +27,13 @@ struct MiniGovernance {
   std::string kwp = "120";
   std::string community;  // a `community:` section, or none
   std::string dynamics;   // a `dynamics:` section, or none
+  std::string lifecycle;  // a `lifecycle:` section, or none
+  std::string end = "2025-07-01";
 
   std::string text() const {
     return "accord: 1\nname: gov-mini\nseed: " + std::to_string(seed) +
-           "\ntime: {start: 2025-01-01, end: 2025-07-01, step: 60min}\n"
+           "\ntime: {start: 2025-01-01, end: " + end +
+           ", step: 60min}\n"
            "participants:\n"
            "  - group: menages\n    count: 40\n    kind: household\n"
            "    income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
@@ -59,6 +62,7 @@ struct MiniGovernance {
            "governance:\n  calendar: " + calendar + "\n  window_periods: 1\n  agenda: " + agenda +
            "\n" + (community.empty() ? "" : "community:\n" + community + "\n") +
            (dynamics.empty() ? "" : "dynamics:\n" + dynamics + "\n") +
+           (lifecycle.empty() ? "" : "lifecycle:\n" + lifecycle + "\n") +
            "output: {detail: periods}\n";
   }
   models::Scenario load(models::LoadOptions o = {}) const {

@@ -17,6 +17,7 @@ enum class Purpose : uint32_t {
   kSweep = 7,             // sweep design sampling
   kBenefitSampling = 8,   // sampled Shapley values and sampled core diagnostics
   kBehaviour = 9,         // behaviour parameters drawn for the members of a group
+  kLifecycle = 10,        // durations, barriers and drawn events of the project lifecycle
 };
 
 class RandomStream {

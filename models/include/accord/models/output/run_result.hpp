@@ -165,6 +165,25 @@ struct MembershipRecord {
   std::vector<uint8_t> exit_cause;             // [N]
 };
 
+// The project's lifecycle (lifecycle:): its phase in each period (ProjectPhase values:
+// 0 emergence .. 4 grid agreement, 5 operation, 6 abandoned, 7 dissolved) and its events.
+struct LifecycleEvent {
+  int64_t period = 0;  // the period it falls in
+  int64_t time_utc = 0;
+  std::string type;     // phase, abandoned, outage, inverter_failure, anchor_exit, dissolved, ...
+  std::string subject;  // a phase name, a producer or participant id
+  std::string cause;    // why (a barrier, "dated", "drawn", ...)
+};
+struct LifecycleRecord {
+  bool enabled = false;
+  std::string initiator;
+  int64_t start_period = -1;      // first operating period, -1 never
+  std::string abandoned_in;       // phase where the project stopped, "" if it did not
+  std::string abandonment_cause;  // "" if it did not
+  std::vector<uint8_t> phase;     // [M]
+  std::vector<LifecycleEvent> events;
+};
+
 struct RunResult {
   Provenance provenance;
   sim::TimeGrid grid;
@@ -186,6 +205,7 @@ struct RunResult {
   GovernanceRecord governance;
   DynamicsRecord dynamics;
   MembershipRecord membership;
+  LifecycleRecord lifecycle;
   ActorsSpec actors;           // as they ran (written under /actors)
   PeriodEnergy period_energy;  // empty: derived from the per-step ledger when recording
   std::vector<Kpi> summary;

@@ -10,6 +10,7 @@
 #include "accord/models/scenario/community_specs.hpp"
 #include "accord/models/scenario/dynamics_specs.hpp"
 #include "accord/models/scenario/governance_specs.hpp"
+#include "accord/models/scenario/lifecycle_specs.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/models/sharing/benefit_rules.hpp"
 #include "accord/models/sharing/finance.hpp"
@@ -68,7 +69,8 @@ struct Scenario {
   std::vector<PlantFinance> finance;  // plants with investment data (may be empty)
   ActorsSpec actors;
   GovernanceSpec governance;
-  DynamicsSpec dynamics;  // satisfaction, trust, attitudes, network; candidates around
+  DynamicsSpec dynamics;    // satisfaction, trust, attitudes, network; candidates around
+  LifecycleSpec lifecycle;  // the phases before operation, barriers, events
   RegulationSpec regulation;
   OutputSpec output;
   std::string resolved_yaml;          // the scenario as run: overrides applied, defaults filled

@@ -27,6 +27,7 @@ struct Alternative {
 class GovernancePhase;
 class DynamicsPhase;
 class MembershipPhase;
+class LifecyclePhase;
 
 // What a window of periods would have looked like (totals per participant over the window).
 struct WindowOutcome {
@@ -127,6 +128,7 @@ class Simulation : private sim::PhaseHandler {
   std::unique_ptr<GovernancePhase> governance_;  // phase 3 (and the actors' bookkeeping)
   std::unique_ptr<DynamicsPhase> dynamics_;      // phase 4, when the scenario has `dynamics:`
   std::unique_ptr<MembershipPhase> membership_;  // phase 4, with `dynamics.membership`
+  std::unique_ptr<LifecyclePhase> lifecycle_;    // phase 5, with `lifecycle:`
   economics::RowMatrix masked_consumption_;      // a block's consumption, non-members at 0
   std::vector<int> members_of_period_;           // the members of the period being closed
   std::vector<int> owner_of_producer_;           // [P] participant index, -1 none (phase 4)
@@ -155,6 +157,9 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run);
 
 // Where satisfaction, trust and attitudes ended (none without a `dynamics:` section).
 std::vector<output::Kpi> dynamics_kpis(const output::RunResult& run);
+
+// Whether and when the project started, abandonment, dissolution (none without `lifecycle:`).
+std::vector<output::Kpi> lifecycle_kpis(const output::RunResult& run);
 
 // Scalar indicators of a finished run (written under /summary).
 std::vector<output::Kpi> summarize(const output::RunResult& run,

@@ -1,0 +1,275 @@
+#include "lifecycle_phase.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "accord/sim/rng.hpp"
+#include "membership_phase.hpp"
+
+namespace accord::models {
+
+namespace {
+
+constexpr double kSecondsPerMonth = 365.25 / 12 * 86400;
+constexpr double kSecondsPerYear = 365.25 * 86400;
+
+const char* phase_name(ProjectPhase p) {
+  static const char* const names[] = {"emergence",      "feasibility", "recruitment", "structuring",
+                                      "grid_agreement", "operation",   "abandoned",   "dissolved"};
+  return names[static_cast<int>(p)];
+}
+
+// Inverse CDF of the triangular distribution (min, mode, max) at u in [0, 1).
+double triangular(const MonthsSpec& m, double u) {
+  const double a = m.min, c = m.mode, b = m.max;
+  if (b <= a) return a;
+  const double f = (c - a) / (b - a);
+  return u < f ? a + std::sqrt(u * (b - a) * (c - a)) : b - std::sqrt((1 - u) * (b - a) * (b - c));
+}
+
+int64_t months_to_seconds(double months) {
+  return static_cast<int64_t>(std::llround(months * kSecondsPerMonth));
+}
+
+}  // namespace
+
+LifecyclePhase::LifecyclePhase(const Scenario& scenario, const sim::TimeGrid& grid,
+                               const sim::StepCalendar& calendar)
+    : scenario_(scenario), grid_(grid), calendar_(calendar), spec_(scenario.lifecycle) {
+  record_.enabled = true;
+  record_.initiator = spec_.initiator;
+  record_.phase.assign(static_cast<size_t>(calendar.periods()),
+                       static_cast<uint8_t>(ProjectPhase::kEmergence));
+  plan_road_to_operation();
+  plan_outages();
+  std::stable_sort(record_.events.begin(), record_.events.end(),
+                   [](const auto& a, const auto& b) { return a.time_utc < b.time_utc; });
+}
+
+int64_t LifecyclePhase::period_at(int64_t t_utc) const {
+  const auto& starts = calendar_.period_start_utc;
+  const auto it = std::upper_bound(starts.begin(), starts.end() - 1, t_utc);
+  return std::max<int64_t>(0, (it - starts.begin()) - 1);
+}
+
+void LifecyclePhase::add_event(int64_t t_utc, const std::string& type, const std::string& subject,
+                               const std::string& cause) {
+  record_.events.push_back({period_at(t_utc), t_utc, type, subject, cause});
+}
+
+int64_t LifecyclePhase::first_period_from(int64_t t_utc) const {
+  const auto& starts = calendar_.period_start_utc;
+  return std::lower_bound(starts.begin(), starts.end() - 1, t_utc) - starts.begin();
+}
+
+void LifecyclePhase::set_phase_from(int64_t first_period, ProjectPhase phase) {
+  for (size_t m = static_cast<size_t>(std::max<int64_t>(first_period, 0)); m < record_.phase.size();
+       ++m)
+    record_.phase[m] = static_cast<uint8_t>(phase);
+}
+
+// The road from the first meeting to the start, drawn once (docs/lifecycle.md §2).
+void LifecyclePhase::plan_road_to_operation() {
+  const LifecycleBarriersSpec& b = spec_.barriers;
+  const auto& actors = scenario_.actors;
+  const sim::RandomStream draws(scenario_.seed, scenario_.replicate, sim::Purpose::kLifecycle,
+                                sim::entity_key(std::string("road_to_operation")));
+  auto engaged = [&](int64_t t, bool expertise) {
+    return std::any_of(actors.intermediaries.begin(), actors.intermediaries.end(),
+                       [&](const IntermediarySpec& im) {
+                         return (expertise ? im.expertise : im.mediation) && im.engaged_at(t);
+                       });
+  };
+  const int64_t end = scenario_.time.end_utc;
+  int64_t t = scenario_.time.start_utc;
+  auto enter = [&](ProjectPhase phase, const std::string& cause) {
+    set_phase_from(first_period_from(t), phase);
+    add_event(std::min(t, end - 1), "phase", phase_name(phase), cause);
+  };
+  auto abandon = [&](ProjectPhase in, const std::string& cause) {
+    record_.abandoned_in = phase_name(in);
+    record_.abandonment_cause = cause;
+    set_phase_from(first_period_from(t), ProjectPhase::kAbandoned);
+    add_event(std::min(t, end - 1), "abandoned", phase_name(in), cause);
+  };
+  auto duration = [&](const MonthsSpec& m, uint64_t step) {
+    return triangular(m, draws.uniform(step));
+  };
+
+  enter(ProjectPhase::kEmergence, "initiated by " + spec_.initiator);
+  t += months_to_seconds(duration(spec_.emergence, 0));
+
+  // Feasibility: an engineering office shortens the study and avoids bad designs.
+  const bool expert = engaged(t, true);
+  enter(ProjectPhase::kFeasibility,
+        expert ? "with an expertise intermediary" : "without expertise");
+  t += months_to_seconds(duration(spec_.feasibility, 1) *
+                         (expert ? b.expertise_duration_factor : 1));
+  const double bad = expert ? b.bad_design_with_expertise : b.bad_design_without_expertise;
+  if (draws.uniform(10) < bad) {
+    abandon(ProjectPhase::kFeasibility,
+            expert ? "economics: no viable design found"
+                   : "economics: no viable design found (no expertise engaged)");
+    return;
+  }
+
+  // Recruitment: a mediator shortens it; without enough founders the project stalls, then stops.
+  const bool mediator = engaged(t, false);
+  enter(ProjectPhase::kRecruitment,
+        mediator ? "with a mediation intermediary" : "without mediation");
+  t += months_to_seconds(duration(spec_.recruitment, 2) *
+                         (mediator ? b.mediation_duration_factor : 1));
+  const auto founders = std::count_if(scenario_.participants.begin(), scenario_.participants.end(),
+                                      [](const Participant& p) { return p.member_at_start; });
+  if (founders < b.min_members) {
+    t += months_to_seconds(b.stall_months * (mediator ? 0.5 : 1));
+    abandon(ProjectPhase::kRecruitment, "too few members (" + std::to_string(founders) + " < " +
+                                            std::to_string(b.min_members) + ")");
+    return;
+  }
+
+  // Structuring: the PMO's form and statutes, slower for a municipality short of staff time;
+  // each unsettled attempt adds a delay (a mediator settles more often).
+  const bool short_staffed = spec_.initiator == "municipality" && actors.municipality.present &&
+                             actors.municipality.staff_hours_per_year < b.staff_hours_needed;
+  enter(ProjectPhase::kStructuring, short_staffed ? "municipal staff hours short" : "");
+  const bool settling_mediator = engaged(t, false);
+  const double unsettled =
+      b.statutes_unsettled * (settling_mediator ? b.mediation_settles_factor : 1);
+  int attempt = 0;
+  while (attempt < b.max_attempts &&
+         draws.uniform(20 + static_cast<uint64_t>(attempt)) < unsettled) {
+    ++attempt;
+    t += months_to_seconds(b.unsettled_delay_months);
+  }
+  if (attempt == b.max_attempts) {
+    abandon(ProjectPhase::kStructuring, "PMO legal form and statutes unsettled");
+    return;
+  }
+  t += months_to_seconds(duration(spec_.structuring, 3) *
+                         (short_staffed ? b.staff_shortage_factor : 1));
+
+  // Grid agreement, and a derogation when the perimeter needs one.
+  enter(ProjectPhase::kGridAgreement, scenario_.regulation.derogation ? "derogation pending" : "");
+  t += months_to_seconds(duration(spec_.grid_agreement, 4));
+  if (scenario_.regulation.derogation) {
+    int64_t granted = -1;
+    for (const auto& ev : spec_.events)
+      if (ev.type == "derogation_granted")
+        granted = granted < 0 ? ev.at_utc : std::min(granted, ev.at_utc);
+    t = granted >= 0 ? std::max(t, granted)
+                     : t + months_to_seconds(duration(b.derogation_months, 5));
+    add_event(std::min(t, end - 1), "derogation_granted", "", granted >= 0 ? "dated" : "drawn");
+  }
+  // The operation starts with the first period that begins at or after t.
+  const auto& starts = calendar_.period_start_utc;
+  const auto it = std::lower_bound(starts.begin(), starts.end() - 1, t);
+  if (it == starts.end() - 1) {
+    add_event(end - 1, "not_started", "", "the road to operation runs past the end of the run");
+    return;
+  }
+  start_period_ = it - starts.begin();
+  t = *it;
+  enter(ProjectPhase::kOperation, "");
+  record_.start_period = start_period_;
+}
+
+// Dated outages, and inverter failures drawn as a Poisson process per plant.
+void LifecyclePhase::plan_outages() {
+  const auto& producers = scenario_.producers;
+  auto index_of = [&](const std::string& id) {
+    for (size_t p = 0; p < producers.size(); ++p)
+      if (producers[p].id == id) return static_cast<int>(p);
+    return -1;
+  };
+  for (const auto& ev : spec_.events) {
+    if (ev.type == "outage") {
+      const int p = index_of(ev.subject);
+      outages_.push_back({p, ev.at_utc, ev.at_utc + static_cast<int64_t>(ev.days * 86400)});
+      add_event(ev.at_utc, "outage", ev.subject, "dated, " + std::to_string(ev.days) + " days");
+    } else if (ev.type == "inverter_failures" && ev.rate_per_year > 0) {
+      for (size_t p = 0; p < producers.size(); ++p) {
+        if (!ev.subject.empty() && producers[p].id != ev.subject) continue;
+        const sim::RandomStream rng(scenario_.seed, scenario_.replicate, sim::Purpose::kLifecycle,
+                                    sim::entity_key(producers[p].id));
+        double t = static_cast<double>(scenario_.time.start_utc);
+        for (uint64_t k = 0;; ++k) {
+          t += -std::log(1 - rng.uniform(2 * k)) / ev.rate_per_year * kSecondsPerYear;
+          if (t >= static_cast<double>(scenario_.time.end_utc)) break;
+          const double days = ev.days_min + (ev.days_max - ev.days_min) * rng.uniform(2 * k + 1);
+          const auto from = static_cast<int64_t>(t);
+          outages_.push_back(
+              {static_cast<int>(p), from, from + static_cast<int64_t>(days * 86400)});
+          add_event(from, "inverter_failure", producers[p].id,
+                    "drawn, " + std::to_string(static_cast<int>(std::lround(days))) + " days");
+        }
+      }
+    }
+  }
+}
+
+bool LifecyclePhase::operating(int64_t period) const {
+  return period >= 0 && period < static_cast<int64_t>(record_.phase.size()) &&
+         record_.phase[static_cast<size_t>(period)] ==
+             static_cast<uint8_t>(ProjectPhase::kOperation);
+}
+
+void LifecyclePhase::apply_to_inputs(economics::RowMatrix& production) const {
+  const int64_t T = production.rows();
+  // Before the start the plants do not produce for the operation.
+  const int64_t first =
+      start_period_ < 0 ? T : calendar_.period_first_step[static_cast<size_t>(start_period_)];
+  if (first > 0) production.topRows(std::min(first, T)).setZero();
+  for (const Outage& o : outages_) {
+    const int64_t first_step = (o.from_utc - grid_.start_utc) / grid_.step_seconds;
+    for (int64_t t = std::max<int64_t>(0, first_step); t < T; ++t) {
+      if (grid_.step_start(t) >= o.to_utc) break;
+      if (grid_.step_start(t) >= o.from_utc) production(t, o.producer) = 0;
+    }
+  }
+}
+
+void LifecyclePhase::initial_membership(output::MemberMatrix& member) const {
+  const auto M = member.rows();
+  const int64_t first = start_period_ < 0 ? M : start_period_;
+  member.topRows(first).setZero();
+}
+
+void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
+                                  MembershipPhase* membership) {
+  const auto M = member.rows();
+  const int64_t from = calendar_.period_start_utc[static_cast<size_t>(period)];
+  const int64_t to = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
+  // Anchor members leaving on a date within this period: gone from the next one.
+  for (const auto& ev : spec_.events) {
+    if (ev.type != "anchor_exit" || ev.at_utc < from || ev.at_utc >= to) continue;
+    for (Eigen::Index i = 0; i < member.cols(); ++i) {
+      if (scenario_.participants[static_cast<size_t>(i)].id != ev.subject) continue;
+      if (membership != nullptr)
+        membership->leave_now(period, i, member);
+      else if (period + 1 < M)
+        member.col(i).tail(M - period - 1).setZero();
+      add_event(ev.at_utc, "anchor_exit", ev.subject, "dated");
+    }
+  }
+  // Dissolution: too few members for too long.
+  const int k = spec_.barriers.dissolve_after_periods;
+  if (!operating(period) || k == 0) return;
+  const int members = member.row(period).cast<int>().sum();
+  low_periods_ = members < spec_.barriers.min_members ? low_periods_ + 1 : 0;
+  if (low_periods_ >= k && period + 1 < M) {
+    member.bottomRows(M - period - 1).setZero();
+    set_phase_from(period + 1, ProjectPhase::kDissolved);
+    add_event(to, "dissolved", "",
+              std::to_string(members) + " members for " + std::to_string(k) + " periods (minimum " +
+                  std::to_string(spec_.barriers.min_members) + ")");
+  }
+}
+
+output::LifecycleRecord LifecyclePhase::take_record() {
+  std::stable_sort(record_.events.begin(), record_.events.end(),
+                   [](const auto& a, const auto& b) { return a.time_utc < b.time_utc; });
+  return std::move(record_);
+}
+
+}  // namespace accord::models

@@ -1,0 +1,65 @@
+#pragma once
+// Phase 5: the project's lifecycle (docs/lifecycle.md). A run with a `lifecycle:` section
+// starts at the initiators' first meeting (time.start). The road to operation is drawn once,
+// at the start of the run, phase by phase: emergence, feasibility, recruitment, structuring,
+// grid agreement; each phase's duration is a triangular draw scaled by the actors engaged when
+// it starts (an expert shortens studies, a mediator recruitment; a municipality short of staff
+// hours structures slowly), and its barriers (a bad design without expertise, too few
+// founders, statutes unsettled, a derogation pending) delay or stop the project. Before the
+// start nobody is a member and the plants do not produce for the operation; from the start
+// the founding members share. During operation, phase 5 applies dated anchor exits and
+// dissolves an operation left with too few members. Plant outages (dated or drawn inverter
+// failures) remove the plants' production over their days.
+#include <cstdint>
+#include <vector>
+
+#include "accord/models/output/run_result.hpp"
+#include "accord/models/scenario/scenario.hpp"
+#include "accord/sim/time_grid.hpp"
+
+namespace accord::models {
+
+class MembershipPhase;
+
+class LifecyclePhase {
+ public:
+  LifecyclePhase(const Scenario& scenario, const sim::TimeGrid& grid,
+                 const sim::StepCalendar& calendar);
+
+  // Whether the operation runs in `period` (members share production).
+  bool operating(int64_t period) const;
+  // Before the run: removes production before the start and during outages ([T, P], in place)
+  // and writes who is a member before the start (nobody) and from it (the founders).
+  void apply_to_inputs(economics::RowMatrix& production) const;
+  void initial_membership(output::MemberMatrix& member) const;
+  // After period m: anchor exits dated in m leave from m + 1; an operation with fewer than
+  // the minimum members for too long dissolves from m + 1.
+  void after_period(int64_t period, output::MemberMatrix& member, MembershipPhase* membership);
+  output::LifecycleRecord take_record();
+
+ private:
+  void plan_road_to_operation();
+  void plan_outages();
+  void add_event(int64_t t_utc, const std::string& type, const std::string& subject,
+                 const std::string& cause);
+  int64_t period_at(int64_t t_utc) const;  // the period holding t (last one past the end)
+  // The first period that begins at or after t (the number of periods past the end): a
+  // period's phase is the one it begins in.
+  int64_t first_period_from(int64_t t_utc) const;
+  void set_phase_from(int64_t first_period, ProjectPhase phase);
+
+  const Scenario& scenario_;
+  const sim::TimeGrid& grid_;
+  const sim::StepCalendar& calendar_;
+  const LifecycleSpec& spec_;
+  int64_t start_period_ = -1;  // first operating period, -1: never within the run
+  struct Outage {
+    int producer;
+    int64_t from_utc, to_utc;
+  };
+  std::vector<Outage> outages_;
+  int low_periods_ = 0;  // consecutive operating periods below the minimum of members
+  output::LifecycleRecord record_;
+};
+
+}  // namespace accord::models

@@ -1,0 +1,175 @@
+// Phase 5 inside a run: the road from the first meeting to operation, what the engine does
+// before the start, events, dissolution, and abandonment compared over fixed seeds.
+// Tolerances are stated per test.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "accord/models/simulation/simulation.hpp"
+#include "simulation/governance_mini.hpp"
+
+using namespace accord::models;
+using accord::test_governance::MiniGovernance;
+using accord::test_governance::run;
+
+namespace {
+
+const std::string kExpert =
+    "[{id: be, role: expertise, expertise: {forecast_error_reduction: 0.5, engineered_options: "
+    "[]}}]";
+
+// Fixed phase durations (months) so that the start date is known: 1 + 2 + 1 + 1 + 1 = 6.
+const std::string kFixedRoad =
+    "  initiator: municipality\n"
+    "  emergence: 1\n  feasibility: 2\n  recruitment: 1\n  structuring: 1\n  grid_agreement: 1\n"
+    "  barriers: {bad_design_with_expertise: 0, statutes_unsettled: 0}\n";
+
+}  // namespace
+
+TEST_CASE("lifecycle: before the start nobody shares, from it the founders do",
+          "[lifecycle][invariant]") {
+  // An expert from the first meeting, no barrier, fixed durations summing to 6 months with the
+  // expert's 0.6 on the 2-month study: start after 1 + 1.2 + 1 + 1 + 1 = 5.2 months, i.e. the
+  // first period that begins after it, period 6 (July). Before it: no member, no allocation,
+  // bills equal to the reference bills, no production for the operation; from it: the 42
+  // founders share.
+  MiniGovernance g;
+  g.end = "2025-10-01";
+  g.intermediaries = kExpert;
+  g.lifecycle = kFixedRoad;
+  const auto r = run(g);
+  const auto& l = r.lifecycle;
+  REQUIRE(l.enabled);
+  CHECK(l.start_period == 6);
+  CHECK(l.abandoned_in.empty());
+  for (Eigen::Index m = 0; m < r.member.rows(); ++m) {
+    INFO("period " << m);
+    const bool operating = m >= 6;
+    // A period's phase is the one it begins in: emergence (Jan), feasibility from 31 Jan
+    // (Feb-Mar), recruitment from about 7 Mar (Apr), structuring (May), grid agreement (Jun).
+    const int expected[] = {0, 1, 1, 2, 3, 4, 5, 5, 5};
+    CHECK(l.phase[static_cast<size_t>(m)] == expected[m]);
+    CHECK(r.member.row(m).cast<int>().sum() == (operating ? 42 : 0));
+    CHECK((r.period_energy.production.row(m).sum() > 0) == operating);
+    if (!operating) {
+      CHECK(r.period_energy.allocated.row(m).cwiseAbs().maxCoeff() == 0.0);
+      CHECK((r.accounts.bill.row(m) - r.accounts.bill_reference.row(m)).cwiseAbs().maxCoeff() <
+            1e-9);
+    }
+  }
+  // Phases in order, each entered once.
+  std::vector<std::string> phases;
+  for (const auto& e : l.events)
+    if (e.type == "phase") phases.push_back(e.subject);
+  CHECK(phases == std::vector<std::string>{"emergence", "feasibility", "recruitment", "structuring",
+                                           "grid_agreement", "operation"});
+  // No governance round before the operation (rounds decide for the next period).
+  for (const auto& row : r.governance.rows) CHECK(row.period >= 6);
+  auto kpi = [&](const std::string& name) {
+    for (const auto& k : r.summary)
+      if (k.name == name) return k.value;
+    FAIL("no KPI " << name);
+    return 0.0;
+  };
+  CHECK(kpi("lifecycle_started") == 1);
+  CHECK(kpi("lifecycle_operating_periods") == 3);
+  // 1 January 00:00 CET to 1 July 00:00 CEST: 181 days less the hour of summer time.
+  CHECK(kpi("lifecycle_months_to_start") ==
+        Approx((181.0 - 1.0 / 24) / (365.25 / 12)).margin(1e-9));
+}
+
+TEST_CASE("lifecycle: outages remove a plant's production over their days",
+          "[lifecycle][invariant]") {
+  // A dated 10-day outage of the only plant in March, and its production is 0 exactly over
+  // those days and unchanged elsewhere (compared with the run without the event).
+  MiniGovernance plain;
+  plain.calendar = "none";
+  plain.intermediaries = kExpert;
+  plain.lifecycle =
+      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
+      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
+      "statutes_unsettled: 0}\n";
+  MiniGovernance with = plain;
+  with.lifecycle += "  events: [{type: outage, producer: pv, at: 2025-03-10, days: 10}]\n";
+  const auto a = run(plain);
+  const auto b = run(with);
+  REQUIRE(a.lifecycle.start_period == 0);
+  const auto& pa = a.period_energy.production;
+  const auto& pb = b.period_energy.production;
+  CHECK(pb(2, 0) < pa(2, 0));  // March lost production
+  for (Eigen::Index m = 0; m < pa.rows(); ++m)
+    if (m != 2) CHECK(pb(m, 0) == pa(m, 0));
+  const auto outage = std::find_if(b.lifecycle.events.begin(), b.lifecycle.events.end(),
+                                   [](const auto& e) { return e.type == "outage"; });
+  REQUIRE(outage != b.lifecycle.events.end());
+  CHECK(outage->period == 2);
+  CHECK(outage->subject == "pv");
+}
+
+TEST_CASE("lifecycle: an anchor member leaves on its date and a thin operation dissolves",
+          "[lifecycle]") {
+  // The school leaves on 15 March: a member up to March, not from April. With 50 members
+  // required and 42 there, the operation dissolves after 2 periods below the minimum.
+  MiniGovernance g;
+  g.calendar = "none";
+  g.intermediaries = kExpert;
+  g.lifecycle =
+      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
+      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
+      "statutes_unsettled: 0}\n"
+      "  events: [{type: anchor_exit, participant: ecole, at: 2025-03-15}]\n";
+  const auto r = run(g);
+  const Eigen::Index school = 41;
+  REQUIRE(r.participants[static_cast<size_t>(school)].id == "ecole");
+  CHECK(r.member(2, school) == 1);
+  CHECK(r.member(3, school) == 0);
+  CHECK(r.member.col(school).tail(3).cast<int>().sum() == 0);
+
+  g.lifecycle =
+      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
+      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
+      "statutes_unsettled: 0, min_members: 40, dissolve_after_periods: 2}\n"
+      "  events: [{type: anchor_exit, participant: ecole, at: 2025-01-15},"
+      " {type: anchor_exit, participant: mairie, at: 2025-01-20},"
+      " {type: anchor_exit, participant: menages-001, at: 2025-01-25}]\n";
+  const auto thin = run(g);
+  // 39 members from February: below 40 in February and March -> dissolved from April.
+  CHECK(thin.member.row(1).cast<int>().sum() == 39);
+  CHECK(thin.lifecycle.phase[3] == 7);
+  CHECK(thin.member.bottomRows(3).cast<int>().sum() == 0);
+  CHECK(thin.period_energy.allocated.bottomRows(3).cwiseAbs().maxCoeff() == 0.0);
+}
+
+TEST_CASE("lifecycle: without an expert more projects are abandoned in feasibility",
+          "[lifecycle][behaviour]") {
+  // Seeds 1-20, the default barriers (a bad design in 40 % of studies without expertise, 5 %
+  // with an engineering office engaged): more projects stop in feasibility without the
+  // expert, and the runs that start take longer to reach operation on average (the expert
+  // shortens the study to 0.6 of its drawn length).
+  int without = 0, with = 0;
+  double months_without = 0, months_with = 0;
+  int started_without = 0, started_with = 0;
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    MiniGovernance g;
+    g.seed = seed;
+    g.calendar = "none";
+    g.end = "2027-01-01";
+    g.lifecycle = "  initiator: citizens\n";
+    auto outcome = [&](const output::RunResult& r, int& abandoned, double& months, int& started) {
+      abandoned += r.lifecycle.abandoned_in == "feasibility" ? 1 : 0;
+      for (const auto& k : r.summary)
+        if (k.name == "lifecycle_months_to_start" && r.lifecycle.start_period >= 0) {
+          months += k.value;
+          ++started;
+        }
+    };
+    outcome(run(g), without, months_without, started_without);
+    g.intermediaries = kExpert;
+    outcome(run(g), with, months_with, started_with);
+  }
+  INFO("abandoned in feasibility: without " << without << ", with " << with);
+  CHECK(without > with);
+  REQUIRE(started_with > 0);
+  REQUIRE(started_without > 0);
+  CHECK(months_without / started_without > months_with / started_with);
+}
