@@ -482,6 +482,28 @@ class Run(_ContractFile):
                              "exit_cause": [self.EXIT_CAUSES[c] for c in group["exit_cause"][()]]},
                             index=pd.Index(_strings(self._require("participants/id")), name="id"))
 
+    PROJECT_PHASES = ("emergence", "feasibility", "recruitment", "structuring", "grid_agreement",
+                      "operation", "abandoned", "dissolved")
+
+    def lifecycle(self) -> tuple[pd.Series, pd.DataFrame]:
+        """The project's lifecycle (format 1.4, runs with a `lifecycle:` section): the phase of
+        each period (a Series of phase names indexed by period start, UTC) and the events (a
+        DataFrame indexed by time, UTC, with columns period, type, subject, cause). Both empty
+        without a lifecycle. The group's attributes (initiator, start_period, abandoned_in,
+        abandonment_cause) are in run.h5["lifecycle"].attrs."""
+        group = self._file.get("lifecycle")
+        if group is None:
+            return (pd.Series([], dtype=object, name="phase"),
+                    pd.DataFrame(columns=["period", "type", "subject", "cause"]))
+        phase = pd.Series([self.PROJECT_PHASES[p] for p in group["phase"][()]],
+                          index=self.period_start, name="phase")
+        ev = group["events"]
+        time = pd.to_datetime(ev["time"][()], unit="s", utc=True)
+        events = pd.DataFrame({"period": ev["period"][()], "type": _strings(ev["type"]),
+                               "subject": _strings(ev["subject"]), "cause": _strings(ev["cause"])},
+                              index=pd.DatetimeIndex(time, name="time"))
+        return phase, events
+
     def network(self) -> pd.DataFrame:
         """The social network's ties (format 1.3) as person ids: columns from, to."""
         person = _strings(self._require("dynamics/person"))

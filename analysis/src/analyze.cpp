@@ -140,6 +140,27 @@ std::string dynamics_tables(const json& d) {
   return out;
 }
 
+// The lifecycle section as tables (docs/analyze.md, phase 5).
+std::string lifecycle_tables(const json& l) {
+  auto c = [](const json& v) { return cell(v, false); };
+  std::string title = "Lifecycle: initiated by " + l["initiator"].get<std::string>();
+  if (!l["start"].is_null())
+    title += ", operating from " + l["start"].get<std::string>() + " (" +
+             cell(l["months_to_start"], false) + " months)";
+  if (!l["abandoned_in"].is_null())
+    title += ", abandoned in " + l["abandoned_in"].get<std::string>() + ": " +
+             l["abandonment_cause"].get<std::string>();
+  Table p{title, {"phase", "from", "periods"}, {}};
+  for (const auto& e : l["phases"])
+    p.rows.push_back({c(e["phase"]), c(e["from"]), c(e["periods"])});
+  std::string out = p.render();
+  Table e{"Lifecycle: events", {"date", "type", "subject", "cause"}, {}};
+  for (const auto& v : l["events"])
+    e.rows.push_back({c(v["date"]), c(v["type"]), c(v["subject"]), c(v["cause"])});
+  if (!e.rows.empty()) out += e.render();
+  return out;
+}
+
 // The governance section as tables (docs/analyze.md, procedural indicators).
 std::string governance_tables(const json& g) {
   auto c = [](const json& v) { return cell(v, false); };
@@ -299,6 +320,7 @@ std::string run_tables(const json& doc) {
   }
   if (doc.contains("governance")) out += governance_tables(doc["governance"]);
   if (doc.contains("dynamics")) out += dynamics_tables(doc["dynamics"]);
+  if (doc.contains("lifecycle")) out += lifecycle_tables(doc["lifecycle"]);
   Table s{"Summary (/summary)", {"kpi", "value", "units"}, {}};
   for (const auto& [name, v] : doc["summary"].items())
     s.rows.push_back({name, cell(v, false), cell(at_or_null(doc["summary_units"], name), false)});
@@ -428,6 +450,19 @@ std::string run_csv(const json& doc) {
       for (const auto& e : ms["by_decile"])
         for (const char* m : counts) row("membership_by_decile", "", e["decile"].dump(), m, e[m]);
     }
+  }
+  if (doc.contains("lifecycle")) {
+    const auto& l = doc["lifecycle"];
+    for (const char* m :
+         {"initiator", "start", "months_to_start", "abandoned_in", "abandonment_cause"})
+      row("lifecycle", "", "", m, l[m]);
+    for (const auto& e : l["phases"])
+      for (const char* m : {"from", "periods"})
+        row("lifecycle_phases", "", e["phase"].get<std::string>(), m, e[m]);
+    for (const auto& e : l["events"])
+      row("lifecycle_events", "", e["date"].get<std::string>(), e["type"].get<std::string>(),
+          e["subject"].get<std::string>() +
+              (e["cause"].get<std::string>().empty() ? "" : ": " + e["cause"].get<std::string>()));
   }
   if (doc.contains("governance")) {
     const auto& g = doc["governance"];

@@ -395,6 +395,7 @@ json analyze_run(const RunData& run, const AnalyzeOptions& /*options*/) {
   if (run.governance.present) doc["governance"] = governance_section(run);
   // Format 1.3 runs with a `dynamics:` section.
   if (run.dynamics.present() && run.periods > 0) doc["dynamics"] = dynamics_section(run);
+  if (run.lifecycle.present && run.periods > 0) doc["lifecycle"] = lifecycle_section(run);
   return doc;
 }
 

@@ -26,6 +26,9 @@ nlohmann::json governance_section(const RunData& run);
 // The "dynamics" section (phase 4's state over time and by group) of a run whose
 // run.dynamics.present() is true (docs/analyze.md).
 nlohmann::json dynamics_section(const RunData& run);
+// The "lifecycle" section (phases as spans of periods, events) of a run whose
+// run.lifecycle.present is true (docs/analyze.md).
+nlohmann::json lifecycle_section(const RunData& run);
 nlohmann::json analyze_sweep(const std::filesystem::path& path, const AnalyzeOptions& options);
 nlohmann::json analyze_sweep_data(const SweepData& sweep, const AnalyzeOptions& options);
 

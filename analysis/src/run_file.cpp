@@ -336,6 +336,31 @@ void read_dynamics(const h5::File& f, RunData& run, const std::filesystem::path&
   }
 }
 
+// Format 1.4: /lifecycle, when the run had a `lifecycle:` section.
+void read_lifecycle(const h5::File& f, RunData& run, const std::filesystem::path& path) {
+  if (!f.exists("lifecycle")) return;
+  const auto g = f.open_group("lifecycle");
+  auto& l = run.lifecycle;
+  l.present = true;
+  l.initiator = g.has_attr("initiator") ? g.attr_string("initiator") : "";
+  l.abandoned_in = g.has_attr("abandoned_in") ? g.attr_string("abandoned_in") : "";
+  l.abandonment_cause = g.has_attr("abandonment_cause") ? g.attr_string("abandonment_cause") : "";
+  l.start_period = g.has_attr("start_period") ? g.attr_int("start_period") : -1;
+  l.phase = read_as<uint8_t>(g, "phase", run.periods, path);
+  for (const uint8_t p : l.phase)
+    if (p > 7) fail(path, "/lifecycle/phase has a value above 7");
+  const auto e = g.open_group("events");
+  const auto dims = e.open_dataset("time").dims();
+  const std::size_t n = dims.empty() ? 0 : static_cast<std::size_t>(dims[0]);
+  const auto period = read_as<int64_t>(e, "period", n, path);
+  const auto time = read_as<int64_t>(e, "time", n, path);
+  const auto type = read_strings_n(e, "type", n, path);
+  const auto subject = read_strings_n(e, "subject", n, path);
+  const auto cause = read_strings_n(e, "cause", n, path);
+  for (std::size_t k = 0; k < n; ++k)
+    l.events.push_back({period[k], time[k], type[k], subject[k], cause[k]});
+}
+
 void read_contents(const h5::File& f, RunData& run, const std::filesystem::path& path) {
   run.scenario = f.has_attr("scenario_name") ? f.attr_string("scenario_name") : "";
   run.seed = f.has_attr("seed") ? f.attr_int("seed") : 0;
@@ -380,6 +405,7 @@ void read_contents(const h5::File& f, RunData& run, const std::filesystem::path&
   if (f.exists("sharing")) read_sharing(f, run, path);
   read_governance(f, run, path);
   read_dynamics(f, run, path);
+  read_lifecycle(f, run, path);
 }
 
 }  // namespace

@@ -27,6 +27,14 @@ double triangular(const MonthsSpec& m, double u) {
   return u < f ? a + std::sqrt(u * (b - a) * (c - a)) : b - std::sqrt((1 - u) * (b - a) * (b - c));
 }
 
+// "14" for whole days, "2.5" otherwise.
+std::string format_days(double days) {
+  std::string text = std::to_string(days);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
 int64_t months_to_seconds(double months) {
   return static_cast<int64_t>(std::llround(months * kSecondsPerMonth));
 }
@@ -87,6 +95,10 @@ void LifecyclePhase::plan_road_to_operation() {
     add_event(std::min(t, end - 1), "phase", phase_name(phase), cause);
   };
   auto abandon = [&](ProjectPhase in, const std::string& cause) {
+    if (t >= end) {  // the project would stop after the run: within it, it never started
+      add_event(end - 1, "not_started", "", "the road to operation runs past the end of the run");
+      return;
+    }
     record_.abandoned_in = phase_name(in);
     record_.abandonment_cause = cause;
     set_phase_from(first_period_from(t), ProjectPhase::kAbandoned);
@@ -186,7 +198,7 @@ void LifecyclePhase::plan_outages() {
     if (ev.type == "outage") {
       const int p = index_of(ev.subject);
       outages_.push_back({p, ev.at_utc, ev.at_utc + static_cast<int64_t>(ev.days * 86400)});
-      add_event(ev.at_utc, "outage", ev.subject, "dated, " + std::to_string(ev.days) + " days");
+      add_event(ev.at_utc, "outage", ev.subject, "dated, " + format_days(ev.days) + " days");
     } else if (ev.type == "inverter_failures" && ev.rate_per_year > 0) {
       for (size_t p = 0; p < producers.size(); ++p) {
         if (!ev.subject.empty() && producers[p].id != ev.subject) continue;
@@ -258,6 +270,8 @@ void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
   const int members = member.row(period).cast<int>().sum();
   low_periods_ = members < spec_.barriers.min_members ? low_periods_ + 1 : 0;
   if (low_periods_ >= k && period + 1 < M) {
+    for (Eigen::Index i = 0; membership != nullptr && i < member.cols(); ++i)
+      if (member(period, i) != 0) membership->leave_now(period, i, member);
     member.bottomRows(M - period - 1).setZero();
     set_phase_from(period + 1, ProjectPhase::kDissolved);
     add_event(to, "dissolved", "",

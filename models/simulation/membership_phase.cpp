@@ -13,7 +13,7 @@ bool is_member(MemberState s) {
 
 }  // namespace
 
-MembershipPhase::MembershipPhase(const Scenario& scenario, int64_t periods)
+MembershipPhase::MembershipPhase(const Scenario& scenario, const output::MemberMatrix& member)
     : scenario_(scenario),
       spec_(scenario.dynamics.membership),
       order_stream_(scenario.seed, scenario.replicate, sim::Purpose::kDynamics,
@@ -27,8 +27,11 @@ MembershipPhase::MembershipPhase(const Scenario& scenario, int64_t periods)
   for (size_t i = 0; i < n; ++i) {
     const bool founder = scenario.participants[i].member_at_start;
     state_[i] = founder ? MemberState::kMember : MemberState::kCandidate;
-    if (founder) member_since_[i] = 0;
+    // A founder joins with the operation's first period (0 without a lifecycle).
+    for (Eigen::Index m = 0; founder && m < member.rows() && member_since_[i] < 0; ++m)
+      if (member(m, static_cast<Eigen::Index>(i)) != 0) member_since_[i] = m;
   }
+  const int64_t periods = member.rows();
   money_ring_.setZero(std::max(spec_.loss_window_periods, 1), static_cast<Eigen::Index>(n));
   reference_ring_.setZero(money_ring_.rows(), money_ring_.cols());
   record_.enabled = true;
@@ -131,6 +134,8 @@ void MembershipPhase::leave_now(int64_t period, Eigen::Index i, output::MemberMa
   state_[k] = MemberState::kLeaving;
   leaves_at_[k] = period + 1;
   record_.exit_cause[k] = static_cast<uint8_t>(ExitCause::kEvent);
+  // Phase 5 runs after phase 4 recorded the period's states: this one changes too.
+  record_.state(period, i) = static_cast<uint8_t>(MemberState::kLeaving);
   if (period + 1 < member.rows()) member.col(i).tail(member.rows() - period - 1).setZero();
 }
 

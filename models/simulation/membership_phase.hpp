@@ -46,7 +46,8 @@ struct MembershipInputs {
 
 class MembershipPhase {
  public:
-  MembershipPhase(const Scenario& scenario, int64_t periods);
+  // `member` [M, N]: who is a member as the run starts (founders from the operation's start).
+  MembershipPhase(const Scenario& scenario, const output::MemberMatrix& member);
 
   // Decides after period m; writes the member matrix [M, N] from the periods it changes.
   void after_period(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);

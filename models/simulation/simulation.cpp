@@ -143,7 +143,7 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
     owner_of_producer_ = producer_players(scenario_);
     if (scenario_.dynamics.membership.enabled)
-      membership_ = std::make_unique<MembershipPhase>(scenario_, M);
+      membership_ = std::make_unique<MembershipPhase>(scenario_, member_);
   }
 }
 
@@ -268,6 +268,9 @@ void Simulation::close_period(int64_t period) {
     in.member = &period_member;
   }
   economics::PeriodAccounts acc = economics::compute_accounts(scenario_.tariffs, in);
+  // Before the operation starts (or once it dissolved) there is no PMO to run.
+  const bool pmo_runs = !lifecycle_ || lifecycle_->operating(period);
+  if (!pmo_runs) acc.pmo_costs.setZero();
   put_rows(accounts_.bill_reference, period, acc.bill_reference);
   put_rows(accounts_.bill, period, acc.bill);
   put_rows(accounts_.internal_purchase, period, acc.internal_purchase);
@@ -275,7 +278,7 @@ void Simulation::close_period(int64_t period) {
   put_rows(accounts_.producer_surplus_revenue, period, acc.producer_surplus_revenue);
   put_rows(accounts_.pmo_costs, period, acc.pmo_costs);
   // Intermediaries paid by the PMO and the transaction costs of the last round.
-  extra_pmo_costs_(period) = governance_->pmo_costs_of(period);
+  extra_pmo_costs_(period) = pmo_runs ? governance_->pmo_costs_of(period) : 0.0;
   accounts_.pmo_costs(period) += extra_pmo_costs_(period);
   acc.pmo_costs(0) += extra_pmo_costs_(period);  // acc: this period's row of accounts_
   governance_->record_in_force(period, in_force_);

@@ -185,6 +185,15 @@ TEST_CASE("analyze refuses a bad file with exit 2 and one line", "[integration][
   CHECK(r.status == 2);
 }
 
+namespace {
+// fabrique-quartier's lifecycle overridden so that the operation starts with the run.
+const std::string kImmediateStart =
+    "--set lifecycle.emergence=0 --set lifecycle.feasibility=0 --set lifecycle.recruitment=0 "
+    "--set lifecycle.structuring=0 --set lifecycle.grid_agreement=0 "
+    "--set lifecycle.barriers.bad_design_with_expertise=0 "
+    "--set lifecycle.barriers.statutes_unsettled=0 --set lifecycle.events=[]";
+}  // namespace
+
 TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arrays",
           "[integration][analyze][dynamics]") {
   // Three months of fabrique-quartier (phase 4, 156 candidates who may join: format 1.4
@@ -192,9 +201,11 @@ TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arr
   // and /participants, tolerance 1e-12.
   const auto dir = scratch("analyze-dynamics");
   const auto run = dir / "f.h5";
-  const auto r = run_accord("run " + source_path("scenarios/fabrique-quartier.yaml") +
-                                " -q --set time.end=2025-04-01 -o " + run.string(),
-                            dir);
+  // The road to operation made immediate (phase 5 is tested in test_lifecycle_run.cpp).
+  const auto r =
+      run_accord("run " + source_path("scenarios/fabrique-quartier.yaml") +
+                     " -q --set time.end=2025-04-01 " + kImmediateStart + " -o " + run.string(),
+                 dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
   const auto out = dir / "a.json";
@@ -278,4 +289,53 @@ TEST_CASE("analyze a run with dynamics: the dynamics section from the file's arr
   check_rectangular(rows);
   CHECK(std::count_if(rows.begin(), rows.end(),
                       [](const auto& row) { return row[0] == "candidates_by_decile"; }) > 0);
+}
+
+TEST_CASE("analyze a run with a lifecycle: phases and events from the file",
+          "[integration][analyze][lifecycle]") {
+  // Two years of fabrique-quartier from the first meeting (the dated events fall later and are
+  // dropped): the spans of the section cover every period in the file's order, the start is
+  // the file's start_period and every event is listed, in the table and CSV forms too.
+  const auto dir = scratch("analyze-lifecycle");
+  const auto run = dir / "l.h5";
+  const auto r =
+      run_accord("run " + source_path("scenarios/fabrique-quartier.yaml") +
+                     " -q --set time.end=2027-01-01 --set lifecycle.events=[] -o " + run.string(),
+                 dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto out = dir / "a.json";
+  REQUIRE(run_accord("analyze --format json " + run.string() + " -o " + out.string(), dir).status ==
+          0);
+  const auto doc = nlohmann::json::parse(slurp(out));
+  REQUIRE(doc.contains("lifecycle"));
+  const auto& l = doc["lifecycle"];
+  const auto f = accord::sim::h5::File::open(run.string());
+  const auto g = f.open_group("lifecycle");
+  const auto phase = g.open_dataset("phase").read<double>().values;
+  const auto events = g.open_group("events").open_dataset("type").read_strings();
+  const char* names[] = {"emergence",      "feasibility", "recruitment", "structuring",
+                         "grid_agreement", "operation",   "abandoned",   "dissolved"};
+  std::size_t covered = 0;
+  for (const auto& span : l["phases"]) {
+    const auto n = span["periods"].get<std::size_t>();
+    for (std::size_t k = 0; k < n; ++k)
+      CHECK(span["phase"] == names[static_cast<int>(phase[covered + k])]);
+    covered += n;
+  }
+  CHECK(covered == phase.size());
+  CHECK(l["start_period"] == g.attr_int("start_period"));
+  CHECK(l["initiator"] == "municipality");
+  CHECK(l["events"].size() == events.size());
+  const auto table = run_accord("analyze " + run.string() + " -o " + (dir / "t.txt").string(), dir);
+  REQUIRE(table.status == 0);
+  CHECK(slurp(dir / "t.txt").find("Lifecycle: initiated by municipality") != std::string::npos);
+  const auto csv =
+      run_accord("analyze --format csv " + run.string() + " -o " + (dir / "t.csv").string(), dir);
+  REQUIRE(csv.status == 0);
+  const auto rows = parse_csv(slurp(dir / "t.csv"));
+  check_rectangular(rows);
+  std::size_t event_rows = 0;
+  for (const auto& row : rows) event_rows += row[0] == "lifecycle_events" ? 1 : 0;
+  CHECK(event_rows == events.size());
 }

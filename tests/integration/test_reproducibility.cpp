@@ -114,6 +114,7 @@ TEST_CASE("every shipped scenario runs and satisfies the invariants", "[integrat
     const auto f = sim::h5::File::open(out.string());
     CHECK(f.attr_string("filetype") == "accord-run");
     CHECK(f.attr_int("complete") == 1);
-    if (f.open_group("energy").exists("allocated")) check_invariants(f);
+    // Long scenarios run at detail: periods (no per-step ledger to check).
+    if (f.exists("energy") && f.open_group("energy").exists("allocated")) check_invariants(f);
   }
 }

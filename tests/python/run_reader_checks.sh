@@ -14,10 +14,17 @@ mkdir -p "$out"
 # /dynamics read and checked.
 "$accord" run "$src/scenarios/quartier-mixte-scic.yaml" -q --set time.end=2025-04-01 \
   --set governance.calendar=monthly --set output.detail=periods -o "$out/scic.h5"
-# The district with social dynamics and candidates (format 1.3 /dynamics), three months.
+# The district from the first meeting (format 1.4 /lifecycle): three months before any
+# operation; then six months with the road made immediate (/dynamics, membership).
 "$accord" run "$src/scenarios/fabrique-quartier.yaml" -q --set time.end=2025-04-01 \
-  -o "$out/fabrique.h5"
-for f in worked full periods summary scic fabrique; do
+  --set lifecycle.events=[] -o "$out/fabrique.h5"
+"$accord" run "$src/scenarios/fabrique-quartier.yaml" -q --set time.end=2025-07-01 \
+  --set lifecycle.emergence=0 --set lifecycle.feasibility=0 --set lifecycle.recruitment=0 \
+  --set lifecycle.structuring=0 --set lifecycle.grid_agreement=0 \
+  --set lifecycle.barriers.bad_design_with_expertise=0 \
+  --set lifecycle.barriers.statutes_unsettled=0 --set lifecycle.events=[] \
+  -o "$out/fabrique-operating.h5"
+for f in worked full periods summary scic fabrique fabrique-operating; do
   /usr/bin/python3 "$src/tests/python/test_reader.py" "$out/$f.h5"
 done
 # A small sweep (2 points x 2 replicates, one week): open_sweep against summary.csv.

@@ -250,6 +250,31 @@ def check_membership(run, member):
           "a member left without a cause")
 
 
+def check_lifecycle(run):
+    """Format 1.4 /lifecycle, when the file has it: phases in order, events in time order,
+    nobody a member before the start."""
+    phase, events = run.lifecycle()
+    if "lifecycle" not in run.h5:
+        check(phase.empty and events.empty, "lifecycle() without /lifecycle")
+        return
+    attrs = run.h5["lifecycle"].attrs
+    check(len(phase) == len(run.period_start), "one phase per period")
+    codes = run.h5["lifecycle/phase"][()]
+    pre = codes[codes < 5]
+    check(bool((np.diff(pre) >= 0).all()), "phases before operation out of order")
+    check(events.index.is_monotonic_increasing, "events not in time order")
+    start = int(attrs["start_period"])
+    member = run.h5["periods/member"][()]
+    if start >= 0:
+        check(phase.iloc[start] == "operation", "start_period is not operating")
+        check(int(member[:start].sum()) == 0, "members before the start")
+    else:
+        check(int(member.sum()) == 0, "members without a start")
+    check(set(events["type"]) <= {"phase", "abandoned", "derogation_granted", "not_started",
+                                  "outage", "inverter_failure", "anchor_exit", "dissolved"},
+          "event types")
+
+
 def check_dynamics(run):
     """The format 1.3 /dynamics group against docs/hdf5-format.md, when the file has it."""
     if "dynamics/person" not in run.h5:
@@ -273,7 +298,7 @@ def check_dynamics(run):
     for name in ("satisfaction", "attitude", "trust_pmo"):
         values = run.dynamics(name).to_numpy()
         values = values[member] if name == "satisfaction" else values
-        check(np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1,
+        check(values.size == 0 or (np.isfinite(values).all() and values.min() >= 0 and values.max() <= 1),
               f"/dynamics/{name} outside [0, 1]")
     check((run.dynamics("aspiration").to_numpy()[member] >= 0).all(), "aspiration below 0")
     # Format 1.4: trust in the municipality and each intermediary, [M, persons] in [0, 1].
@@ -449,6 +474,7 @@ def main(argv):
         check_xarray(run, path, detail)
         check_governance(run)
         check_dynamics(run)
+        check_lifecycle(run)
     check_errors(path)
     if detail in ("full", "periods"):
         check_synthetic_governance(path)

@@ -48,7 +48,8 @@ GOVERNANCE_CHARTS = ["governance-participation", "governance-power", "governance
 # The charts of the Social dynamics section (report.js dynamicsSection), drawn when the run has
 # phase 4's /dynamics and only then.
 # fabrique-quartier, the page checked with /dynamics, also has dynamics.membership (format 1.4).
-DYNAMICS_CHARTS = ["dynamics-time", "dynamics-deciles", "dynamics-membership"]
+DYNAMICS_CHARTS = ["dynamics-time", "dynamics-deciles", "dynamics-membership",
+                   "lifecycle-timeline"]  # fabrique-quartier also has a lifecycle (1.4)
 
 failures = []
 
@@ -237,10 +238,16 @@ def main():
         run([accord, "report", str(scic), "-o", str(work / "quartier-mixte-scic.html")])
         pages.append((work / "quartier-mixte-scic.html", None, 3, governance_rows(accord, scic)))
         fabrique = work / "fabrique-quartier.h5"  # phase 4: /dynamics with candidates
+        # The road to operation made immediate, so that six months hold members.
+        immediate = [f"lifecycle.{p}=0" for p in ("emergence", "feasibility", "recruitment",
+                                                  "structuring", "grid_agreement")]
+        immediate += ["lifecycle.barriers.bad_design_with_expertise=0",
+                      "lifecycle.barriers.statutes_unsettled=0", "lifecycle.events=[]"]
         run([accord, "run", str(src / "scenarios/fabrique-quartier.yaml"), "-q", "--set",
-             "time.end=2025-07-01", "--set", "output.detail=periods", "-o", str(fabrique)])
+             "time.end=2025-07-01", "--set", "output.detail=periods", "-o", str(fabrique)]
+            + [a for s in immediate for a in ("--set", s)])
         run([accord, "report", str(fabrique), "-o", str(work / "fabrique-quartier.html")])
-        pages.append((work / "fabrique-quartier.html", None, 6, governance_rows(accord, fabrique)))
+        pages.append((work / "fabrique-quartier.html", None, 7, governance_rows(accord, fabrique)))
         sweep_dir = work / "sweep"
         run([accord, "sweep", str(src / "tests/report/data/sweep-small.yaml"), "-q", "-j", "2",
              "-o", str(sweep_dir)])

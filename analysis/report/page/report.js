@@ -353,6 +353,7 @@
 
     governanceSection(d.governance);
     dynamicsSection(d.dynamics);
+    lifecycleSection(d.lifecycle);
 
     // Monthly flows.
     var m = d.monthly || {};
@@ -534,6 +535,43 @@
       tooltip: [{ field: "period", type: "temporal" }, { field: "series" }, { field: "value" }]
     };
     chart(dg, "dynamics-membership", "How many people are members, wait for admission, are still only candidates, or have left, period by period. Candidates apply when word of mouth and outreach have convinced them; members leave after lasting dissatisfaction or losses, once their notice has run (docs/dynamics.md).", spec);
+  }
+
+  // The project from the first meeting (phase 5, format 1.4): its phases as a timeline with the
+  // events on it, and the events in a table.
+  function lifecycleSection(l) {
+    if (!l || typeof l !== "object" || !Array.isArray(l.phases)) return;
+    var intro = "The road from the initiators' first meeting to an operating community, and what happened to it afterwards (docs/lifecycle.md). Initiated by " + l.initiator + "; ";
+    intro += l.start ? "operating from " + l.start + ", " + fmt(l.months_to_start, 1) + " months after the first meeting." :
+      (l.abandoned_in ? "abandoned in " + l.abandoned_in + ": " + l.abandonment_cause + "." : "not operating within the run.");
+    var ls = section("lifecycle", "Lifecycle of the project", intro);
+    var tables = el("div", { className: "tables" });
+    ls.appendChild(tables);
+    tables.appendChild(table(["Date", "Event", "Subject", "Cause"],
+      arr(l.events).map(function (e) { return [e.date, e.type, e.subject, e.cause]; }),
+      { title: "Events" }));
+    var lg = grid(ls);
+    var order = ["emergence", "feasibility", "recruitment", "structuring", "grid_agreement", "operation", "abandoned", "dissolved"];
+    var colors = ["#8c8c8c", "#6b4c9a", "#e3a21a", "#d1603d", "#2a9d8f", "#1f6f8b", "#a4262c", "#5a5a5a"];
+    var spans = arr(l.phases).map(function (p) { return { phase: p.phase, from: p.from, to: p.to, periods: p.periods, row: "Phase" }; });
+    var marks = arr(l.events).filter(function (e) { return e.type !== "phase"; })
+      .map(function (e) { return { date: e.date, type: e.type, subject: e.subject, cause: e.cause, row: "Events" }; });
+    var spec = baseSpec("Timeline", "Phases of the project, and the events of its life");
+    spec.layer = [
+      { data: { values: spans }, mark: { type: "bar" },
+        encoding: {
+          x: { field: "from", type: "temporal", title: null }, x2: { field: "to" },
+          y: { field: "row", type: "nominal", title: null, sort: ["Phase", "Events"] },
+          color: { field: "phase", type: "nominal", title: "Phase", sort: order, scale: { domain: order, range: colors } },
+          tooltip: [{ field: "phase" }, { field: "from", type: "temporal" }, { field: "periods" }] } },
+      { data: { values: marks }, mark: { type: "point", filled: true, size: 80, color: "#222" },
+        encoding: {
+          x: { field: "date", type: "temporal" },
+          y: { field: "row", type: "nominal", sort: ["Phase", "Events"] },
+          shape: { field: "type", type: "nominal", title: "Event" },
+          tooltip: [{ field: "date", type: "temporal" }, { field: "type" }, { field: "subject" }, { field: "cause" }] } }
+    ];
+    chart(lg, "lifecycle-timeline", "The project's phases from the first meeting (a period belongs to the phase it begins in) and its events: outages, inverter failures, anchor members leaving, a derogation granted, a dissolution. An expert shortens the feasibility study and avoids bad designs; a mediator speeds recruitment and settles the statutes.", spec);
   }
 
   // ---------------------------------------------------------------- governance (run documents)

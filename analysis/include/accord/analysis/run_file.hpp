@@ -97,6 +97,19 @@ struct DynamicsRecords {
   bool present() const { return !satisfaction.empty(); }
 };
 
+// /lifecycle (format 1.4, runs with a `lifecycle:` section).
+struct LifecycleEventRecord {
+  int64_t period = 0, time_utc = 0;
+  std::string type, subject, cause;
+};
+struct LifecycleRecords {
+  bool present = false;
+  std::string initiator, abandoned_in, abandonment_cause;
+  int64_t start_period = -1;
+  std::vector<uint8_t> phase;  // [M] 0 emergence .. 7 dissolved
+  std::vector<LifecycleEventRecord> events;
+};
+
 struct RunData {
   std::string path;
   std::string scenario;
@@ -138,6 +151,7 @@ struct RunData {
   VotingPowerRecords voting_power;
   std::vector<BehaviourColumn> behaviour;  // /actors/behaviour, sorted by name
   DynamicsRecords dynamics;                // format 1.3
+  LifecycleRecords lifecycle;              // format 1.4
 
   std::size_t participants() const { return ids.size(); }
 };
