@@ -36,6 +36,32 @@ Mean member_mean(const RunData& run, const std::vector<double>& values, std::siz
   return mean;
 }
 
+// out["by_kind"], out["by_decile"], out["low_income"] and out["not_low_income"]: `row` (a
+// function of a participant filter returning a JSON object) for each group of participants.
+template <class Row>
+void by_group(const RunData& run, json& out, Row row) {
+  std::map<std::string, int> kinds;
+  std::map<int32_t, int> deciles;
+  for (std::size_t i = 0; i < run.participants(); ++i) {
+    kinds[run.kinds[i]] = 0;
+    deciles[run.income_decile[i]] = 0;
+  }
+  out["by_kind"] = json::array();
+  for (const auto& [kind, unused] : kinds) {
+    json r = row([&](std::size_t i) { return run.kinds[i] == kind; });
+    r["kind"] = kind;
+    out["by_kind"].push_back(std::move(r));
+  }
+  out["by_decile"] = json::array();
+  for (const auto& [decile, unused] : deciles) {
+    json r = row([&](std::size_t i) { return run.income_decile[i] == decile; });
+    r["decile"] = decile;
+    out["by_decile"].push_back(std::move(r));
+  }
+  out["low_income"] = row([&](std::size_t i) { return run.low_income[i] != 0; });
+  out["not_low_income"] = row([&](std::size_t i) { return run.low_income[i] == 0; });
+}
+
 // Who joined and who left (format 1.4): counts by state per period, exits by cause, and by
 // kind and income decile the founders, those who joined, those who left and the final members.
 json membership_part(const RunData& run) {
@@ -83,26 +109,7 @@ json membership_part(const RunData& run) {
                 {"left", left},
                 {"members_final", final_members}};
   };
-  std::map<std::string, int> kinds;
-  std::map<int32_t, int> deciles;
-  for (std::size_t i = 0; i < n; ++i) {
-    kinds[run.kinds[i]] = 0;
-    deciles[run.income_decile[i]] = 0;
-  }
-  out["by_kind"] = json::array();
-  for (const auto& [kind, unused] : kinds) {
-    json row = counts([&](std::size_t i) { return run.kinds[i] == kind; });
-    row["kind"] = kind;
-    out["by_kind"].push_back(std::move(row));
-  }
-  out["by_decile"] = json::array();
-  for (const auto& [decile, unused] : deciles) {
-    json row = counts([&](std::size_t i) { return run.income_decile[i] == decile; });
-    row["decile"] = decile;
-    out["by_decile"].push_back(std::move(row));
-  }
-  out["low_income"] = counts([&](std::size_t i) { return run.low_income[i] != 0; });
-  out["not_low_income"] = counts([&](std::size_t i) { return run.low_income[i] == 0; });
+  by_group(run, out, counts);
   return out;
 }
 
@@ -179,26 +186,7 @@ nlohmann::json dynamics_section(const RunData& run) {
           member_mean(run, d.trust_municipality, persons, last, keep).value();
     return row;
   };
-  std::map<std::string, int> kinds;
-  std::map<int32_t, int> deciles;
-  for (std::size_t i = 0; i < n; ++i) {
-    kinds[run.kinds[i]] = 0;
-    deciles[run.income_decile[i]] = 0;
-  }
-  out["by_kind"] = json::array();
-  for (const auto& [kind, unused] : kinds) {
-    json row = final_row([&](std::size_t i) { return run.kinds[i] == kind; });
-    row["kind"] = kind;
-    out["by_kind"].push_back(std::move(row));
-  }
-  out["by_decile"] = json::array();
-  for (const auto& [decile, unused] : deciles) {
-    json row = final_row([&](std::size_t i) { return run.income_decile[i] == decile; });
-    row["decile"] = decile;
-    out["by_decile"].push_back(std::move(row));
-  }
-  out["low_income"] = final_row([&](std::size_t i) { return run.low_income[i] != 0; });
-  out["not_low_income"] = final_row([&](std::size_t i) { return run.low_income[i] == 0; });
+  by_group(run, out, final_row);
 
   // Candidates: attitude at the end of the first and of the last period, by income decile.
   std::map<int32_t, std::pair<Mean, Mean>> by_decile;

@@ -70,6 +70,13 @@ struct MiniGovernance {
   }
 };
 
+// 60 households around the operation, across the ten deciles (a `dynamics.candidates` entry).
+inline const std::string kNeighbourCandidates =
+    "  candidates:\n"
+    "    - group: voisins\n      count: 60\n      kind: household\n"
+    "      income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
+    "      consumption: {profile: household, annual_kwh: 4000}\n";
+
 // Runs the community to the end and hands over the result.
 inline models::output::RunResult run(const MiniGovernance& g, unsigned threads = 1) {
   models::Simulation sim(g.load(), models::SimulationOptions{threads});

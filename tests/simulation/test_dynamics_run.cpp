@@ -14,12 +14,7 @@ using accord::test_governance::run;
 
 namespace {
 
-// 60 households around the operation, across the ten deciles.
-const std::string kCandidates =
-    "  candidates:\n"
-    "    - group: voisins\n      count: 60\n      kind: household\n"
-    "      income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
-    "      consumption: {profile: household, annual_kwh: 4000}\n";
+const std::string& kCandidates = accord::test_governance::kNeighbourCandidates;
 
 // Mean final attitude of the candidates of deciles 1-3.
 double low_income_candidate_attitude(const output::RunResult& r) {
