@@ -50,8 +50,6 @@ LifecyclePhase::LifecyclePhase(const Scenario& scenario, const sim::TimeGrid& gr
                        static_cast<uint8_t>(ProjectPhase::kEmergence));
   plan_road_to_operation();
   plan_outages();
-  std::stable_sort(record_.events.begin(), record_.events.end(),
-                   [](const auto& a, const auto& b) { return a.time_utc < b.time_utc; });
 }
 
 int64_t LifecyclePhase::period_at(int64_t t_utc) const {

@@ -17,7 +17,8 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   // With dynamics.membership, participants who are not members in a period (candidates,
   // those who left) are outside the operation then: totals and means cover members only.
   const bool everyone = run.member.size() == 0 || run.member.minCoeff() != 0;
-  const output::RowMatrix member_weight = run.member.cast<double>();
+  const output::RowMatrix member_weight =
+      everyone ? output::RowMatrix() : output::RowMatrix(run.member.cast<double>());
   auto of_members = [&](const output::RowMatrix& x) {
     return everyone ? x.sum() : x.cwiseProduct(member_weight).sum();
   };

@@ -58,6 +58,34 @@ fs::path write_sweep(const fs::path& dir, const std::string& name, const std::st
   return path;
 }
 
+// Runs the sweep file `path` on -j 1 and -j 2 into dir/j1 and dir/j2, then compares, for each
+// of the first `runs` run files, every dataset of `datasets` bit for bit; `seen` gets each
+// dataset's values (of the -j 1 run) so that a test can check they are not empty tables.
+template <class Seen>
+void check_same_on_threads(const fs::path& dir, const fs::path& path, int runs,
+                           const std::vector<std::string>& datasets, Seen seen) {
+  for (const char* j : {"1", "2"}) {
+    const auto r = run_accord(
+        "sweep " + path.string() + " -q -j " + j + " -o " + (dir / (std::string("j") + j)).string(),
+        dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+  }
+  for (int i = 0; i < runs; ++i) {
+    const auto name = fmt::format("run-{:06}.h5", i);
+    const auto a = h5::File::open((dir / "j1" / "runs" / name).string());
+    const auto b = h5::File::open((dir / "j2" / "runs" / name).string());
+    for (const auto& d : datasets) {
+      INFO(name << " " << d);
+      const auto x = a.open_dataset(d).read<double>().values;
+      const auto y = b.open_dataset(d).read<double>().values;
+      REQUIRE(x.size() == y.size());
+      CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
+      seen(d, x);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("sweep: example grid, identical on 1 and 2 threads", "[integration][sweep]") {
@@ -105,31 +133,17 @@ TEST_CASE("sweep: governance trajectories identical on 1 and 2 threads",
            "parameters:\n  - {path: governance.trust.gain, values: [0.05, 0.2]}\n"
            "design: {type: grid}\noutput: {detail: periods}\n";
   }
-  for (const char* j : {"1", "2"}) {
-    const auto r = run_accord(
-        "sweep " + path.string() + " -q -j " + j + " -o " + (dir / (std::string("j") + j)).string(),
-        dir);
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-  }
+  bool any_ballot = false;
+  check_same_on_threads(dir, path, 4,
+                        {"governance/ballot", "governance/utility", "governance/chosen",
+                         "governance/support", "dynamics/trust_pmo", "summary/rule_changes"},
+                        [&](const std::string& d, const std::vector<double>& x) {
+                          if (d == "governance/ballot")
+                            any_ballot = any_ballot || std::any_of(x.begin(), x.end(),
+                                                                   [](double v) { return v >= 0; });
+                        });
   const SweepTable t1 = read_sweep(dir / "j1" / "sweep.h5");
   CHECK(std::find(t1.kpis.begin(), t1.kpis.end(), "rule_changes") != t1.kpis.end());
-  bool any_ballot = false;
-  for (int i = 0; i < 4; ++i) {
-    const auto name = fmt::format("run-{:06}.h5", i);
-    const auto a = h5::File::open((dir / "j1" / "runs" / name).string());
-    const auto b = h5::File::open((dir / "j2" / "runs" / name).string());
-    for (const char* d : {"governance/ballot", "governance/utility", "governance/chosen",
-                          "governance/support", "dynamics/trust_pmo", "summary/rule_changes"}) {
-      INFO(name << " " << d);
-      const auto x = a.open_dataset(d).read<double>().values;
-      const auto y = b.open_dataset(d).read<double>().values;
-      REQUIRE(x.size() == y.size());
-      CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
-      if (std::string(d) == "governance/ballot")
-        any_ballot = any_ballot || std::any_of(x.begin(), x.end(), [](double v) { return v >= 0; });
-    }
-  }
   CHECK(any_ballot);  // members did vote: the comparison is not between empty tables
 }
 
@@ -149,28 +163,13 @@ TEST_CASE("sweep: lifecycle and membership identical on 1 and 2 threads",
            "0.75]}\n"
            "design: {type: grid}\noutput: {detail: periods}\n";
   }
-  for (const char* j : {"1", "2"}) {
-    const auto r = run_accord(
-        "sweep " + path.string() + " -q -j " + j + " -o " + (dir / (std::string("j") + j)).string(),
-        dir);
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-  }
   bool any_join = false;
-  for (int i = 0; i < 4; ++i) {
-    const auto name = fmt::format("run-{:06}.h5", i);
-    const auto a = h5::File::open((dir / "j1" / "runs" / name).string());
-    const auto b = h5::File::open((dir / "j2" / "runs" / name).string());
-    for (const char* d : {"periods/member", "dynamics/membership/state", "dynamics/attitude",
-                          "lifecycle/phase", "summary/members_joined", "periods/benefit"}) {
-      INFO(name << " " << d);
-      const auto x = a.open_dataset(d).read<double>().values;
-      const auto y = b.open_dataset(d).read<double>().values;
-      REQUIRE(x.size() == y.size());
-      CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
-      if (std::string(d) == "summary/members_joined") any_join = any_join || x.front() > 0;
-    }
-  }
+  check_same_on_threads(dir, path, 4,
+                        {"periods/member", "dynamics/membership/state", "dynamics/attitude",
+                         "lifecycle/phase", "summary/members_joined", "periods/benefit"},
+                        [&](const std::string& d, const std::vector<double>& x) {
+                          if (d == "summary/members_joined") any_join = any_join || x.front() > 0;
+                        });
   CHECK(any_join);  // candidates did join: the comparison is not between empty tables
 }
 

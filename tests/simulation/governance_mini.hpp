@@ -4,6 +4,8 @@
 // vote on the benefit rule. Pieces are replaced per test (behaviour, actors, agenda, ...).
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
 
@@ -76,6 +78,14 @@ inline const std::string kNeighbourCandidates =
     "    - group: voisins\n      count: 60\n      kind: household\n"
     "      income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
     "      consumption: {profile: household, annual_kwh: 4000}\n";
+
+// The value of KPI `name` in the run's /summary (fails the test when it is absent).
+inline double kpi_of(const models::output::RunResult& r, const std::string& name) {
+  for (const auto& k : r.summary)
+    if (k.name == name) return k.value;
+  FAIL("no KPI " << name);
+  return 0.0;
+}
 
 // Runs the community to the end and hands over the result.
 inline models::output::RunResult run(const MiniGovernance& g, unsigned threads = 1) {

@@ -66,12 +66,7 @@ TEST_CASE("dynamics: /summary indicators are the final means", "[dynamics]") {
   g.calendar = "none";
   g.dynamics = kCandidates;
   const auto r = run(g);
-  auto kpi = [&](const std::string& name) {
-    for (const auto& k : r.summary)
-      if (k.name == name) return k.value;
-    FAIL("no KPI " << name);
-    return 0.0;
-  };
+  auto kpi = [&](const std::string& name) { return accord::test_governance::kpi_of(r, name); };
   const auto& d = r.dynamics;
   const Eigen::Index last = d.satisfaction.rows() - 1, n = d.satisfaction.cols();
   CHECK(kpi("satisfaction_final_mean") == Approx(d.satisfaction.row(last).mean()).margin(1e-12));

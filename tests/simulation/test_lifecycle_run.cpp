@@ -65,12 +65,7 @@ TEST_CASE("lifecycle: before the start nobody shares, from it the founders do",
                                            "grid_agreement", "operation"});
   // No governance round before the operation (rounds decide for the next period).
   for (const auto& row : r.governance.rows) CHECK(row.period >= 6);
-  auto kpi = [&](const std::string& name) {
-    for (const auto& k : r.summary)
-      if (k.name == name) return k.value;
-    FAIL("no KPI " << name);
-    return 0.0;
-  };
+  auto kpi = [&](const std::string& name) { return accord::test_governance::kpi_of(r, name); };
   CHECK(kpi("lifecycle_started") == 1);
   CHECK(kpi("lifecycle_operating_periods") == 3);
   // 1 January 00:00 CET to 1 July 00:00 CEST: 181 days less the hour of summer time.

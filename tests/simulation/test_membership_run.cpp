@@ -149,12 +149,7 @@ TEST_CASE("membership: members who leave get nothing from the period they are go
   }
   check_states_match_member_matrix(r);
   // The /summary counts are the record's.
-  auto kpi = [&](const std::string& name) {
-    for (const auto& k : r.summary)
-      if (k.name == name) return k.value;
-    FAIL("no KPI " << name);
-    return 0.0;
-  };
+  auto kpi = [&](const std::string& name) { return accord::test_governance::kpi_of(r, name); };
   CHECK(kpi("members_left") == left);
   CHECK(kpi("members_joined") == joined);
   CHECK(kpi("exits_losses") == left);
