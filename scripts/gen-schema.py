@@ -344,9 +344,10 @@ defs["dynamics"] = obj({
                                                     minimum=0, maximum=1000000, default=0)}),
     "membership": obj({
         "application_attitude": frac("a candidate applies when its attitude reaches it") | {"default": 0.7},
-        "admission": {"enum": ["automatic", "pmo"], "default": "automatic",
+        "admission": {"enum": ["automatic", "pmo", "assembly", "board"], "default": "automatic",
                       "description": "automatic: within the caps; pmo: also while last period's surplus covers "
-                                     "the applicants' consumption"},
+                                     "the applicants' consumption; assembly, board: a vote at the next "
+                                     "governance round admits all applicants within the caps or none"},
         "max_members": integer("cap on members (0: none)", minimum=0, maximum=10000000, default=0),
         "max_subscribed_kva": num("cap on the members' subscribed power, kVA (0: none)", minimum=0, default=0),
         "exit_satisfaction": frac("a member gives notice when satisfaction stays below") | {"default": 0.3},

@@ -141,7 +141,7 @@ MembershipSpec parse_membership(const ConfigNode& n) {
   m.enabled = true;
   m.application_attitude =
       n.number_or("application_attitude", m.application_attitude, Range::fraction());
-  m.admission = n.choice_or("admission", {"automatic", "pmo"}, m.admission);
+  m.admission = n.choice_or("admission", {"automatic", "pmo", "assembly", "board"}, m.admission);
   m.max_members =
       static_cast<int>(n.integer_or("max_members", m.max_members, Range::between(0, 10000000)));
   m.max_subscribed_kva =
@@ -202,6 +202,20 @@ DynamicsSpec parse_dynamics(const ConfigNode& node, const MemberContext& ctx,
     s.network.ties = read_ties(*s.network.ties_file, *s.network.ties_file, persons);
   }
   return s;
+}
+
+void check_membership(const ConfigNode& dynamics, const Scenario& s) {
+  const MembershipSpec& m = s.dynamics.membership;
+  if (!m.enabled || !m.admission_by_vote()) return;
+  const ConfigNode where = dynamics.optional("membership").optional("admission");
+  if (s.governance.every_periods() == 0)
+    where.error("admission by the " + m.admission +
+                " is decided at governance rounds, but governance.calendar is none; give a "
+                "calendar (monthly, quarterly, yearly) or admission automatic or pmo");
+  else if (m.admission == "board" && s.actors.pmo.statutes.board.size == 0)
+    where.error(
+        "admission by the board, but the statutes have no board "
+        "(actors.pmo.statutes.board.size); give a board or admission assembly");
 }
 
 }  // namespace accord::models::detail

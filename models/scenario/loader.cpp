@@ -320,6 +320,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     check_sharing_key(community, s);
     detail::check_regulation(root, s);
     detail::check_governance(root.optional("governance"), s);
+    detail::check_membership(root.optional("dynamics"), s);
   }
   ctx->throw_if_errors();
   s.resolved_yaml = resolve_yaml(doc, s);

@@ -86,6 +86,9 @@ GovernancePhase::GovernancePhase(const Scenario& s, const sim::TimeGrid& grid,
     if (!s.participants[static_cast<size_t>(i)].member_at_start)
       statutes_.member_college[static_cast<size_t>(i)] = -1;
   for (int b : statutes_.board) record_.board.push_back(s.participants[static_cast<size_t>(b)].id);
+  admission_spec_.item = "admission";
+  admission_spec_.protocol = s.dynamics.membership.admission == "board" ? "delegated" : "vote";
+  admission_spec_.delegate = "board";
   record_.intermediary_cost_eur.setZero(static_cast<Eigen::Index>(s.actors.intermediaries.size()));
   compute_voting_power();
 }
@@ -378,11 +381,90 @@ PartyUtility GovernancePhase::party_utility_fn(
   };
 }
 
+void GovernancePhase::size_valuations(ItemOnTable& item, Eigen::Index N) {
+  const auto K = static_cast<Eigen::Index>(item.options.size());
+  item.utility.resize(N, K);
+  item.payoff.resize(N, K);
+  item.perceived_x.resize(N, K);
+  item.municipality.resize(K);
+}
+
+// Column k of an item's valuations: each member's perceived utility of outcome `o` (forecast
+// error drawn under `draw_key`), its payoff, and the municipality's utility (which is also
+// its member's, when it has one).
+void GovernancePhase::value_option(ItemOnTable& item, Eigen::Index k,
+                                   const agents::OptionOutcome& o, const Eigen::VectorXd& sd,
+                                   int64_t period, uint64_t draw_key, int64_t t) const {
+  Eigen::VectorXd perceived;
+  item.utility.col(k) = members_.utility(o, sd, forecast_stream_, period, draw_key, &perceived);
+  item.perceived_x.col(k) = perceived;
+  item.payoff.col(k) = o.payoff_eur;
+  item.municipality(k) = municipality_.present() ? municipality_.utility(o, t) : 0.0;
+  if (municipality_.member_index() >= 0)
+    item.utility(municipality_.member_index(), k) = item.municipality(k);
+}
+
+// The row recording an item's round: what was on the table, before the decision.
+output::GovernanceRow GovernancePhase::row_of(const ItemOnTable& item, int64_t period,
+                                              int64_t t) const {
+  output::GovernanceRow row;
+  row.period = period;
+  row.time_utc = t;
+  row.item = item.spec->item;
+  row.protocol = item.protocol;
+  row.options = item.text;
+  for (const auto& o : item.options) row.option_source.push_back(o.source);
+  row.refused = item.refused;
+  row.utility = item.utility;
+  row.payoff_eur = item.payoff;
+  row.ballot.assign(static_cast<size_t>(item.utility.rows()), -2);
+  return row;
+}
+
+// Admission by a vote: the members (or the board) compare the last window as it was with the
+// same window had the applicants been members all along, and admit them all or none. Each
+// member votes for its own money (docs/dynamics.md §7b): consumers see their allocation
+// diluted, producers sell more at the internal price.
+void GovernancePhase::decide_admission(int64_t period, int64_t t,
+                                       const std::vector<Eigen::Index>& applicants,
+                                       const agents::OptionOutcome& status_quo,
+                                       const WindowOutcome& with_them, const Eigen::VectorXd& sd,
+                                       const std::vector<uint8_t>& present) {
+  const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
+  ItemOnTable item;
+  item.spec = &admission_spec_;
+  item.protocol = admission_spec_.protocol;
+  item.options.resize(2);
+  item.options[0].source = "status_quo";
+  item.options[1].source = "applicants";
+  item.text = {"admit nobody", "admit " + std::to_string(applicants.size()) + " applicant" +
+                                   (applicants.size() > 1 ? "s" : "")};
+  size_valuations(item, N);
+  constexpr uint64_t kAdmissionKey = 0xAD'0000;  // forecast draws apart from agenda items'
+  value_option(item, 0, status_quo, sd, period, kAdmissionKey, t);
+  value_option(item, 1, outcome_of(with_them), sd, period, kAdmissionKey + 1, t);
+  output::GovernanceRow row = row_of(item, period, t);
+  decide_item(item, row, protocol_context(present));
+  row.turnout = round_turnout_;
+  row.changed = row.chosen != 0;
+  row.perceived_chosen = item.perceived_x.col(row.chosen);
+  if (row.chosen == 1) admitted_ = applicants;
+  std::string who;
+  for (size_t a = 0; a < applicants.size(); ++a)
+    who += (a ? ", " : "") + scenario_.participants[static_cast<size_t>(applicants[a])].id;
+  sim::logger("governance")
+      ->debug("period {}: admission of {} decided by {}: {}", period, who, row.decided_by,
+              row.options[static_cast<size_t>(row.chosen)]);
+  record_.rows.push_back(std::move(row));
+}
+
 RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force,
                                     const Simulation& sim) {
   const GovernanceSpec& gov = scenario_.governance;
   update_forecast_errors(period, sim);
-  if (gov.agenda.empty()) return in_force;
+  admitted_.clear();
+  const std::vector<Eigen::Index> applicants = sim.applicants_for_vote();
+  if (gov.agenda.empty() && applicants.empty()) return in_force;
   const int64_t t = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
   const int64_t last = period + 1, first = std::max<int64_t>(0, last - gov.window());
   const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
@@ -413,6 +495,13 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
                                       members_.keys()[static_cast<size_t>(i)]) < p(i) &&
         (all_members || sim.membership()(period, i) != 0);
   const Eigen::VectorXd sd = intermediaries_.forecast_sd(members_.forecast_noise(), t);
+  // Turnout: the share of the period's members present (non-members never attend).
+  int present_count = 0;
+  for (uint8_t v : present) present_count += v;
+  const int64_t members_count = sim.membership().row(period).cast<int64_t>().sum();
+  round_turnout_ = members_count > 0
+                       ? static_cast<double>(present_count) / static_cast<double>(members_count)
+                       : 0;
 
   std::vector<ItemOnTable> table;
   for (size_t a = 0; a < gov.agenda.size(); ++a) {
@@ -454,24 +543,11 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   // text values whole texts instead.
   for (size_t a = 0; a < table.size(); ++a) {
     ItemOnTable& item = table[a];
-    const auto K = static_cast<Eigen::Index>(item.options.size());
-    item.utility.resize(N, K);
-    item.payoff.resize(N, K);
-    item.perceived_x.resize(N, K);
-    item.municipality.resize(K);
-    for (Eigen::Index k = 0; k < K; ++k) {
-      const agents::OptionOutcome o = outcome_of(
-          evaluate(with_option(in_force, item.spec->item, item.options[static_cast<size_t>(k)])));
-      Eigen::VectorXd perceived;
-      item.utility.col(k) =
-          members_.utility(o, sd, forecast_stream_, period,
-                           static_cast<uint64_t>(a * 64 + static_cast<size_t>(k)), &perceived);
-      item.perceived_x.col(k) = perceived;
-      item.payoff.col(k) = o.payoff_eur;
-      item.municipality(k) = municipality_.present() ? municipality_.utility(o, t) : 0.0;
-      if (municipality_.member_index() >= 0)
-        item.utility(municipality_.member_index(), k) = item.municipality(k);
-    }
+    size_valuations(item, N);
+    for (size_t k = 0; k < item.options.size(); ++k)
+      value_option(item, static_cast<Eigen::Index>(k),
+                   outcome_of(evaluate(with_option(in_force, item.spec->item, item.options[k]))),
+                   sd, period, static_cast<uint64_t>(a * 64 + k), t);
   }
 
   RulesInForce next = in_force;
@@ -495,17 +571,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   }
   for (size_t a = 0; a < table.size(); ++a) {
     ItemOnTable& item = table[a];
-    output::GovernanceRow row;
-    row.period = period;
-    row.time_utc = t;
-    row.item = item.spec->item;
-    row.protocol = item.protocol;
-    row.options = item.text;
-    for (const auto& o : item.options) row.option_source.push_back(o.source);
-    row.refused = item.refused;
-    row.utility = item.utility;
-    row.payoff_eur = item.payoff;
-    row.ballot.assign(static_cast<size_t>(N), -2);
+    output::GovernanceRow row = row_of(item, period, t);
     if (item.protocol == "single_text") {
       const auto pos = static_cast<size_t>(std::find(text_items.begin(), text_items.end(), a) -
                                            text_items.begin());
@@ -518,15 +584,16 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
     } else {
       decide_item(item, row, protocol_context(present));
     }
-    int present_count = 0;
-    for (uint8_t v : present) present_count += v;
-    row.turnout = N > 0 ? static_cast<double>(present_count) / static_cast<double>(N) : 0;
+    row.turnout = round_turnout_;
     row.changed = row.chosen != 0;
     if (row.changed)
       next = with_option(next, row.item, item.options[static_cast<size_t>(row.chosen)]);
     row.perceived_chosen = item.perceived_x.col(row.chosen);
     record_.rows.push_back(std::move(row));
   }
+  if (!applicants.empty())
+    decide_admission(period, t, applicants, outcome_of(evaluate(in_force)),
+                     sim.evaluate(first, last, in_force, &applicants), sd, present);
   pending_rows_.clear();
   for (size_t r = first_row; r < record_.rows.size(); ++r) pending_rows_.push_back(r);
   pending_from_period_ = period + 1;

@@ -7,7 +7,9 @@
 //      municipality's (agents::Municipality);
 //   3. draws who takes part (propensity, trust, mediators' outreach);
 //   4. decides each item by the protocol the statutes name (protocol registry below);
-//   5. updates procedural trust and returns the rules in force from m + 1.
+//   5. with admission by a vote (dynamics.membership.admission assembly | board), puts the
+//      pending applicants to the assembly or the board: all admitted or none (admitted());
+//   6. updates procedural trust and returns the rules in force from m + 1.
 // It also keeps the actors' bookkeeping the recorder writes: rules in force per period,
 // trust per period, voting power of the statutes, intermediaries' costs.
 #include <cstdint>
@@ -41,6 +43,8 @@ class GovernancePhase {
   // Members' trust in the PMO [N]: the rounds' procedural update and phase 4's.
   Eigen::VectorXd& trust_pmo() { return members_.trust(); }
   const output::GovernanceRecord& record() const { return record_; }
+  // Applicants the last round admitted (from the period after it); empty when none.
+  const std::vector<Eigen::Index>& admitted() const { return admitted_; }
   output::GovernanceRecord take_record();
 
  private:
@@ -56,6 +60,16 @@ class GovernancePhase {
                                 const Eigen::VectorXd& sd, int64_t period, int64_t t_utc);
   void update_forecast_errors(int64_t period, const Simulation& sim);
   void compute_voting_power();
+  static void size_valuations(ItemOnTable& item, Eigen::Index members);
+  void value_option(ItemOnTable& item, Eigen::Index k, const agents::OptionOutcome& o,
+                    const Eigen::VectorXd& sd, int64_t period, uint64_t draw_key,
+                    int64_t t_utc) const;
+  output::GovernanceRow row_of(const ItemOnTable& item, int64_t period, int64_t t_utc) const;
+  // The admission item of a round: admit `applicants` (valued as members over the window) or
+  // nobody; appends its row and sets admitted_.
+  void decide_admission(int64_t period, int64_t t_utc, const std::vector<Eigen::Index>& applicants,
+                        const agents::OptionOutcome& status_quo, const WindowOutcome& with_them,
+                        const Eigen::VectorXd& sd, const std::vector<uint8_t>& present);
   // Seats the members of `period` in their colleges (dynamics.membership).
   void seat_members(const output::MemberMatrix& member, int64_t period);
 
@@ -84,6 +98,9 @@ class GovernancePhase {
   const std::vector<ItemOnTable>* table_ = nullptr;
   std::vector<size_t> text_items_;
   int64_t pending_from_period_ = 0;
+  AgendaItemSpec admission_spec_;  // the item admission votes are recorded under
+  std::vector<Eigen::Index> admitted_;
+  double round_turnout_ = 0;  // share of the members of the round's period present
 };
 
 }  // namespace accord::models

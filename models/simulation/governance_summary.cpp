@@ -20,7 +20,7 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run) {
   int assembly_votes = 0;
   for (const auto& row : g.rows) {
     round_periods.insert(row.period);
-    changes += row.changed ? 1 : 0;
+    changes += row.changed && row.item != "admission" ? 1 : 0;
     transaction_cost += row.transaction_cost_eur;
     if (row.protocol == "vote" && row.decided_by == "assembly") {
       assembly_participation += row.participation;
@@ -38,7 +38,8 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run) {
   k.push_back({"governance_decisions", static_cast<double>(g.rows.size()), "1",
                "agenda items decided (rows of /governance)"});
   k.push_back({"rule_changes", static_cast<double>(changes), "1",
-               "decisions that changed a rule in force (an option other than the status quo)"});
+               "decisions that changed a rule in force (an option other than the status quo; "
+               "admissions are not rules)"});
   k.push_back({"assembly_participation_mean",
                assembly_votes > 0 ? assembly_participation / assembly_votes : kNan, "1",
                "mean weighted participation of the assembly's votes (NaN: no assembly vote)"});

@@ -92,10 +92,10 @@ void MembershipPhase::after_period(int64_t period, const MembershipInputs& in,
     record_.state(period, i) = static_cast<uint8_t>(state_[static_cast<size_t>(i)]);
 }
 
-// Applicants in order of application (ties in a keyed random order), admitted from the next
-// period while the caps (and, for the PMO, the unallocated production) allow.
-void MembershipPhase::admit(int64_t period, const MembershipInputs& in,
-                            output::MemberMatrix& member) {
+// Applicants in order of application (ties in a keyed random order), while the caps (and,
+// for the PMO, the unallocated production) leave room.
+std::vector<Eigen::Index> MembershipPhase::queue_within_caps(const Eigen::VectorXd* consumption_kwh,
+                                                             double room_kwh) const {
   const auto& people = scenario_.participants;
   int members = 0;
   double kva = 0;
@@ -109,22 +109,44 @@ void MembershipPhase::admit(int64_t period, const MembershipInputs& in,
     }
   }
   std::sort(queue.begin(), queue.end());
-  double room_kwh = in.unallocated_kwh;
+  std::vector<Eigen::Index> fit;
   for (const auto& [applied, draw, k] : queue) {
     if (spec_.max_members > 0 && members + 1 > spec_.max_members) break;
     if (spec_.max_subscribed_kva > 0 && kva + people[k].subscribed_kva > spec_.max_subscribed_kva)
       break;
-    const double need = (*in.consumption_kwh)(static_cast<Eigen::Index>(k));
-    if (spec_.admission == "pmo") {
+    if (consumption_kwh) {
+      const double need = (*consumption_kwh)(static_cast<Eigen::Index>(k));
       if (need > room_kwh) break;
       room_kwh -= need;
     }
-    state_[k] = MemberState::kMember;
-    member_since_[k] = period + 1;
     ++members;
     kva += people[k].subscribed_kva;
-    const auto col = static_cast<Eigen::Index>(k);
-    if (period + 1 < member.rows()) member.col(col).tail(member.rows() - period - 1).setOnes();
+    fit.push_back(static_cast<Eigen::Index>(k));
+  }
+  return fit;
+}
+
+std::vector<Eigen::Index> MembershipPhase::applicants_within_caps() const {
+  return queue_within_caps(nullptr, 0);
+}
+
+// Automatic and PMO admission, from the next period; a vote admits at the governance round.
+void MembershipPhase::admit(int64_t period, const MembershipInputs& in,
+                            output::MemberMatrix& member) {
+  if (spec_.admission_by_vote()) return;
+  const bool pmo = spec_.admission == "pmo";
+  admit_listed(period, queue_within_caps(pmo ? in.consumption_kwh : nullptr, in.unallocated_kwh),
+               member);
+}
+
+void MembershipPhase::admit_listed(int64_t period, const std::vector<Eigen::Index>& who,
+                                   output::MemberMatrix& member) {
+  for (const Eigen::Index i : who) {
+    const auto k = static_cast<size_t>(i);
+    if (state_[k] != MemberState::kApplicant) continue;
+    state_[k] = MemberState::kMember;
+    member_since_[k] = period + 1;
+    if (period + 1 < member.rows()) member.col(i).tail(member.rows() - period - 1).setOnes();
   }
 }
 

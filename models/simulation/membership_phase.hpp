@@ -9,7 +9,9 @@
 //   - a candidate whose attitude reaches `application_attitude` applies;
 //   - applicants are admitted by the statutes' rule: `automatic` (in order of application,
 //     within the caps), or `pmo` (the PMO admits while the operation's unallocated production
-//     of the period covers the applicants' consumption, within the caps).
+//     of the period covers the applicants' consumption, within the caps), or by a vote:
+//     `assembly` / `board` put the applicants within the caps to the next governance round
+//     (GovernancePhase), which admits them all or none (admit_listed).
 // A change decided after period m takes effect from period m + 1 (joins) or m + 1 + notice
 // (exits): the member matrix of the run is written from there to the end. Leaving is final
 // within a run.
@@ -54,10 +56,19 @@ class MembershipPhase {
   output::MembershipRecord take_record();
   // An exit decided by an event (phase 5): gone from period m + 1, no notice.
   void leave_now(int64_t period, Eigen::Index i, output::MemberMatrix& member);
+  // The applicants the caps leave room for, in order of application (admission by a vote).
+  std::vector<Eigen::Index> applicants_within_caps() const;
+  // Admits these applicants from period m + 1 (a vote of the round after period m).
+  void admit_listed(int64_t period, const std::vector<Eigen::Index>& who,
+                    output::MemberMatrix& member);
 
  private:
   void give_notice(int64_t period, Eigen::Index i, ExitCause cause, output::MemberMatrix& member);
   void admit(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);
+  // Applicants in order of application within the caps; with `room_kwh`, also while their
+  // consumption fits in it (the PMO's surplus rule).
+  std::vector<Eigen::Index> queue_within_caps(const Eigen::VectorXd* consumption_kwh,
+                                              double room_kwh) const;
 
   const Scenario& scenario_;
   const MembershipSpec& spec_;

@@ -422,6 +422,13 @@ void Simulation::governance_round(int64_t period) {
   if (lifecycle_ && !(lifecycle_->operating(period) && lifecycle_->operating(period + 1))) return;
   const RulesInForce next = governance_->round(period, in_force_, *this);
   put_in_force(next);
+  if (membership_ && !governance_->admitted().empty())
+    membership_->admit_listed(period, governance_->admitted(), member_);
+}
+
+std::vector<Eigen::Index> Simulation::applicants_for_vote() const {
+  if (!membership_ || !scenario_.dynamics.membership.admission_by_vote()) return {};
+  return membership_->applicants_within_caps();
 }
 
 // Rebuilds what the step and close phases read when the rules in force change.
@@ -478,7 +485,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
 }
 
 WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
-                                   const RulesInForce& rules) const {
+                                   const RulesInForce& rules,
+                                   const std::vector<Eigen::Index>* extra_members) const {
   const sim::StepCalendar cal = calendar_.slice(first_period, last_period);
   const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(first_period)];
   const int64_t rows = static_cast<int64_t>(cal.period.size());
@@ -493,21 +501,30 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
   s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
   s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
+  // Who is a member in each period of the window: the run's members, and the applicants an
+  // admission vote values as if they had been members all along.
+  output::MemberMatrix window_member = member_.middleRows(first_period, last_period - first_period);
+  if (extra_members)
+    for (const Eigen::Index i : *extra_members) window_member.col(i).setOnes();
+  const auto everyone_in = [&](int64_t m) {
+    return window_member.cols() == 0 || window_member.row(m).minCoeff() != 0;
+  };
   // The key shares among each period's members (as run_steps): others' consumption is 0.
   bool everyone = true;
-  for (int64_t m = first_period; m < last_period; ++m) everyone = everyone && everyone_member(m);
+  for (int64_t m = 0; m < cal.periods(); ++m) everyone = everyone && everyone_in(m);
   const economics::RowMatrix* key_cons = &s.cons;
   if (!everyone) {
     s.masked.resize(rows, N);
     for (int64_t k = 0; k < rows; ++k) {
-      const auto m = first_period + cal.period[static_cast<size_t>(k)];
-      s.masked.row(k) = s.cons.row(k).cwiseProduct(member_.row(m).cast<double>());
+      const auto m = cal.period[static_cast<size_t>(k)];
+      s.masked.row(k) = s.cons.row(k).cwiseProduct(window_member.row(m).cast<double>());
     }
     key_cons = &s.masked;
   }
-  // The window ran under this key: its allocation is the recorded one.
+  // The window ran under this key and these members: its allocation is the recorded one.
   // (Kept only with a whole ledger; otherwise the allocation is made again, the same.)
-  bool same_key = options_.whole_ledger && last_period <= static_cast<int64_t>(history_.size());
+  bool same_key = options_.whole_ledger && !extra_members &&
+                  last_period <= static_cast<int64_t>(history_.size());
   for (int64_t m = first_period; same_key && m < last_period; ++m)
     same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key;
   if (same_key) {
@@ -525,8 +542,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
                                              s.alloc.data(), s.autoprod.data(), s.surplus.data()});
   }
   s.supplied.topRows(rows) = s.cons.topRows(rows) - s.alloc.topRows(rows);
-  const economics::RowMatrix member =
-      member_.middleRows(first_period, last_period - first_period).cast<double>();
+  const economics::RowMatrix member = window_member.cast<double>();
   const economics::RowMatrix &cons = s.cons, &prod = s.prod, &alloc = s.alloc,
                              &autoprod = s.autoprod, &surplus = s.surplus, &supplied = s.supplied;
 
@@ -564,8 +580,12 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   std::vector<int> members;
   for (int64_t m = 0; m < cal.periods(); ++m) {
     bin.period = m;
-    bin.members = everyone_member(first_period + m) ? nullptr : &members;
-    if (bin.members) members = members_of(first_period + m);
+    bin.members = everyone_in(m) ? nullptr : &members;
+    if (bin.members) {
+      members.clear();
+      for (Eigen::Index i = 0; i < window_member.cols(); ++i)
+        if (window_member(m, i) != 0) members.push_back(static_cast<int>(i));
+    }
     const sharing::BenefitShares shares = distribute(*rule, bin);
     acc.benefit.row(m) = shares.member_eur.transpose();
     territorial += shares.territorial.total();

@@ -41,6 +41,10 @@ TEST_CASE("dynamics: with membership, candidates are participants who are not me
   CHECK(s.dynamics.membership.enabled);
   CHECK(s.dynamics.membership.admission == "pmo");
   CHECK(s.dynamics.membership.max_members == 10);
+  const auto vote = load(with_dynamics("  membership: {admission: assembly}\n" + kCandidate +
+                                       "governance: {calendar: quarterly}\n"));
+  CHECK(vote.dynamics.membership.admission == "assembly");
+  CHECK(vote.dynamics.membership.admission_by_vote());
   CHECK(s.dynamics.candidates.empty());
   REQUIRE(s.participants.size() == 3);
   CHECK(s.participants[2].id == "c1");
@@ -70,6 +74,9 @@ TEST_CASE("dynamics: each mistake is one located line", "[scenario][dynamics][va
        "a candidate lies outside the operation's perimeter"},
       {"  membership: {exit_satisfaction: 1.2}\n", "dynamics.membership.exit_satisfaction"},
       {"  membership: {admission: vote}\n", "dynamics.membership.admission"},
+      {"  membership: {admission: assembly}\n", "governance.calendar is none"},
+      {"  membership: {admission: board}\ngovernance: {calendar: monthly}\n",
+       "the statutes have no board"},
       {"  membership: {notice_periods: -1}\n", "dynamics.membership.notice_periods"},
       {"  membership: {}\n  candidates:\n    - {id: c1, kind: household, pv: {kwp: 3},\n"
        "       consumption: {profile: household, annual_kwh: 3000}}\n",

@@ -75,16 +75,19 @@ struct OutreachSpec {
 // Who joins and who leaves (docs/dynamics.md, "Membership"). When enabled, the candidates
 // become participants of the run that are not members at the start (/periods/member 0).
 struct MembershipSpec {
-  bool enabled = false;                 // a `membership:` subsection is present
-  double application_attitude = 0.7;    // a candidate applies when its attitude reaches it
-  std::string admission = "automatic";  // automatic | pmo (surplus rule, docs/dynamics.md)
-  int max_members = 0;                  // cap on members, 0 = none
-  double max_subscribed_kva = 0;        // cap on the members' subscribed power, 0 = none
-  double exit_satisfaction = 0.3;       // a member gives notice when satisfaction stays below
-  int exit_after_updates = 3;           // ... for this many consecutive dynamics updates
-  int loss_window_periods = 12;         // or lost money over this many periods (0 = not checked)
-  double loss_tolerance = 0;            // ... more than this share of its reference bill over them
-  int notice_periods = 1;               // periods between notice and leaving
+  bool enabled = false;               // a `membership:` subsection is present
+  double application_attitude = 0.7;  // a candidate applies when its attitude reaches it
+  // automatic | pmo (surplus rule) | assembly | board (a vote at the next governance round),
+  // docs/dynamics.md §7b
+  std::string admission = "automatic";
+  bool admission_by_vote() const { return admission == "assembly" || admission == "board"; }
+  int max_members = 0;             // cap on members, 0 = none
+  double max_subscribed_kva = 0;   // cap on the members' subscribed power, 0 = none
+  double exit_satisfaction = 0.3;  // a member gives notice when satisfaction stays below
+  int exit_after_updates = 3;      // ... for this many consecutive dynamics updates
+  int loss_window_periods = 12;    // or lost money over this many periods (0 = not checked)
+  double loss_tolerance = 0;       // ... more than this share of its reference bill over them
+  int notice_periods = 1;          // periods between notice and leaving
 };
 
 struct DynamicsSpec {

@@ -69,14 +69,19 @@ class Simulation : private sim::PhaseHandler {
   // Re-simulates billing periods [first_period, last_period) with `alt`, from the recorded
   // inputs, into scratch buffers: the run's state is not touched.
   WindowOutcome evaluate(int64_t first_period, int64_t last_period, const Alternative& alt) const;
-  // Same, under a whole set of rules (what governance options are valued with).
-  WindowOutcome evaluate(int64_t first_period, int64_t last_period,
-                         const RulesInForce& rules) const;
+  // Same, under a whole set of rules (what governance options are valued with); with
+  // `extra_members`, these participants count as members in every period of the window (what
+  // an admission vote values).
+  WindowOutcome evaluate(int64_t first_period, int64_t last_period, const RulesInForce& rules,
+                         const std::vector<Eigen::Index>* extra_members = nullptr) const;
   // What the run gave over closed periods [first_period, last_period), in the same shape.
   WindowOutcome realised(int64_t first_period, int64_t last_period) const;
   const RulesInForce& rules_in_force() const { return in_force_; }
   // [M, N] 1 where the participant is a member (rows beyond the present as decided so far).
   const output::MemberMatrix& membership() const { return member_; }
+  // Applicants a vote of the round after this period may admit (admission assembly or board),
+  // in order of application within the caps; empty otherwise.
+  std::vector<Eigen::Index> applicants_for_vote() const;
 
   const sim::TimeGrid& grid() const { return grid_; }
   const sim::StepCalendar& calendar() const { return calendar_; }
