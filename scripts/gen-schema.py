@@ -321,7 +321,9 @@ defs["dynamics"] = obj({
         "scale": num("stimulus = (x - A) / scale, clamped to [-1, 1]", exclusiveMinimum=0, maximum=1, default=0.1)}),
     "trust": obj({"learning_rate": frac("Bush-Mosteller rate of every trust update") | {"default": 0.1},
                   "municipality_initial": frac("initial trust in the municipality") | {"default": 0.5},
-                  "intermediaries_initial": frac("initial trust in each intermediary") | {"default": 0.5}}),
+                  "intermediaries_initial": frac("initial trust in each intermediary") | {"default": 0.5},
+                  "election_renewal": frac("share of the way trust in the municipality moves back to its "
+                                           "initial value at a municipal election") | {"default": 0.5}}),
     "network": obj({
         "type": {"enum": ["small_world", "csv"], "default": "small_world"},
         "neighbours": integer("ties per person on the ring (even)", minimum=2, maximum=100, default=6),

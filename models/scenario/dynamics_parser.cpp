@@ -34,14 +34,15 @@ AspirationSpec parse_aspiration(const ConfigNode& n) {
 
 TrustDynamicsSpec parse_trust(const ConfigNode& n) {
   TrustDynamicsSpec t;
-  if (!n.present() ||
-      !n.expect_map({"learning_rate", "municipality_initial", "intermediaries_initial"}))
+  if (!n.present() || !n.expect_map({"learning_rate", "municipality_initial",
+                                     "intermediaries_initial", "election_renewal"}))
     return t;
   t.learning_rate = n.number_or("learning_rate", t.learning_rate, Range::fraction());
   t.municipality_initial =
       n.number_or("municipality_initial", t.municipality_initial, Range::fraction());
   t.intermediaries_initial =
       n.number_or("intermediaries_initial", t.intermediaries_initial, Range::fraction());
+  t.election_renewal = n.number_or("election_renewal", t.election_renewal, Range::fraction());
   return t;
 }
 

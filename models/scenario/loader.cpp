@@ -133,6 +133,7 @@ void resolve_dynamics_yaml(YAML::Node d, const DynamicsSpec& s) {
   d["trust"]["learning_rate"] = s.trust.learning_rate;
   d["trust"]["municipality_initial"] = s.trust.municipality_initial;
   d["trust"]["intermediaries_initial"] = s.trust.intermediaries_initial;
+  d["trust"]["election_renewal"] = s.trust.election_renewal;
   d["network"]["type"] = s.network.type;
   if (s.network.type == "small_world") {
     d["network"]["neighbours"] = s.network.neighbours;

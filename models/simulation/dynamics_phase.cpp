@@ -198,6 +198,7 @@ void DynamicsPhase::after_period(int64_t period, const LivedPeriod& lived,
     update(period, trust_pmo, member);
     since_ = zero_lived(members_);
   }
+  renew_trust_at_elections(period);
   // Satisfaction and aspiration are a member's: NaN for those who were not one.
   const auto m = static_cast<Eigen::Index>(period);
   record_.satisfaction.row(m) = (member > 0).select(satisfaction_, kNan).matrix().transpose();
@@ -276,6 +277,19 @@ void DynamicsPhase::learn_trust(int64_t t_utc, const Eigen::ArrayXd& money_stimu
             in && since_.text_n > 0);
     if (im.expertise) learn(trust_intermediary_[k], money_stimulus, in);
   }
+}
+
+// A municipal election dated within period m moves everyone's trust in the municipality back
+// towards its initial value, after m (a new council is partly new people).
+void DynamicsPhase::renew_trust_at_elections(int64_t period) {
+  const auto& municipality = scenario_.actors.municipality;
+  if (!municipality.present) return;
+  const auto m = static_cast<size_t>(period);
+  const int64_t from = calendar_.period_start_utc[m], to = calendar_.period_start_utc[m + 1];
+  const double r = spec_.trust.election_renewal, initial = spec_.trust.municipality_initial;
+  for (const auto& e : municipality.elections)
+    if (e.at_utc >= from && e.at_utc < to)
+      trust_municipality_ += r * (initial - trust_municipality_);
 }
 
 void DynamicsPhase::meet_actor(int person, double position, double uncertainty, double trust) {

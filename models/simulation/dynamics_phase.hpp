@@ -64,6 +64,7 @@ class DynamicsPhase {
  private:
   void update(int64_t period, Eigen::VectorXd& trust_pmo, const Eigen::ArrayXd& member);
   void reach_out(int64_t period, int64_t t_utc);
+  void renew_trust_at_elections(int64_t period);
   // One-sided meeting with an actor trusted `trust` by the person (0.5: as declared).
   void meet_actor(int person, double position, double uncertainty, double trust);
   void learn_trust(int64_t t_utc, const Eigen::ArrayXd& money_stimulus,

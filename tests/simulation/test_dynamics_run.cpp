@@ -272,3 +272,42 @@ TEST_CASE("dynamics: decrees against a member's interest cost the municipality i
     CHECK(others < 0.5);
   }
 }
+
+TEST_CASE("dynamics: a municipal election moves trust in the municipality back to its start",
+          "[dynamics][trust]") {
+  // The decree setting of the test above, with an election on 15 April 2025 that keeps the
+  // council's objectives (so nothing else changes). After April (period 3), every person's
+  // trust in the municipality is moved election_renewal of the way back to 0.5: with 1 it is
+  // 0.5 exactly; with 0.5 it is halfway between 0.5 and the run without election (1e-12);
+  // before April the three runs agree to the bit; with 0 the whole record is the run
+  // without election, to the bit.
+  MiniGovernance g;
+  g.municipality = "{id: mairie, objectives: {low_income_support: 1}}";
+  g.agenda =
+      "[{item: benefit_rule, protocol: delegated, delegate: municipality, options: "
+      "[equal, {type: needs_based, sigma: 0.8}]}]";
+  g.dynamics = "  every_periods: 1";
+  const auto without = run(g);
+  auto with_election = [&](const std::string& renewal) {
+    MiniGovernance e = g;
+    e.municipality =
+        "{id: mairie, objectives: {low_income_support: 1}, elections: [{date: 2025-04-15, "
+        "objectives: {low_income_support: 1}}]}";
+    e.dynamics = "  every_periods: 1\n  trust: {election_renewal: " + renewal + "}";
+    return run(e);
+  };
+  const auto fresh = with_election("1");
+  const auto halfway = with_election("0.5");
+  const auto kept = with_election("0");
+  const auto& before = without.dynamics.trust_municipality;
+  REQUIRE(before.rows() == 6);
+  CHECK(kept.dynamics.trust_municipality == before);
+  CHECK((before.row(3).array() != 0.5).any());  // the decrees had moved it
+  CHECK(fresh.dynamics.trust_municipality.topRows(3) == before.topRows(3));
+  CHECK(halfway.dynamics.trust_municipality.topRows(3) == before.topRows(3));
+  CHECK((fresh.dynamics.trust_municipality.row(3).array() - 0.5).abs().maxCoeff() < 1e-12);
+  const Eigen::ArrayXd expected = 0.5 * (before.row(3).array() + 0.5);
+  CHECK(
+      (halfway.dynamics.trust_municipality.row(3).transpose().array() - expected).abs().maxCoeff() <
+      1e-12);
+}

@@ -33,6 +33,9 @@ struct TrustDynamicsSpec {
   double learning_rate = 0.1;           // Bush–Mosteller rate of every trust update
   double municipality_initial = 0.5;    // [0, 1] (0.5: actors' outreach as declared)
   double intermediaries_initial = 0.5;  // [0, 1]
+  // At a municipal election, trust in the municipality moves this share of the way back to
+  // municipality_initial: a new council is partly new people (docs/dynamics.md §3).
+  double election_renewal = 0.5;
 };
 
 struct NetworkSpec {
