@@ -100,7 +100,8 @@ LifecycleEventSpec parse_event(const ConfigNode& e, const LifecycleContext& ctx)
   auto known = [&](const char* key, bool producer) {
     if (!e.has(key)) return;
     const ConfigNode id = e.child(key);
-    ev.subject = id.as_identifier().value_or("");
+    // A producer may be a prosumer's own plant, `<participant id>:pv` (not an identifier).
+    ev.subject = (producer ? id.as_string() : id.as_identifier()).value_or("");
     const bool found = producer
                            ? std::any_of(ctx.producers->begin(), ctx.producers->end(),
                                          [&](const Producer& p) { return p.id == ev.subject; })
@@ -108,7 +109,9 @@ LifecycleEventSpec parse_event(const ConfigNode& e, const LifecycleContext& ctx)
                                          [&](const Participant& p) { return p.id == ev.subject; });
     if (!found)
       id.error(std::string("unknown ") + (producer ? "producer" : "participant") + " '" +
-               sim::escape_text(ev.subject) + "'");
+               sim::escape_text(ev.subject) + "'" +
+               (producer ? "; expected a producers[].id or a prosumer's plant '<participant id>:pv'"
+                         : ""));
   };
   if (ev.type == "outage" || ev.type == "inverter_failures") known("producer", true);
   if (ev.type == "anchor_exit") known("participant", false);

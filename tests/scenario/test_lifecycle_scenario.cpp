@@ -32,6 +32,13 @@ TEST_CASE("lifecycle: defaults, durations and events", "[scenario][lifecycle]") 
   CHECK(s.lifecycle.events[0].days == 3);
   CHECK(s.lifecycle.events[1].rate_per_year == 0.2);
   CHECK(s.resolved_yaml.find("feasibility: [2, 4, 9]") != std::string::npos);
+  // A prosumer's own plant is named `<participant id>:pv`.
+  const auto prosumer = load(replace(with_lifecycle("  events: [{type: outage, producer: 'a:pv', "
+                                                    "at: 2025-01-10}]\n"),
+                                     "{id: a, kind: household,", "{id: a, kind: household, pv: "
+                                                                 "{kwp: 3},"));
+  REQUIRE(prosumer.lifecycle.events.size() == 1);
+  CHECK(prosumer.lifecycle.events[0].subject == "a:pv");
 }
 
 TEST_CASE("lifecycle: each mistake is one located line", "[scenario][lifecycle][validation]") {
@@ -49,6 +56,8 @@ TEST_CASE("lifecycle: each mistake is one located line", "[scenario][lifecycle][
       {"  events: [{type: anchor_exit, participant: a, at: 2024-12-01}]\n",
        "dated outside the run"},
       {"  events: [{type: outage, producer: pv9, at: 2025-01-10}]\n", "unknown producer 'pv9'"},
+      {"  events: [{type: outage, producer: 'b:pv', at: 2025-01-10}]\n",
+       "unknown producer 'b:pv'; expected a producers[].id or a prosumer's plant"},
       {"  events: [{type: anchor_exit, participant: zz, at: 2025-01-10}]\n",
        "unknown participant 'zz'"},
       {"  events: [{type: outage, producer: pv, at: 2025-01-10, days: -1}]\n",
