@@ -390,6 +390,11 @@ defs["lifecycle"] = obj({
         "derogation_months": months_d("a pending derogation without a dated grant (default [3, 5, 9])"),
         "dissolve_after_periods": integer("periods below min_members before dissolving (0: never)", minimum=0,
                                           maximum=1000, default=3)}),
+    "renewal": obj({
+        "every_months": integer("months of operation between two renewal votes (0: never)", minimum=0,
+                                maximum=1200, default=0),
+        "by": {"enum": ["assembly", "board"], "default": "assembly",
+               "description": "who votes on the renewal; a refusal dissolves the operation"}}),
     "events": {"type": "array", "items": obj({
         "type": {"enum": ["outage", "inverter_failures", "anchor_exit", "derogation_granted"]},
         "producer": string("outage, inverter_failures: the plant (inverter_failures: default every plant)"),

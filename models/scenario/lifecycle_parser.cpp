@@ -146,7 +146,7 @@ LifecycleSpec parse_lifecycle(const ConfigNode& node, const LifecycleContext& ct
   LifecycleSpec s;
   if (!node.present()) return s;
   if (!node.expect_map({"initiator", "emergence", "feasibility", "recruitment", "structuring",
-                        "grid_agreement", "barriers", "events"}))
+                        "grid_agreement", "barriers", "renewal", "events"}))
     return s;
   s.enabled = true;
   s.initiator = node.choice_or(
@@ -157,10 +157,29 @@ LifecycleSpec parse_lifecycle(const ConfigNode& node, const LifecycleContext& ct
   s.structuring = parse_months(node.optional("structuring"), s.structuring);
   s.grid_agreement = parse_months(node.optional("grid_agreement"), s.grid_agreement);
   s.barriers = parse_barriers(node.optional("barriers"));
+  if (const ConfigNode r = node.optional("renewal");
+      r.present() && r.expect_map({"every_months", "by"})) {
+    s.renewal.every_months =
+        static_cast<int>(r.integer_or("every_months", 0, Range::between(0, 1200)));
+    s.renewal.by = r.choice_or("by", {"assembly", "board"}, s.renewal.by);
+  }
   if (const ConfigNode events = node.optional("events");
       events.present() && events.expect_sequence())
     for (const auto& e : events.elements()) s.events.push_back(parse_event(e, ctx));
   return s;
+}
+
+void check_renewal(const ConfigNode& lifecycle, const Scenario& s) {
+  const RenewalSpec& r = s.lifecycle.renewal;
+  if (r.every_months == 0) return;
+  const ConfigNode where = lifecycle.optional("renewal");
+  if (s.governance.every_periods() == 0)
+    where.error(
+        "renewal is voted at governance rounds, but governance.calendar is none; give a "
+        "calendar (monthly, quarterly, yearly) or every_months: 0");
+  else if (r.by == "board" && s.actors.pmo.statutes.board.size == 0)
+    where.optional("by").error(
+        "renewal by the board, but the statutes have no board (actors.pmo.statutes.board.size)");
 }
 
 }  // namespace accord::models::detail

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "accord/models/scenario/lifecycle_specs.hpp"
+#include "accord/models/scenario/scenario.hpp"
 #include "accord/models/scenario/specs.hpp"
 #include "accord/sim/civil_time.hpp"
 #include "accord/sim/config_node.hpp"
@@ -19,5 +20,8 @@ struct LifecycleContext {
 };
 
 LifecycleSpec parse_lifecycle(const sim::ConfigNode& node, const LifecycleContext& ctx);
+
+// A renewal vote needs governance rounds (and a board, for the board).
+void check_renewal(const sim::ConfigNode& lifecycle, const Scenario& s);
 
 }  // namespace accord::models::detail

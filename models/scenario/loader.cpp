@@ -216,6 +216,8 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
       months.push_back(m->max);
       l[name] = months;
     }
+    l["renewal"]["every_months"] = s.lifecycle.renewal.every_months;
+    l["renewal"]["by"] = s.lifecycle.renewal.by;
   }
   doc["output"]["path"] = s.output.path;
   doc["output"]["detail"] = s.output.detail;
@@ -322,6 +324,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     detail::check_regulation(root, s);
     detail::check_governance(root.optional("governance"), s);
     detail::check_membership(root.optional("dynamics"), s);
+    detail::check_renewal(root.optional("lifecycle"), s);
   }
   ctx->throw_if_errors();
   s.resolved_yaml = resolve_yaml(doc, s);

@@ -89,6 +89,9 @@ GovernancePhase::GovernancePhase(const Scenario& s, const sim::TimeGrid& grid,
   admission_spec_.item = "admission";
   admission_spec_.protocol = s.dynamics.membership.admission == "board" ? "delegated" : "vote";
   admission_spec_.delegate = "board";
+  renewal_spec_.item = "renewal";
+  renewal_spec_.protocol = s.lifecycle.renewal.by == "board" ? "delegated" : "vote";
+  renewal_spec_.delegate = "board";
   record_.intermediary_cost_eur.setZero(static_cast<Eigen::Index>(s.actors.intermediaries.size()));
   compute_voting_power();
 }
@@ -421,41 +424,38 @@ output::GovernanceRow GovernancePhase::row_of(const ItemOnTable& item, int64_t p
   return row;
 }
 
-// Admission by a vote: the members (or the board) compare the last window as it was with the
-// same window had the applicants been members all along, and admit them all or none. Each
-// member votes for its own money (docs/dynamics.md §7b): consumers see their allocation
-// diluted, producers sell more at the internal price.
-void GovernancePhase::decide_admission(int64_t period, int64_t t,
-                                       const std::vector<Eigen::Index>& applicants,
-                                       const agents::OptionOutcome& status_quo,
-                                       const WindowOutcome& with_them, const Eigen::VectorXd& sd,
-                                       const std::vector<uint8_t>& present) {
+// Admission and renewal votes: the members (or the board) compare the last window as it was
+// with the same window under other members (the applicants added, or nobody), each for its
+// own money, inequity aversion and community motive (docs/dynamics.md §7b, docs/lifecycle.md
+// §4b). Consumers see their allocation diluted by newcomers, producers sell more at the
+// internal price; a dissolution gives every member its reference bill and the plants the
+// surplus price.
+const output::GovernanceRow& GovernancePhase::decide_membership_item(
+    int64_t period, int64_t t, const AgendaItemSpec& spec, std::vector<std::string> text,
+    const char* change_source, const agents::OptionOutcome& keep,
+    const agents::OptionOutcome& change, uint64_t draw_key, const Eigen::VectorXd& sd,
+    const std::vector<uint8_t>& present) {
   const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
   ItemOnTable item;
-  item.spec = &admission_spec_;
-  item.protocol = admission_spec_.protocol;
+  item.spec = &spec;
+  item.protocol = spec.protocol;
   item.options.resize(2);
   item.options[0].source = "status_quo";
-  item.options[1].source = "applicants";
-  item.text = {"admit nobody", "admit " + std::to_string(applicants.size()) + " applicant" +
-                                   (applicants.size() > 1 ? "s" : "")};
+  item.options[1].source = change_source;
+  item.text = std::move(text);
   size_valuations(item, N);
-  constexpr uint64_t kAdmissionKey = 0xAD'0000;  // forecast draws apart from agenda items'
-  value_option(item, 0, status_quo, sd, period, kAdmissionKey, t);
-  value_option(item, 1, outcome_of(with_them), sd, period, kAdmissionKey + 1, t);
+  value_option(item, 0, keep, sd, period, draw_key, t);
+  value_option(item, 1, change, sd, period, draw_key + 1, t);
   output::GovernanceRow row = row_of(item, period, t);
   decide_item(item, row, protocol_context(present));
   row.turnout = round_turnout_;
   row.changed = row.chosen != 0;
   row.perceived_chosen = item.perceived_x.col(row.chosen);
-  if (row.chosen == 1) admitted_ = applicants;
-  std::string who;
-  for (size_t a = 0; a < applicants.size(); ++a)
-    who += (a ? ", " : "") + scenario_.participants[static_cast<size_t>(applicants[a])].id;
   sim::logger("governance")
-      ->debug("period {}: admission of {} decided by {}: {}", period, who, row.decided_by,
+      ->debug("period {}: {} decided by {}: {}", period, spec.item, row.decided_by,
               row.options[static_cast<size_t>(row.chosen)]);
   record_.rows.push_back(std::move(row));
+  return record_.rows.back();
 }
 
 RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force,
@@ -463,8 +463,10 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   const GovernanceSpec& gov = scenario_.governance;
   update_forecast_errors(period, sim);
   admitted_.clear();
+  renewal_voted_ = renewal_refused_ = false;
   const std::vector<Eigen::Index> applicants = sim.applicants_for_vote();
-  if (gov.agenda.empty() && applicants.empty()) return in_force;
+  const bool renewal_due = sim.renewal_due(period);
+  if (gov.agenda.empty() && applicants.empty() && !renewal_due) return in_force;
   const int64_t t = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
   const int64_t last = period + 1, first = std::max<int64_t>(0, last - gov.window());
   const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
@@ -591,9 +593,27 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
     row.perceived_chosen = item.perceived_x.col(row.chosen);
     record_.rows.push_back(std::move(row));
   }
-  if (!applicants.empty())
-    decide_admission(period, t, applicants, outcome_of(evaluate(in_force)),
-                     sim.evaluate(first, last, in_force, &applicants), sd, present);
+  if (renewal_due) {
+    const output::MemberMatrix nobody = output::MemberMatrix::Zero(last - first, N);
+    const auto& row = decide_membership_item(
+        period, t, renewal_spec_, {"renew", "dissolve"}, "dissolution",
+        outcome_of(evaluate(in_force)), outcome_of(sim.evaluate(first, last, in_force, &nobody)),
+        0xDE'0000, sd, present);
+    renewal_voted_ = true;
+    renewal_refused_ = row.chosen == 1;
+    renewal_decided_by_ = row.decided_by;
+  }
+  if (!applicants.empty() && !renewal_refused_) {
+    output::MemberMatrix with_them = sim.membership().middleRows(first, last - first);
+    for (const Eigen::Index i : applicants) with_them.col(i).setOnes();
+    const std::string n = std::to_string(applicants.size());
+    const auto& row = decide_membership_item(
+        period, t, admission_spec_,
+        {"admit nobody", "admit " + n + " applicant" + (applicants.size() > 1 ? "s" : "")},
+        "applicants", outcome_of(evaluate(in_force)),
+        outcome_of(sim.evaluate(first, last, in_force, &with_them)), 0xAD'0000, sd, present);
+    if (row.chosen == 1) admitted_ = applicants;
+  }
   pending_rows_.clear();
   for (size_t r = first_row; r < record_.rows.size(); ++r) pending_rows_.push_back(r);
   pending_from_period_ = period + 1;

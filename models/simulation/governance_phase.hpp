@@ -9,6 +9,8 @@
 //   4. decides each item by the protocol the statutes name (protocol registry below);
 //   5. with admission by a vote (dynamics.membership.admission assembly | board), puts the
 //      pending applicants to the assembly or the board: all admitted or none (admitted());
+//      when the operation's renewal is due (lifecycle.renewal), asks whether to go on
+//      (renewal_refused());
 //   6. updates procedural trust and returns the rules in force from m + 1.
 // It also keeps the actors' bookkeeping the recorder writes: rules in force per period,
 // trust per period, voting power of the statutes, intermediaries' costs.
@@ -45,6 +47,10 @@ class GovernancePhase {
   const output::GovernanceRecord& record() const { return record_; }
   // Applicants the last round admitted (from the period after it); empty when none.
   const std::vector<Eigen::Index>& admitted() const { return admitted_; }
+  // Whether the last round voted on the renewal, and whether it refused it (dissolution).
+  bool renewal_voted() const { return renewal_voted_; }
+  bool renewal_refused() const { return renewal_refused_; }
+  const std::string& renewal_decided_by() const { return renewal_decided_by_; }
   output::GovernanceRecord take_record();
 
  private:
@@ -65,11 +71,14 @@ class GovernancePhase {
                     const Eigen::VectorXd& sd, int64_t period, uint64_t draw_key,
                     int64_t t_utc) const;
   output::GovernanceRow row_of(const ItemOnTable& item, int64_t period, int64_t t_utc) const;
-  // The admission item of a round: admit `applicants` (valued as members over the window) or
-  // nobody; appends its row and sets admitted_.
-  void decide_admission(int64_t period, int64_t t_utc, const std::vector<Eigen::Index>& applicants,
-                        const agents::OptionOutcome& status_quo, const WindowOutcome& with_them,
-                        const Eigen::VectorXd& sd, const std::vector<uint8_t>& present);
+  // An item of the operation's membership put to the assembly or the board (admission,
+  // renewal): option 0 keeps things as they are, option 1 changes who is a member (valued on
+  // the window with those members). Appends its row; returns it.
+  const output::GovernanceRow& decide_membership_item(
+      int64_t period, int64_t t_utc, const AgendaItemSpec& spec, std::vector<std::string> text,
+      const char* change_source, const agents::OptionOutcome& keep,
+      const agents::OptionOutcome& change, uint64_t draw_key, const Eigen::VectorXd& sd,
+      const std::vector<uint8_t>& present);
   // Seats the members of `period` in their colleges (dynamics.membership).
   void seat_members(const output::MemberMatrix& member, int64_t period);
 
@@ -99,7 +108,10 @@ class GovernancePhase {
   std::vector<size_t> text_items_;
   int64_t pending_from_period_ = 0;
   AgendaItemSpec admission_spec_;  // the item admission votes are recorded under
+  AgendaItemSpec renewal_spec_;    // ... and renewal votes
   std::vector<Eigen::Index> admitted_;
+  bool renewal_voted_ = false, renewal_refused_ = false;
+  std::string renewal_decided_by_;
   double round_turnout_ = 0;  // share of the members of the round's period present
 };
 

@@ -267,15 +267,44 @@ void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
   if (!operating(period) || k == 0) return;
   const int members = member.row(period).cast<int>().sum();
   low_periods_ = members < spec_.barriers.min_members ? low_periods_ + 1 : 0;
-  if (low_periods_ >= k && period + 1 < M) {
-    for (Eigen::Index i = 0; membership != nullptr && i < member.cols(); ++i)
-      if (member(period, i) != 0) membership->leave_now(period, i, member);
-    member.bottomRows(M - period - 1).setZero();
-    set_phase_from(period + 1, ProjectPhase::kDissolved);
-    add_event(to, "dissolved", "",
-              std::to_string(members) + " members for " + std::to_string(k) + " periods (minimum " +
-                  std::to_string(spec_.barriers.min_members) + ")");
-  }
+  if (low_periods_ >= k && period + 1 < M)
+    dissolve(period, member, membership,
+             std::to_string(members) + " members for " + std::to_string(k) + " periods (minimum " +
+                 std::to_string(spec_.barriers.min_members) + ")");
+}
+
+void LifecyclePhase::dissolve(int64_t period, output::MemberMatrix& member,
+                              MembershipPhase* membership, const std::string& cause) {
+  const auto M = member.rows();
+  if (period + 1 >= M) return;
+  for (Eigen::Index i = 0; membership != nullptr && i < member.cols(); ++i)
+    if (member(period, i) != 0) membership->leave_now(period, i, member);
+  member.bottomRows(M - period - 1).setZero();
+  set_phase_from(period + 1, ProjectPhase::kDissolved);
+  add_event(calendar_.period_start_utc[static_cast<size_t>(period) + 1], "dissolved", "", cause);
+}
+
+int64_t LifecyclePhase::renewal_dates_until(int64_t t) const {
+  const int every = spec_.renewal.every_months;
+  if (every == 0 || start_period_ < 0) return 0;
+  const int64_t start = calendar_.period_start_utc[static_cast<size_t>(start_period_)];
+  if (t < start) return 0;
+  const double interval_s = every * kSecondsPerMonth;
+  return static_cast<int64_t>(std::floor(static_cast<double>(t - start) / interval_s));
+}
+
+bool LifecyclePhase::renewal_due(int64_t period) const {
+  if (!operating(period) || !operating(period + 1)) return false;
+  return renewal_dates_until(calendar_.period_start_utc[static_cast<size_t>(period) + 1]) >
+         renewals_voted_;
+}
+
+void LifecyclePhase::renewal_voted(int64_t period, bool refused, const std::string& decided_by,
+                                   output::MemberMatrix& member, MembershipPhase* membership) {
+  const int64_t t = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
+  renewals_voted_ = renewal_dates_until(t);  // dates missed between two rounds count as voted
+  add_event(t, "renewal", refused ? "refused" : "renewed", "decided by the " + decided_by);
+  if (refused) dissolve(period, member, membership, "renewal refused by the " + decided_by);
 }
 
 output::LifecycleRecord LifecyclePhase::take_record() {

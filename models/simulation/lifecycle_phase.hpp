@@ -35,6 +35,13 @@ class LifecyclePhase {
   // After period m: anchor exits dated in m leave from m + 1; an operation with fewer than
   // the minimum members for too long dissolves from m + 1.
   void after_period(int64_t period, output::MemberMatrix& member, MembershipPhase* membership);
+  // Whether the round after `period` must put the operation's renewal to a vote
+  // (lifecycle.renewal: a renewal date at or before the round, not voted yet).
+  bool renewal_due(int64_t period) const;
+  // The vote of the round after `period`: recorded as an event; a refusal dissolves the
+  // operation from period + 1.
+  void renewal_voted(int64_t period, bool refused, const std::string& decided_by,
+                     output::MemberMatrix& member, MembershipPhase* membership);
   output::LifecycleRecord take_record();
 
  private:
@@ -47,6 +54,11 @@ class LifecyclePhase {
   // period's phase is the one it begins in.
   int64_t first_period_from(int64_t t_utc) const;
   void set_phase_from(int64_t first_period, ProjectPhase phase);
+  // Nobody is a member from period + 1 on; the phase is `dissolved` from it.
+  void dissolve(int64_t period, output::MemberMatrix& member, MembershipPhase* membership,
+                const std::string& cause);
+  // Renewal dates of the operation at or before t.
+  int64_t renewal_dates_until(int64_t t_utc) const;
 
   const Scenario& scenario_;
   const sim::TimeGrid& grid_;
@@ -58,7 +70,8 @@ class LifecyclePhase {
     int64_t from_utc, to_utc;
   };
   std::vector<Outage> outages_;
-  int low_periods_ = 0;  // consecutive operating periods below the minimum of members
+  int low_periods_ = 0;         // consecutive operating periods below the minimum of members
+  int64_t renewals_voted_ = 0;  // renewal dates already put to a vote
   output::LifecycleRecord record_;
 };
 

@@ -422,8 +422,15 @@ void Simulation::governance_round(int64_t period) {
   if (lifecycle_ && !(lifecycle_->operating(period) && lifecycle_->operating(period + 1))) return;
   const RulesInForce next = governance_->round(period, in_force_, *this);
   put_in_force(next);
+  if (governance_->renewal_voted())
+    lifecycle_->renewal_voted(period, governance_->renewal_refused(),
+                              governance_->renewal_decided_by(), member_, membership_.get());
   if (membership_ && !governance_->admitted().empty())
     membership_->admit_listed(period, governance_->admitted(), member_);
+}
+
+bool Simulation::renewal_due(int64_t period) const {
+  return lifecycle_ && lifecycle_->renewal_due(period);
 }
 
 std::vector<Eigen::Index> Simulation::applicants_for_vote() const {
@@ -486,7 +493,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
 
 WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
                                    const RulesInForce& rules,
-                                   const std::vector<Eigen::Index>* extra_members) const {
+                                   const output::MemberMatrix* window_members) const {
   const sim::StepCalendar cal = calendar_.slice(first_period, last_period);
   const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(first_period)];
   const int64_t rows = static_cast<int64_t>(cal.period.size());
@@ -501,11 +508,11 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
   s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
   s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
-  // Who is a member in each period of the window: the run's members, and the applicants an
-  // admission vote values as if they had been members all along.
-  output::MemberMatrix window_member = member_.middleRows(first_period, last_period - first_period);
-  if (extra_members)
-    for (const Eigen::Index i : *extra_members) window_member.col(i).setOnes();
+  // Who is a member in each period of the window: the run's members, or those a vote values
+  // (the applicants added for an admission, nobody for a dissolution).
+  const output::MemberMatrix window_member =
+      window_members ? *window_members
+                     : member_.middleRows(first_period, last_period - first_period).eval();
   const auto everyone_in = [&](int64_t m) {
     return window_member.cols() == 0 || window_member.row(m).minCoeff() != 0;
   };
@@ -523,7 +530,7 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
   // The window ran under this key and these members: its allocation is the recorded one.
   // (Kept only with a whole ledger; otherwise the allocation is made again, the same.)
-  bool same_key = options_.whole_ledger && !extra_members &&
+  bool same_key = options_.whole_ledger && !window_members &&
                   last_period <= static_cast<int64_t>(history_.size());
   for (int64_t m = first_period; same_key && m < last_period; ++m)
     same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key;

@@ -35,8 +35,9 @@ TEST_CASE("lifecycle: defaults, durations and events", "[scenario][lifecycle]") 
   // A prosumer's own plant is named `<participant id>:pv`.
   const auto prosumer = load(replace(with_lifecycle("  events: [{type: outage, producer: 'a:pv', "
                                                     "at: 2025-01-10}]\n"),
-                                     "{id: a, kind: household,", "{id: a, kind: household, pv: "
-                                                                 "{kwp: 3},"));
+                                     "{id: a, kind: household,",
+                                     "{id: a, kind: household, pv: "
+                                     "{kwp: 3},"));
   REQUIRE(prosumer.lifecycle.events.size() == 1);
   CHECK(prosumer.lifecycle.events[0].subject == "a:pv");
 }
@@ -56,6 +57,9 @@ TEST_CASE("lifecycle: each mistake is one located line", "[scenario][lifecycle][
       {"  events: [{type: anchor_exit, participant: a, at: 2024-12-01}]\n",
        "dated outside the run"},
       {"  events: [{type: outage, producer: pv9, at: 2025-01-10}]\n", "unknown producer 'pv9'"},
+      {"  renewal: {every_months: 12}\n", "governance.calendar is none"},
+      {"  renewal: {every_months: -1}\n", "lifecycle.renewal.every_months"},
+      {"  renewal: {every_months: 12, by: mayor}\n", "lifecycle.renewal.by"},
       {"  events: [{type: outage, producer: 'b:pv', at: 2025-01-10}]\n",
        "unknown producer 'b:pv'; expected a producers[].id or a prosumer's plant"},
       {"  events: [{type: anchor_exit, participant: zz, at: 2025-01-10}]\n",

@@ -168,3 +168,61 @@ TEST_CASE("lifecycle: without an expert more projects are abandoned in feasibili
   REQUIRE(started_without > 0);
   CHECK(months_without / started_without > months_with / started_with);
 }
+
+TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves one that costs",
+          "[lifecycle][behaviour]") {
+  // Operating from 1 January, renewal every 2 months (of 365.25/12 days): the dates fall on
+  // about 2 March and 2 May, so the rounds after March (period 2) and May (period 4) vote.
+  // At an internal price of 0.06 EUR/kWh the households gain and both votes renew; at 0.30
+  // they lose, their college holds the majority, and the first vote dissolves the operation
+  // from April: no member, no allocation after it, phase `dissolved`, and the event says why.
+  MiniGovernance g;
+  g.intermediaries = kExpert;
+  g.community = "  internal_price: {eur_per_kwh: 0.06}";
+  g.lifecycle =
+      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
+      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
+      "statutes_unsettled: 0}\n  renewal: {every_months: 2}\n";
+  auto renewal_rows = [](const output::RunResult& r) {
+    std::vector<const output::GovernanceRow*> rows;
+    for (const auto& row : r.governance.rows)
+      if (row.item == "renewal") rows.push_back(&row);
+    return rows;
+  };
+  const auto pays = run(g);
+  REQUIRE(pays.lifecycle.start_period == 0);
+  const auto renewed = renewal_rows(pays);
+  REQUIRE(renewed.size() == 2);
+  CHECK(renewed[0]->period == 2);
+  CHECK(renewed[1]->period == 4);
+  for (const auto* row : renewed) {
+    CHECK(row->chosen == 0);
+    CHECK(row->decided_by == "assembly");
+    CHECK(row->options == std::vector<std::string>{"renew", "dissolve"});
+  }
+  CHECK(pays.member.minCoeff() == 1);
+  int renewal_events = 0;
+  for (const auto& e : pays.lifecycle.events)
+    if (e.type == "renewal") {
+      ++renewal_events;
+      CHECK(e.subject == "renewed");
+    }
+  CHECK(renewal_events == 2);
+
+  g.community = "  internal_price: {eur_per_kwh: 0.30}";
+  const auto costs = run(g);
+  const auto refused = renewal_rows(costs);
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0]->period == 2);
+  CHECK(refused[0]->chosen == 1);
+  CHECK(costs.member.topRows(3).minCoeff() == 1);
+  CHECK(costs.member.bottomRows(3).maxCoeff() == 0);
+  CHECK(costs.period_energy.allocated.bottomRows(3).cwiseAbs().maxCoeff() == 0.0);
+  CHECK(costs.lifecycle.phase[3] == 7);
+  const auto dissolved = std::find_if(costs.lifecycle.events.begin(), costs.lifecycle.events.end(),
+                                      [](const auto& e) { return e.type == "dissolved"; });
+  REQUIRE(dissolved != costs.lifecycle.events.end());
+  CHECK(dissolved->cause == "renewal refused by the assembly");
+  CHECK(dissolved->period == 3);
+  CHECK(accord::test_governance::kpi_of(costs, "lifecycle_dissolved") == 1);
+}

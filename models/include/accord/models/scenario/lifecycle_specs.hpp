@@ -68,6 +68,14 @@ struct LifecycleEventSpec {
   double days_min = 0, days_max = 0;
 };
 
+// Renewal of an operating community (docs/lifecycle.md §4b): every `every_months` from the
+// start, the first governance round on or after the date asks the assembly (or the board)
+// whether to go on; a refusal dissolves the operation.
+struct RenewalSpec {
+  int every_months = 0;         // 0: never put to a vote
+  std::string by = "assembly";  // assembly | board
+};
+
 struct LifecycleSpec {
   bool enabled = false;
   std::string initiator = "municipality";  // municipality | citizens | social_landlord | business
@@ -77,6 +85,7 @@ struct LifecycleSpec {
   MonthsSpec structuring{2, 4, 8};
   MonthsSpec grid_agreement{1, 2, 4};
   LifecycleBarriersSpec barriers;
+  RenewalSpec renewal;
   std::vector<LifecycleEventSpec> events;
 };
 

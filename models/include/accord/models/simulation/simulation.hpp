@@ -70,10 +70,10 @@ class Simulation : private sim::PhaseHandler {
   // inputs, into scratch buffers: the run's state is not touched.
   WindowOutcome evaluate(int64_t first_period, int64_t last_period, const Alternative& alt) const;
   // Same, under a whole set of rules (what governance options are valued with); with
-  // `extra_members`, these participants count as members in every period of the window (what
-  // an admission vote values).
+  // `window_members` [last - first, N], these are the members of the window's periods instead
+  // of the run's (what an admission or a renewal vote values).
   WindowOutcome evaluate(int64_t first_period, int64_t last_period, const RulesInForce& rules,
-                         const std::vector<Eigen::Index>* extra_members = nullptr) const;
+                         const output::MemberMatrix* window_members = nullptr) const;
   // What the run gave over closed periods [first_period, last_period), in the same shape.
   WindowOutcome realised(int64_t first_period, int64_t last_period) const;
   const RulesInForce& rules_in_force() const { return in_force_; }
@@ -82,6 +82,9 @@ class Simulation : private sim::PhaseHandler {
   // Applicants a vote of the round after this period may admit (admission assembly or board),
   // in order of application within the caps; empty otherwise.
   std::vector<Eigen::Index> applicants_for_vote() const;
+  // Whether the round after this period must vote on the operation's renewal
+  // (lifecycle.renewal).
+  bool renewal_due(int64_t period) const;
 
   const sim::TimeGrid& grid() const { return grid_; }
   const sim::StepCalendar& calendar() const { return calendar_; }
