@@ -107,7 +107,10 @@ defs["group"] = obj({
     ["group", "count", "kind", "consumption"])
 defs["producer"] = obj({"id": ident("unique id"), "owner": string("owner (participant id or actor)"),
                         "location": ref("location"), "pv": ref("pv"), "production": ref("csv_source"),
-                        "surplus_eur_per_kwh": num("price of unallocated injection, EUR/kWh", minimum=0, maximum=MAX_EUR_PER_KWH)}, ["id"])
+                        "surplus_eur_per_kwh": num("price of unallocated injection, EUR/kWh", minimum=0, maximum=MAX_EUR_PER_KWH),
+                        "planned": obj({"cost_eur_per_year": num("yearly cost of building it (annuity and upkeep), "
+                                                                 "weighed by its owner", minimum=0, maximum=1e9,
+                                                                 default=0)})}, ["id"])
 keys = ["dynamic_default", "static", "static_redistributed", "priority", "dynamic_custom", "full_dynamic"]
 defs["sharing_key"] = obj({"type": {"enum": keys},
     "floor_0_1_percent": boolean("round coefficients down to 0.1 % steps"),
@@ -163,7 +166,7 @@ defs["funds"] = obj({
 # territorial intermediaries. A list-valued key also takes a single value.
 def one_or_list(item, desc):
     return {"description": desc, "oneOf": [item, {"type": "array", "items": item}]}
-agenda_items = ["sharing_key", "benefit_rule", "internal_price", "territorial_shares", "pmo_fee"]
+agenda_items = ["sharing_key", "benefit_rule", "internal_price", "territorial_shares", "pmo_fee", "expansion"]
 pmo_forms = ["association", "scic", "sas", "sem", "municipality", "epci", "social_landlord", "cooperative"]
 college = obj({
     "name": ident("college name (unique; bargaining parties name colleges)"),
@@ -266,7 +269,9 @@ option_schemas = {
     "territorial_shares": territorial,
     "pmo_fee": {"oneOf": [num("EUR per member per year", minimum=0, maximum=1e4),
                           obj({"eur_per_member_year": num("EUR per member per year", minimum=0, maximum=1e4)},
-                              ["eur_per_member_year"])]}}
+                              ["eur_per_member_year"])]},
+    "expansion": {"oneOf": [string("a planned producer's id"),
+                            obj({"plant": string("a planned producer's id")}, ["plant"])]}}
 agenda_item = obj({
     "item": {"enum": agenda_items, "description": "what is decided (once per agenda)"},
     "protocol": {"enum": ["vote", "bargaining", "single_text", "delegated"],

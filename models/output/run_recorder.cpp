@@ -31,7 +31,8 @@ constexpr int32_t kFormatMajor = 1;
 // 1.4 adds /dynamics/membership (with it /participants holds the candidates too, member 0
 //     in /periods/member until they join), /dynamics/trust_municipality and
 //     /dynamics/trust_intermediaries/<id>.
-constexpr int32_t kFormatMinor = 4;
+// 1.5 adds /producers/commissioned_period (planned plants built by an expansion).
+constexpr int32_t kFormatMinor = 5;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
 // Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
@@ -223,7 +224,8 @@ void write_participants(h5::File& file, const std::vector<Participant>& ps) {
   for (auto& ds : attached) ds.attach_scale(scale, 0);
 }
 
-void write_producers(h5::File& file, const std::vector<Producer>& ps) {
+void write_producers(h5::File& file, const std::vector<Producer>& ps,
+                     const std::vector<int32_t>& commissioned) {
   auto group = file.create_group("producers");
   group.set_attr_string("description", "Static attributes of the producers (injection points)");
   std::vector<std::string> id, owner;
@@ -245,6 +247,13 @@ void write_producers(h5::File& file, const std::vector<Producer>& ps) {
   attached.push_back(group.write_1d(
       "surplus_price_eur_per_kwh", surplus_price,
       meta("EUR/kWh", "Price of unallocated injection (NaN: the scenario default)")));
+  std::vector<int32_t> from = commissioned;
+  from.resize(ps.size(), 0);
+  attached.push_back(group.write_1d(
+      "commissioned_period", from,
+      meta("1",
+           "First period the plant produces for the operation: 0 from the start, a later "
+           "period for a planned plant an expansion built, -1 never built")));
   for (auto& ds : attached) ds.attach_scale(scale, 0);
 }
 
@@ -957,7 +966,7 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     const auto periods = period_starts(run.calendar);
     write_time(file, run, steps);
     write_participants(file, run.participants);
-    write_producers(file, run.producers);
+    write_producers(file, run.producers, run.producer_commissioned);
     if (detail == Detail::kFull) write_energy(file, run, steps, encoded_energy, threads);
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);

@@ -45,6 +45,12 @@ RuleOption parse_option(const std::string& item, const ConfigNode& n) {
   if (item == "territorial_shares") o.territorial = parse_territorial(n);
   if (item == "pmo_fee")
     o.pmo_fee_eur_per_member_year = scalar_or_key(n, "eur_per_member_year", Range::between(0, 1e4));
+  if (item == "expansion") {
+    if (n.is_scalar())
+      o.plant = n.as_string().value_or("");
+    else if (n.expect_map({"plant"}))
+      o.plant = n.string("plant");
+  }
   return o;
 }
 
@@ -134,6 +140,14 @@ void check_option(const ConfigNode& where, const std::string& item, const RuleOp
                     std::to_string(s.participants.size()));
   if (o.territorial && item == "territorial_shares" && o.territorial->total() > 1 + 1e-12)
     where.error("option invalid: territorial shares sum to more than 1");
+  if (item == "expansion" && o.plant) {
+    const auto p = std::find_if(s.producers.begin(), s.producers.end(),
+                                [&](const Producer& q) { return q.id == *o.plant; });
+    if (p == s.producers.end() || !p->planned)
+      where.error("expansion option '" + sim::escape_text(*o.plant) +
+                  "' is not a planned plant; expected the id of a producer with planned: "
+                  "{cost_eur_per_year: ...}");
+  }
 }
 
 }  // namespace
@@ -236,6 +250,8 @@ std::string option_text(const std::string& item, const RuleOption& o) {
                   o.territorial->municipality);
     return buf;
   }
+  if (item == "expansion" && o.plant)
+    return o.plant->empty() ? "build nothing" : "build " + *o.plant;
   if (item == "pmo_fee" && o.pmo_fee_eur_per_member_year) {
     std::snprintf(buf, sizeof buf, "{eur_per_member_year: %.2f}", *o.pmo_fee_eur_per_member_year);
     return buf;

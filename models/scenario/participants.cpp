@@ -209,7 +209,8 @@ std::vector<Producer> parse_producers(const ConfigNode& list, const MemberContex
   if (!list.present() || !list.expect_sequence()) return out;
   std::set<std::string> ids;
   for (const auto& n : list.elements()) {
-    if (!n.expect_map({"id", "owner", "location", "pv", "production", "surplus_eur_per_kwh"}))
+    if (!n.expect_map(
+            {"id", "owner", "location", "pv", "production", "surplus_eur_per_kwh", "planned"}))
       continue;
     Producer p;
     p.id = n.identifier("id");
@@ -224,6 +225,12 @@ std::vector<Producer> parse_producers(const ConfigNode& list, const MemberContex
     }
     p.surplus_price_eur_per_kwh = n.number_or(
         "surplus_eur_per_kwh", kUnset, Range::non_negative().at_most(bounds::kMaxPriceEurPerKwh));
+    if (const ConfigNode planned = n.optional("planned");
+        planned.present() && planned.expect_map({"cost_eur_per_year"})) {
+      p.planned = true;
+      p.planned_cost_eur_per_year =
+          planned.number_or("cost_eur_per_year", 0, Range::between(0, 1e9));
+    }
     if (!p.id.empty() && !ids.insert(p.id).second)
       n.optional("id").error("duplicate producer id '" + sim::escape_text(p.id) + "'");
     out.push_back(std::move(p));

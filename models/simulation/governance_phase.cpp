@@ -42,6 +42,7 @@ RuleOption status_quo_of(const std::string& item, const RulesInForce& r) {
   if (item == "internal_price") o.internal_price_eur_per_kwh = r.internal_price_eur_per_kwh;
   if (item == "territorial_shares") o.territorial = r.benefit_rule.territorial;
   if (item == "pmo_fee") o.pmo_fee_eur_per_member_year = r.pmo_fee_eur_per_member_year;
+  if (item == "expansion") o.plant = "";
   return o;
 }
 
@@ -151,12 +152,18 @@ void GovernancePhase::compute_voting_power() {
   }
 }
 
-agents::OptionOutcome GovernancePhase::outcome_of(const WindowOutcome& w) const {
+agents::OptionOutcome GovernancePhase::outcome_of(const WindowOutcome& w,
+                                                  const RulesInForce* rules) const {
   agents::OptionOutcome o;
   o.payoff_eur = w.benefit;
   o.reference_eur = w.bill_reference;
   for (size_t p = 0; p < owner_of_producer_.size(); ++p) {
-    const auto rev = w.producer_revenue(static_cast<Eigen::Index>(p));
+    double rev = w.producer_revenue(static_cast<Eigen::Index>(p));
+    // A plant the option would build costs its owner its yearly cost over the window (the
+    // investment is not sunk yet; once built, like every plant, it is: docs/governance.md).
+    const Producer& plant = scenario_.producers[p];
+    if (rules && plant.planned && rules->built(plant.id) && !round_in_force_.built(plant.id))
+      rev -= plant.planned_cost_eur_per_year * window_years_;
     if (owner_of_producer_[p] >= 0) o.payoff_eur(owner_of_producer_[p]) += rev;
     if (municipal_plant_[p]) o.municipality_plants_eur += rev;
   }
@@ -182,6 +189,10 @@ RulesInForce GovernancePhase::with_option(const RulesInForce& base, const std::s
   if (item == "territorial_shares" && o.territorial) r.benefit_rule.territorial = *o.territorial;
   if (item == "pmo_fee" && o.pmo_fee_eur_per_member_year)
     r.pmo_fee_eur_per_member_year = *o.pmo_fee_eur_per_member_year;
+  if (item == "expansion" && o.plant && !o.plant->empty() && !r.built(*o.plant)) {
+    r.plants_built.push_back(*o.plant);
+    std::sort(r.plants_built.begin(), r.plants_built.end());
+  }
   return r;
 }
 
@@ -239,12 +250,13 @@ void GovernancePhase::engineer_options(
       bool best_feasible = false;
       for (auto& c : candidates) {
         WindowOutcome w;
+        const RulesInForce rules = with_option(in_force, name, c);
         try {
-          w = evaluate(with_option(in_force, name, c));
+          w = evaluate(rules);
         } catch (const std::exception&) {
           continue;  // not buildable for this community (e.g. no low-income member)
         }
-        const agents::OptionOutcome o = outcome_of(w);
+        const agents::OptionOutcome o = outcome_of(w, &rules);
         const double total = o.payoff_eur.sum(), gini = spread_gini(o.normalised());
         const bool feasible = gini <= e.equity_max_gini;
         const bool better =
@@ -374,7 +386,7 @@ PartyUtility GovernancePhase::party_utility_fn(
       rules = with_option(rules, item.spec->item, item.options[static_cast<size_t>(text[a])]);
       key = key * 131 + static_cast<uint64_t>(text[a]) + 1;
     }
-    const agents::OptionOutcome o = outcome_of(evaluate(rules));
+    const agents::OptionOutcome o = outcome_of(evaluate(rules), &rules);
     Eigen::VectorXd u = members_.utility(o, sd, forecast_stream_, period, key);
     Eigen::VectorXd muni =
         Eigen::VectorXd::Constant(1, municipality_.present() ? municipality_.utility(o, t) : 0.0);
@@ -469,6 +481,10 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   if (gov.agenda.empty() && applicants.empty() && !renewal_due) return in_force;
   const int64_t t = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
   const int64_t last = period + 1, first = std::max<int64_t>(0, last - gov.window());
+  round_in_force_ = in_force;
+  window_years_ = static_cast<double>(calendar_.period_start_utc[static_cast<size_t>(last)] -
+                                      calendar_.period_start_utc[static_cast<size_t>(first)]) /
+                  (365.25 * 86400);
   const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
   ++record_.rounds;
   // Members of the period just closed sit in the assembly; others neither attend nor count.
@@ -521,6 +537,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
     item.options.push_back(status_quo_of(spec.item, in_force));
     item.text.push_back(detail::option_text(spec.item, item.options.front()));
     for (const auto& o : spec.options) {
+      if (o.plant && in_force.built(*o.plant)) continue;  // built already
       const std::string text = detail::option_text(spec.item, o);
       if (std::find(item.text.begin(), item.text.end(), text) != item.text.end()) continue;
       // An option that cannot apply to the operation now is refused with its reason.
@@ -538,6 +555,7 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
       item.text.push_back(text);
     }
     engineer_options(item, in_force, t, evaluate);
+    if (spec.item == "expansion" && item.options.size() == 1) continue;  // nothing left to build
     table.push_back(std::move(item));
   }
 
@@ -546,10 +564,11 @@ RulesInForce GovernancePhase::round(int64_t period, const RulesInForce& in_force
   for (size_t a = 0; a < table.size(); ++a) {
     ItemOnTable& item = table[a];
     size_valuations(item, N);
-    for (size_t k = 0; k < item.options.size(); ++k)
-      value_option(item, static_cast<Eigen::Index>(k),
-                   outcome_of(evaluate(with_option(in_force, item.spec->item, item.options[k]))),
-                   sd, period, static_cast<uint64_t>(a * 64 + k), t);
+    for (size_t k = 0; k < item.options.size(); ++k) {
+      const RulesInForce rules = with_option(in_force, item.spec->item, item.options[k]);
+      value_option(item, static_cast<Eigen::Index>(k), outcome_of(evaluate(rules), &rules), sd,
+                   period, static_cast<uint64_t>(a * 64 + k), t);
+    }
   }
 
   RulesInForce next = in_force;

@@ -54,7 +54,10 @@ class GovernancePhase {
   output::GovernanceRecord take_record();
 
  private:
-  agents::OptionOutcome outcome_of(const WindowOutcome& w) const;
+  // What a window gives each member; with the option's `rules`, a plant they would build
+  // costs its owner its yearly cost over the window.
+  agents::OptionOutcome outcome_of(const WindowOutcome& w,
+                                   const RulesInForce* rules = nullptr) const;
   RulesInForce with_option(const RulesInForce& base, const std::string& item,
                            const RuleOption& option) const;
   void engineer_options(ItemOnTable& item, const RulesInForce& in_force, int64_t t_utc,
@@ -112,7 +115,9 @@ class GovernancePhase {
   std::vector<Eigen::Index> admitted_;
   bool renewal_voted_ = false, renewal_refused_ = false;
   std::string renewal_decided_by_;
-  double round_turnout_ = 0;  // share of the members of the round's period present
+  double round_turnout_ = 0;     // share of the members of the round's period present
+  RulesInForce round_in_force_;  // the rules in force as the round opened
+  double window_years_ = 0;      // the round's window, in years of 365.25 days
 };
 
 }  // namespace accord::models

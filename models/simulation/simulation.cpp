@@ -138,6 +138,19 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     lifecycle_->apply_to_inputs(inputs_.production);
     lifecycle_->initial_membership(member_);
   }
+  // Planned plants produce nothing until built; what they would produce is kept aside for the
+  // rounds to value building them (after outages, which hit them too).
+  commissioned_.assign(static_cast<size_t>(P), 0);
+  for (int64_t p = 0; p < P; ++p) {
+    if (!scenario_.producers[static_cast<size_t>(p)].planned) continue;
+    planned_.push_back(static_cast<int>(p));
+    commissioned_[static_cast<size_t>(p)] = -1;
+  }
+  planned_production_.resize(T, static_cast<Eigen::Index>(planned_.size()));
+  for (size_t k = 0; k < planned_.size(); ++k) {
+    planned_production_.col(static_cast<Eigen::Index>(k)) = inputs_.production.col(planned_[k]);
+    inputs_.production.col(planned_[k]).setZero();
+  }
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
   if (scenario_.dynamics.enabled) {
     dynamics_ = std::make_unique<DynamicsPhase>(scenario_, grid_, calendar_);
@@ -421,12 +434,28 @@ void Simulation::governance_round(int64_t period) {
   // No PMO decides before the operation starts or after it ended.
   if (lifecycle_ && !(lifecycle_->operating(period) && lifecycle_->operating(period + 1))) return;
   const RulesInForce next = governance_->round(period, in_force_, *this);
+  commission_plants(period, next);
   put_in_force(next);
   if (governance_->renewal_voted())
     lifecycle_->renewal_voted(period, governance_->renewal_refused(),
                               governance_->renewal_decided_by(), member_, membership_.get());
   if (membership_ && !governance_->admitted().empty())
     membership_->admit_listed(period, governance_->admitted(), member_);
+}
+
+// Plants the round decided to build produce from period + 1 on.
+void Simulation::commission_plants(int64_t period, const RulesInForce& next) {
+  const int64_t from = calendar_.period_first_step[static_cast<size_t>(period) + 1];
+  const int64_t rows = grid_.steps - from;
+  for (size_t k = 0; k < planned_.size(); ++k) {
+    const auto p = static_cast<size_t>(planned_[k]);
+    const std::string& id = scenario_.producers[p].id;
+    if (!next.built(id) || in_force_.built(id)) continue;
+    inputs_.production.col(planned_[k]).tail(rows) =
+        planned_production_.col(static_cast<Eigen::Index>(k)).tail(rows);
+    commissioned_[p] = static_cast<int32_t>(period + 1);
+    sim::logger("simulation")->info("period {}: plant {} built by the round", period + 1, id);
+  }
 }
 
 bool Simulation::renewal_due(int64_t period) const {
@@ -508,6 +537,14 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   }
   s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
   s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
+  // Planned plants as the rules have them: built all along the window, or not at all.
+  for (size_t k = 0; k < planned_.size(); ++k) {
+    auto col = s.prod.col(planned_[k]).head(rows);
+    if (rules.built(scenario_.producers[static_cast<size_t>(planned_[k])].id))
+      col = planned_production_.col(static_cast<Eigen::Index>(k)).segment(t0, rows);
+    else
+      col.setZero();
+  }
   // Who is a member in each period of the window: the run's members, or those a vote values
   // (the applicants added for an admission, nobody for a dissolution).
   const output::MemberMatrix window_member =
@@ -533,7 +570,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   bool same_key = options_.whole_ledger && !window_members &&
                   last_period <= static_cast<int64_t>(history_.size());
   for (int64_t m = first_period; same_key && m < last_period; ++m)
-    same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key;
+    same_key = history_[static_cast<size_t>(m)].sharing_key == rules.sharing_key &&
+               history_[static_cast<size_t>(m)].plants_built == rules.plants_built;
   if (same_key) {
     s.alloc.topRows(rows) = allocated_.middleRows(t0, rows);
     s.autoprod.topRows(rows) = autoprod_.middleRows(t0, rows);
@@ -647,6 +685,7 @@ output::RunResult Simulation::take_result() {
   r.timezone = scenario_.time.timezone;
   r.participants = scenario_.participants;
   r.producers = scenario_.producers;
+  r.producer_commissioned = commissioned_;
   if (options_.whole_ledger) {
     r.consumption = std::move(inputs_.consumption);
     r.allocated = std::move(allocated_);

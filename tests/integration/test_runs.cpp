@@ -84,7 +84,7 @@ TEST_CASE("the default scenario records monthly flows, PMO costs and funds (form
   INFO(r.err);
   REQUIRE(r.status == 0);
   const auto f = sim::h5::File::open(out.string());
-  CHECK(f.attr_ints("format_version") == std::vector<int64_t>{1, 4});
+  CHECK(f.attr_ints("format_version") == std::vector<int64_t>{1, 5});
   CHECK_FALSE(f.exists("energy"));
   // Monthly energy flows at detail periods, kWh, consistent with each other.
   const auto periods = f.open_group("periods");

@@ -127,7 +127,7 @@ std::vector<double> to_vector(const RowMatrix& m) {
 
 void check_provenance(const h5::File& file, const std::string& detail) {
   CHECK(file.attr_string("filetype") == "accord-run");
-  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 4});
+  CHECK(file.attr_ints("format_version") == std::vector<int64_t>{1, 5});
   CHECK(file.attr_string("accord_version") == "0.1.0");
   CHECK(file.attr_string("git_sha") == "abcdef0");
   CHECK(file.attr_string("created_utc") == "2025-01-01T00:00:00Z");
@@ -252,6 +252,9 @@ TEST_CASE("output: detail=full writes every dataset of the contract", "[output]"
   CHECK(producers.open_dataset("owner").read_strings() ==
         std::vector<std::string>{"commune", "commune"});
   CHECK(producers.open_dataset("lon").read<double>().values == std::vector<double>{5.0, 6.0});
+  // Plants of the scenario produce from the start (planned ones are -1 until built).
+  CHECK(producers.open_dataset("commissioned_period").read<int32_t>().values ==
+        std::vector<int32_t>{0, 0});
 
   // /energy: values, shapes, units, local dimension scales.
   auto energy = file.open_group("energy");

@@ -125,3 +125,26 @@ TEST_CASE("delegation needs someone to delegate to", "[scenario][governance]") {
   g.agenda = "[{item: pmo_fee, protocol: delegated, delegate: municipality, options: [0]}]";
   CHECK_THAT(error_of(g), Catch::Contains("actors.municipality is absent"));
 }
+
+TEST_CASE("an expansion option must name a planned plant", "[scenario][governance]") {
+  // The existing plant is no option to build; a planned one is, and reads its cost.
+  MiniGovernance g;
+  g.agenda = "[{item: expansion, options: [pv]}]";
+  std::string e = error_of(g);
+  CHECK_THAT(e, Catch::Contains("expansion option 'pv' is not a planned plant"));
+  CHECK_THAT(e, Catch::Contains("gov-mini.yaml:"));
+  g.agenda = "[{item: expansion, options: [pv9]}]";
+  CHECK_THAT(error_of(g), Catch::Contains("'pv9' is not a planned plant"));
+  g.more_producers =
+      "  - {id: pv2, owner: mairie, pv: {kwp: 50}, planned: {cost_eur_per_year: -1}}\n";
+  g.agenda = "[{item: expansion, options: [pv2]}]";
+  CHECK_THAT(error_of(g), Catch::Contains("producers[1].planned.cost_eur_per_year"));
+  g.more_producers =
+      "  - {id: pv2, owner: mairie, pv: {kwp: 50}, planned: {cost_eur_per_year: 4000}}\n";
+  const models::Scenario s = g.load();
+  REQUIRE(s.producers.size() == 2);
+  CHECK(s.producers[1].planned);
+  CHECK(s.producers[1].planned_cost_eur_per_year == 4000);
+  REQUIRE(s.governance.agenda[0].options.size() == 1);
+  CHECK(*s.governance.agenda[0].options[0].plant == "pv2");
+}

@@ -27,9 +27,10 @@ struct MiniGovernance {
   std::string calendar = "monthly";
   std::string plant_owner = "mairie";
   std::string kwp = "120";
-  std::string community;  // a `community:` section, or none
-  std::string dynamics;   // a `dynamics:` section, or none
-  std::string lifecycle;  // a `lifecycle:` section, or none
+  std::string more_producers;  // further `producers:` entries, each "  - {...}\n"
+  std::string community;       // a `community:` section, or none
+  std::string dynamics;        // a `dynamics:` section, or none
+  std::string lifecycle;       // a `lifecycle:` section, or none
   std::string end = "2025-07-01";
 
   std::string text() const {
@@ -53,10 +54,8 @@ struct MiniGovernance {
            public_behaviour +
            "}\n"
            "producers:\n  - {id: pv, owner: " +
-           plant_owner + ", pv: {kwp: " + kwp +
-           "}}\n"
-           "actors:\n  pmo:\n    form: association\n    statutes:\n      " +
-           statutes +
+           plant_owner + ", pv: {kwp: " + kwp + "}}\n" + more_producers +
+           "actors:\n  pmo:\n    form: association\n    statutes:\n      " + statutes +
            "\n"
            "  intermediaries: " +
            intermediaries + "\n" +
@@ -78,6 +77,15 @@ inline const std::string kNeighbourCandidates =
     "    - group: voisins\n      count: 60\n      kind: household\n"
     "      income: {deciles: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
     "      consumption: {profile: household, annual_kwh: 4000}\n";
+
+// The rows of a run's governance record deciding `item`, in order.
+inline std::vector<const models::output::GovernanceRow*> rows_of(const models::output::RunResult& r,
+                                                                 const std::string& item) {
+  std::vector<const models::output::GovernanceRow*> rows;
+  for (const auto& row : r.governance.rows)
+    if (row.item == item) rows.push_back(&row);
+  return rows;
+}
 
 // The value of KPI `name` in the run's /summary (fails the test when it is absent).
 inline double kpi_of(const models::output::RunResult& r, const std::string& name) {

@@ -183,15 +183,9 @@ TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves o
       "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
       "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
       "statutes_unsettled: 0}\n  renewal: {every_months: 2}\n";
-  auto renewal_rows = [](const output::RunResult& r) {
-    std::vector<const output::GovernanceRow*> rows;
-    for (const auto& row : r.governance.rows)
-      if (row.item == "renewal") rows.push_back(&row);
-    return rows;
-  };
   const auto pays = run(g);
   REQUIRE(pays.lifecycle.start_period == 0);
-  const auto renewed = renewal_rows(pays);
+  const auto renewed = accord::test_governance::rows_of(pays, "renewal");
   REQUIRE(renewed.size() == 2);
   CHECK(renewed[0]->period == 2);
   CHECK(renewed[1]->period == 4);
@@ -211,7 +205,7 @@ TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves o
 
   g.community = "  internal_price: {eur_per_kwh: 0.30}";
   const auto costs = run(g);
-  const auto refused = renewal_rows(costs);
+  const auto refused = accord::test_governance::rows_of(costs, "renewal");
   REQUIRE(refused.size() == 1);
   CHECK(refused[0]->period == 2);
   CHECK(refused[0]->chosen == 1);

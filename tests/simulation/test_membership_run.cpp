@@ -10,6 +10,7 @@
 
 using namespace accord::models;
 using accord::test_governance::MiniGovernance;
+using accord::test_governance::rows_of;
 using accord::test_governance::run;
 
 namespace {
@@ -282,14 +283,6 @@ void town_majority(MiniGovernance& g) {
   g.public_behaviour = "{participation: 1, forecast_noise: 0}";
 }
 
-// The admission rows of a run's governance record.
-std::vector<const output::GovernanceRow*> admission_rows(const output::RunResult& r) {
-  std::vector<const output::GovernanceRow*> rows;
-  for (const auto& row : r.governance.rows)
-    if (row.item == "admission") rows.push_back(&row);
-  return rows;
-}
-
 }  // namespace
 
 TEST_CASE("membership: admission by the assembly admits only at a round, all or none",
@@ -307,7 +300,7 @@ TEST_CASE("membership: admission by the assembly admits only at a round, all or 
       "exit_satisfaction: 0, loss_window_periods: 0}\n" +
       kCandidates;
   const auto r = run(g);
-  const auto rows = admission_rows(r);
+  const auto rows = rows_of(r, "admission");
   REQUIRE(!rows.empty());
   std::vector<int64_t> admitted_after;
   for (const auto* row : rows) {
@@ -368,7 +361,7 @@ TEST_CASE("membership: an assembly of consumers refuses newcomers who would dilu
     producers.community = "";
     town_majority(producers);
     const auto admitted = run(producers);
-    const auto refusing_rows = admission_rows(refused);
+    const auto refusing_rows = rows_of(refused, "admission");
     REQUIRE(!refusing_rows.empty());
     int households_for = 0, households_voting = 0;
     for (const auto* row : refusing_rows) {

@@ -189,8 +189,9 @@ struct RunResult {
   sim::TimeGrid grid;
   sim::StepCalendar calendar;
   std::string timezone;
-  std::vector<Participant> participants;  // [N]
-  std::vector<Producer> producers;        // [P]
+  std::vector<Participant> participants;       // [N]
+  std::vector<Producer> producers;             // [P]
+  std::vector<int32_t> producer_commissioned;  // [P] first producing period; -1 never built
   // Per-step ledger, kWh.
   RowMatrix consumption;  // [T, N] CONS
   RowMatrix allocated;    // [T, N] AUTOCONS

@@ -14,8 +14,9 @@ namespace accord::models {
 
 // Agenda items (contract names of `governance.agenda[].item`).
 inline const std::vector<std::string>& agenda_items() {
-  static const std::vector<std::string> items{"sharing_key", "benefit_rule", "internal_price",
-                                              "territorial_shares", "pmo_fee"};
+  static const std::vector<std::string> items{"sharing_key",    "benefit_rule",
+                                              "internal_price", "territorial_shares",
+                                              "pmo_fee",        "expansion"};
   return items;
 }
 // Protocols (one file pair each under models/governance/, one registry line).
@@ -31,7 +32,12 @@ struct RulesInForce {
   double internal_price_eur_per_kwh = 0.14;
   sharing::BenefitRuleSpec benefit_rule;
   double pmo_fee_eur_per_member_year = 0;
+  // Planned plants built so far (producer ids, sorted): an expansion adds one.
+  std::vector<std::string> plants_built;
   bool operator==(const RulesInForce&) const = default;
+  bool built(const std::string& plant) const {
+    return std::find(plants_built.begin(), plants_built.end(), plant) != plants_built.end();
+  }
 };
 
 // One option of an agenda item: the value it would put in force for that item.
@@ -41,7 +47,8 @@ struct RuleOption {
   std::optional<sharing::BenefitRuleSpec> benefit_rule;  // territorial shares kept as in force
   std::optional<sharing::TerritorialShares> territorial;
   std::optional<double> pmo_fee_eur_per_member_year;
-  std::string source = "scenario";  // status_quo | scenario | expertise:<id>
+  std::optional<std::string> plant;  // expansion: the planned plant to build ("" = none)
+  std::string source = "scenario";   // status_quo | scenario | expertise:<id>
 };
 
 struct BargainingSpec {

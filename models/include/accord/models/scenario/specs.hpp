@@ -113,6 +113,11 @@ struct Producer {
   // Participant id when the plant is behind that participant's meter (a prosumer): it first
   // covers the participant's own load and only the injection is shared. Empty otherwise.
   std::string behind_meter_of;
+  // A planned plant (`planned:`) produces nothing for the operation until a governance round
+  // decides to build it (agenda item `expansion`, docs/governance.md); its yearly cost
+  // (annuity of the investment plus upkeep) weighs on its owner's valuation of building it.
+  bool planned = false;
+  double planned_cost_eur_per_year = 0;
 };
 
 struct SharingKeySpec {

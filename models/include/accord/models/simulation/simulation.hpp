@@ -108,6 +108,7 @@ class Simulation : private sim::PhaseHandler {
   // else the period's first step.
   int64_t ledger_origin(int64_t period) const;
   void put_in_force(const RulesInForce& rules);
+  void commission_plants(int64_t period, const RulesInForce& next);
   // Whether every participant is a member in `period` (then nothing is masked).
   bool everyone_member(int64_t period) const;
   // Participant indices of the members of `period`.
@@ -142,6 +143,12 @@ class Simulation : private sim::PhaseHandler {
   std::vector<int> owner_of_producer_;           // [P] participant index, -1 none (phase 4)
   std::vector<RulesInForce> history_;            // [closed periods] the rules each period ran under
   Eigen::VectorXd extra_pmo_costs_;              // [M] intermediaries and rounds charged to the PMO
+  // Planned plants (producers[].planned): their indices, what they would produce [T, planned]
+  // (their columns of the inputs stay 0 until built), and the period each producer was
+  // commissioned in [P] (0 from the start, -1 never).
+  std::vector<int> planned_;
+  economics::RowMatrix planned_production_;
+  std::vector<int32_t> commissioned_;
   // Scratch of evaluate(), sized for the longest window and reused: a governance round values
   // dozens of options, and fresh buffers each time would cost more in page faults than the
   // allocation itself. evaluate() is therefore not safe to call from two threads at once.
