@@ -115,6 +115,15 @@ def check_periods(run):
         check(run.periods(name).shape == (m, 1), f"/periods/{name} shape")
     if len(run.time):
         check(run.period_start[0] == run.time[0], "first period does not start with the first step")
+    # Format 1.5: a plant produces nothing before the period it was commissioned in (-1: never
+    # built, 0: from the start).
+    if "commissioned_period" in run.producers.columns:
+        since = run.producers["commissioned_period"].to_numpy()
+        check(((since >= -1) & (since < m)).all(), "commissioned_period outside [-1, M)")
+        production = run.periods("production").to_numpy()
+        for p, c in enumerate(since):
+            before = production[:, p] if c < 0 else production[:c, p]
+            check((before == 0).all(), f"producer {p} produces before it is commissioned ({c})")
 
 
 def check_xarray(run, path, detail):
@@ -180,7 +189,8 @@ def check_governance(run):
         r = len(gov)
         check(gov["period"].between(0, m - 1).all(), "governance period outside [0, M)")
         check(set(gov["item"]) <= {"sharing_key", "benefit_rule", "internal_price",
-                                   "territorial_shares", "pmo_fee"}, f"items {set(gov['item'])}")
+                                   "territorial_shares", "pmo_fee", "expansion", "admission",
+                                   "renewal"}, f"items {set(gov['item'])}")
         check(set(gov["protocol"]) <= {"vote", "bargaining", "single_text", "delegated"},
               f"protocols {set(gov['protocol'])}")
         check(set(gov["decided_by"]) <= {"assembly", "board", "municipality", "parties", "mediator"},
