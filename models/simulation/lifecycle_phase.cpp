@@ -262,9 +262,10 @@ void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
       add_event(ev.at_utc, "anchor_exit", ev.subject, "dated");
     }
   }
-  // Dissolution: too few members for too long.
+  // Dissolution: too few members for too long (unless a refused renewal has just dissolved
+  // the operation from the next period).
   const int k = spec_.barriers.dissolve_after_periods;
-  if (!operating(period) || k == 0) return;
+  if (!operating(period) || k == 0 || (period + 1 < M && !operating(period + 1))) return;
   const int members = member.row(period).cast<int>().sum();
   low_periods_ = members < spec_.barriers.min_members ? low_periods_ + 1 : 0;
   if (low_periods_ >= k && period + 1 < M)

@@ -24,6 +24,15 @@ const std::string kFixedRoad =
     "  emergence: 1\n  feasibility: 2\n  recruitment: 1\n  structuring: 1\n  grid_agreement: 1\n"
     "  barriers: {bad_design_with_expertise: 0, statutes_unsettled: 0}\n";
 
+// `text` with every `from` replaced by `to` (at least one must be there).
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  size_t pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  for (; pos != std::string::npos; pos = text.find(from, pos + to.size()))
+    text.replace(pos, from.size(), to);
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("lifecycle: before the start nobody shares, from it the founders do",
@@ -217,6 +226,21 @@ TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves o
                                       [](const auto& e) { return e.type == "dissolved"; });
   REQUIRE(dissolved != costs.lifecycle.events.end());
   CHECK(dissolved->cause == "renewal refused by the assembly");
+  CHECK(std::count_if(costs.lifecycle.events.begin(), costs.lifecycle.events.end(),
+                      [](const auto& e) { return e.type == "dissolved"; }) == 1);
+  // Also short of members (41 < 42 once the school left in January) for the second period in
+  // a row when the renewal is refused: the operation dissolves once, for the refusal (phase 3
+  // comes before phase 5).
+  g.lifecycle = replace_all(g.lifecycle, "statutes_unsettled: 0}",
+                            "statutes_unsettled: 0, min_members: 42, dissolve_after_periods: 2}") +
+                "  events: [{type: anchor_exit, participant: ecole, at: 2025-01-15}]\n";
+  const auto both = run(g);
+  CHECK(both.lifecycle.phase[3] == 7);
+  CHECK(std::count_if(both.lifecycle.events.begin(), both.lifecycle.events.end(),
+                      [](const auto& e) { return e.type == "dissolved"; }) == 1);
+  CHECK(std::find_if(both.lifecycle.events.begin(), both.lifecycle.events.end(), [](const auto& e) {
+          return e.type == "dissolved";
+        })->cause == "renewal refused by the assembly");
   CHECK(dissolved->period == 3);
   CHECK(accord::test_governance::kpi_of(costs, "lifecycle_dissolved") == 1);
 }
