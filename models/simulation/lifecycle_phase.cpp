@@ -43,7 +43,12 @@ int64_t months_to_seconds(double months) {
 
 LifecyclePhase::LifecyclePhase(const Scenario& scenario, const sim::TimeGrid& grid,
                                const sim::StepCalendar& calendar)
-    : scenario_(scenario), grid_(grid), calendar_(calendar), spec_(scenario.lifecycle) {
+    : scenario_(scenario),
+      grid_(grid),
+      calendar_(calendar),
+      spec_(scenario.lifecycle),
+      road_draws_(scenario.seed, scenario.replicate, sim::Purpose::kLifecycle,
+                  sim::entity_key(std::string("road_to_operation"))) {
   record_.enabled = true;
   record_.initiator = spec_.initiator;
   record_.phase.assign(static_cast<size_t>(calendar.periods()),
@@ -74,93 +79,136 @@ void LifecyclePhase::set_phase_from(int64_t first_period, ProjectPhase phase) {
     record_.phase[m] = static_cast<uint8_t>(phase);
 }
 
-// The road from the first meeting to the start, drawn once (docs/lifecycle.md §2).
+bool LifecyclePhase::engaged(int64_t t, bool expertise) const {
+  const auto& list = scenario_.actors.intermediaries;
+  return std::any_of(list.begin(), list.end(), [&](const IntermediarySpec& im) {
+    return (expertise ? im.expertise : im.mediation) && im.engaged_at(t);
+  });
+}
+
+double LifecyclePhase::duration(const MonthsSpec& m, uint64_t step) const {
+  return triangular(m, road_draws_.uniform(step));
+}
+
+void LifecyclePhase::enter(int64_t t, ProjectPhase phase, const std::string& cause) {
+  set_phase_from(first_period_from(t), phase);
+  add_event(std::min(t, scenario_.time.end_utc - 1), "phase", phase_name(phase), cause);
+}
+
+void LifecyclePhase::abandon(int64_t t, ProjectPhase in, const std::string& cause) {
+  const int64_t end = scenario_.time.end_utc;
+  if (t >= end) {  // the project would stop after the run: within it, it never started
+    add_event(end - 1, "not_started", "", "the road to operation runs past the end of the run");
+    return;
+  }
+  record_.abandoned_in = phase_name(in);
+  record_.abandonment_cause = cause;
+  set_phase_from(first_period_from(t), ProjectPhase::kAbandoned);
+  add_event(t, "abandoned", phase_name(in), cause);
+}
+
+// The road from the first meeting to the start, drawn once (docs/lifecycle.md §2). With
+// dynamics.membership the founders are counted at the end of recruitment, during the run
+// (recruitment_check); the rest of the road is drawn then, from the same draws.
 void LifecyclePhase::plan_road_to_operation() {
   const LifecycleBarriersSpec& b = spec_.barriers;
-  const auto& actors = scenario_.actors;
-  const sim::RandomStream draws(scenario_.seed, scenario_.replicate, sim::Purpose::kLifecycle,
-                                sim::entity_key(std::string("road_to_operation")));
-  auto engaged = [&](int64_t t, bool expertise) {
-    return std::any_of(actors.intermediaries.begin(), actors.intermediaries.end(),
-                       [&](const IntermediarySpec& im) {
-                         return (expertise ? im.expertise : im.mediation) && im.engaged_at(t);
-                       });
-  };
-  const int64_t end = scenario_.time.end_utc;
   int64_t t = scenario_.time.start_utc;
-  auto enter = [&](ProjectPhase phase, const std::string& cause) {
-    set_phase_from(first_period_from(t), phase);
-    add_event(std::min(t, end - 1), "phase", phase_name(phase), cause);
-  };
-  auto abandon = [&](ProjectPhase in, const std::string& cause) {
-    if (t >= end) {  // the project would stop after the run: within it, it never started
-      add_event(end - 1, "not_started", "", "the road to operation runs past the end of the run");
-      return;
-    }
-    record_.abandoned_in = phase_name(in);
-    record_.abandonment_cause = cause;
-    set_phase_from(first_period_from(t), ProjectPhase::kAbandoned);
-    add_event(std::min(t, end - 1), "abandoned", phase_name(in), cause);
-  };
-  auto duration = [&](const MonthsSpec& m, uint64_t step) {
-    return triangular(m, draws.uniform(step));
-  };
-
-  enter(ProjectPhase::kEmergence, "initiated by " + spec_.initiator);
+  enter(t, ProjectPhase::kEmergence, "initiated by " + spec_.initiator);
   t += months_to_seconds(duration(spec_.emergence, 0));
 
   // Feasibility: an engineering office shortens the study and avoids bad designs.
   const bool expert = engaged(t, true);
-  enter(ProjectPhase::kFeasibility,
+  enter(t, ProjectPhase::kFeasibility,
         expert ? "with an expertise intermediary" : "without expertise");
   t += months_to_seconds(duration(spec_.feasibility, 1) *
                          (expert ? b.expertise_duration_factor : 1));
   const double bad = expert ? b.bad_design_with_expertise : b.bad_design_without_expertise;
-  if (draws.uniform(10) < bad) {
-    abandon(ProjectPhase::kFeasibility,
+  if (road_draws_.uniform(10) < bad) {
+    abandon(t, ProjectPhase::kFeasibility,
             expert ? "economics: no viable design found"
                    : "economics: no viable design found (no expertise engaged)");
     return;
   }
 
   // Recruitment: a mediator shortens it; without enough founders the project stalls, then stops.
-  const bool mediator = engaged(t, false);
-  enter(ProjectPhase::kRecruitment,
-        mediator ? "with a mediation intermediary" : "without mediation");
+  recruiting_mediator_ = engaged(t, false);
+  enter(t, ProjectPhase::kRecruitment,
+        recruiting_mediator_ ? "with a mediation intermediary" : "without mediation");
   t += months_to_seconds(duration(spec_.recruitment, 2) *
-                         (mediator ? b.mediation_duration_factor : 1));
+                         (recruiting_mediator_ ? b.mediation_duration_factor : 1));
+  if (scenario_.dynamics.membership.enabled && t > calendar_.period_start_utc[0]) {
+    recruitment_check_utc_ = t;  // counted during the run, recruits included
+    return;
+  }
   const auto founders = std::count_if(scenario_.participants.begin(), scenario_.participants.end(),
                                       [](const Participant& p) { return p.member_at_start; });
   if (founders < b.min_members) {
-    t += months_to_seconds(b.stall_months * (mediator ? 0.5 : 1));
-    abandon(ProjectPhase::kRecruitment, "too few members (" + std::to_string(founders) + " < " +
-                                            std::to_string(b.min_members) + ")");
+    abandon(t + stall_seconds(), ProjectPhase::kRecruitment, too_few(founders));
     return;
   }
+  plan_from_structuring(t);
+}
 
+void LifecyclePhase::recruitment_check(int64_t period, output::MemberMatrix& member,
+                                       MembershipPhase* membership) {
+  const int64_t t = recruitment_check_utc_;
+  // Counted after the last period that begins before t (at the start of the run, at once).
+  if (t < 0 || t > calendar_.period_start_utc[static_cast<size_t>(period) + 1]) return;
+  const auto count = static_cast<int64_t>(membership->founders_present() +
+                                          membership->applicants_within_caps().size());
+  if (count >= spec_.barriers.min_members) {
+    recruitment_check_utc_ = -1;
+    plan_from_structuring(t);
+    if (start_period_ >= 0) membership->start_operation(start_period_, member);
+    return;
+  }
+  if (!stalled_) {  // wait for more recruits, then count again
+    stalled_ = true;
+    recruitment_check_utc_ = t + stall_seconds();
+    return;
+  }
+  recruitment_check_utc_ = -1;
+  abandon(t, ProjectPhase::kRecruitment, too_few(count));
+}
+
+int64_t LifecyclePhase::stall_seconds() const {
+  return months_to_seconds(spec_.barriers.stall_months * (recruiting_mediator_ ? 0.5 : 1));
+}
+
+std::string LifecyclePhase::too_few(int64_t members) const {
+  return "too few members (" + std::to_string(members) + " < " +
+         std::to_string(spec_.barriers.min_members) + ")";
+}
+
+// From the end of recruitment at t to the start.
+void LifecyclePhase::plan_from_structuring(int64_t t) {
+  const LifecycleBarriersSpec& b = spec_.barriers;
+  const auto& actors = scenario_.actors;
+  const int64_t end = scenario_.time.end_utc;
   // Structuring: the PMO's form and statutes, slower for a municipality short of staff time;
   // each unsettled attempt adds a delay (a mediator settles more often).
   const bool short_staffed = spec_.initiator == "municipality" && actors.municipality.present &&
                              actors.municipality.staff_hours_per_year < b.staff_hours_needed;
-  enter(ProjectPhase::kStructuring, short_staffed ? "municipal staff hours short" : "");
+  enter(t, ProjectPhase::kStructuring, short_staffed ? "municipal staff hours short" : "");
   const bool settling_mediator = engaged(t, false);
   const double unsettled =
       b.statutes_unsettled * (settling_mediator ? b.mediation_settles_factor : 1);
   int attempt = 0;
   while (attempt < b.max_attempts &&
-         draws.uniform(20 + static_cast<uint64_t>(attempt)) < unsettled) {
+         road_draws_.uniform(20 + static_cast<uint64_t>(attempt)) < unsettled) {
     ++attempt;
     t += months_to_seconds(b.unsettled_delay_months);
   }
   if (attempt == b.max_attempts) {
-    abandon(ProjectPhase::kStructuring, "PMO legal form and statutes unsettled");
+    abandon(t, ProjectPhase::kStructuring, "PMO legal form and statutes unsettled");
     return;
   }
   t += months_to_seconds(duration(spec_.structuring, 3) *
                          (short_staffed ? b.staff_shortage_factor : 1));
 
   // Grid agreement, and a derogation when the perimeter needs one.
-  enter(ProjectPhase::kGridAgreement, scenario_.regulation.derogation ? "derogation pending" : "");
+  enter(t, ProjectPhase::kGridAgreement,
+        scenario_.regulation.derogation ? "derogation pending" : "");
   t += months_to_seconds(duration(spec_.grid_agreement, 4));
   if (scenario_.regulation.derogation) {
     int64_t granted = -1;
@@ -179,8 +227,7 @@ void LifecyclePhase::plan_road_to_operation() {
     return;
   }
   start_period_ = it - starts.begin();
-  t = *it;
-  enter(ProjectPhase::kOperation, "");
+  enter(*it, ProjectPhase::kOperation, "");
   record_.start_period = start_period_;
 }
 
@@ -224,12 +271,18 @@ bool LifecyclePhase::operating(int64_t period) const {
              static_cast<uint8_t>(ProjectPhase::kOperation);
 }
 
+bool LifecyclePhase::before_start(int64_t period) const {
+  return start_period_ < 0 || period < start_period_;
+}
+
+bool LifecyclePhase::on_the_road(int64_t period) const {
+  return period >= 0 && period < static_cast<int64_t>(record_.phase.size()) &&
+         record_.phase[static_cast<size_t>(period)] <
+             static_cast<uint8_t>(ProjectPhase::kOperation);
+}
+
 void LifecyclePhase::apply_to_inputs(economics::RowMatrix& production) const {
   const int64_t T = production.rows();
-  // Before the start the plants do not produce for the operation.
-  const int64_t first =
-      start_period_ < 0 ? T : calendar_.period_first_step[static_cast<size_t>(start_period_)];
-  if (first > 0) production.topRows(std::min(first, T)).setZero();
   for (const Outage& o : outages_) {
     const int64_t first_step = (o.from_utc - grid_.start_utc) / grid_.step_seconds;
     for (int64_t t = std::max<int64_t>(0, first_step); t < T; ++t) {
@@ -250,6 +303,7 @@ void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
   const auto M = member.rows();
   const int64_t from = calendar_.period_start_utc[static_cast<size_t>(period)];
   const int64_t to = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
+  recruitment_check(period, member, membership);
   // Anchor members leaving on a date within this period: gone from the next one.
   for (const auto& ev : spec_.events) {
     if (ev.type != "anchor_exit" || ev.at_utc < from || ev.at_utc >= to) continue;

@@ -15,6 +15,7 @@
 
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/scenario.hpp"
+#include "accord/sim/rng.hpp"
 #include "accord/sim/time_grid.hpp"
 
 namespace accord::models {
@@ -28,8 +29,14 @@ class LifecyclePhase {
 
   // Whether the operation runs in `period` (members share production).
   bool operating(int64_t period) const;
-  // Before the run: removes production before the start and during outages ([T, P], in place)
-  // and writes who is a member before the start (nobody) and from it (the founders).
+  // Whether `period` comes before the start (or the start is not known yet, or never comes):
+  // the plants do not produce for the operation then.
+  bool before_start(int64_t period) const;
+  // Whether the project is still on its way in `period` (emergence to grid agreement).
+  bool on_the_road(int64_t period) const;
+  // Before the run: removes production during outages ([T, P], in place; the simulation
+  // removes it before the start, period by period) and writes who is a member before the start
+  // (nobody) and from it (the founders, when the start is known).
   void apply_to_inputs(economics::RowMatrix& production) const;
   void initial_membership(output::MemberMatrix& member) const;
   // After period m: anchor exits dated in m leave from m + 1; an operation with fewer than
@@ -46,6 +53,17 @@ class LifecyclePhase {
 
  private:
   void plan_road_to_operation();
+  void plan_from_structuring(int64_t t_utc);
+  // After period m, with dynamics.membership: the founders still there and the applicants
+  // recruited by the end of recruitment (or of the stall after it) decide whether the project
+  // goes on; the recruits join with the founders at the start.
+  void recruitment_check(int64_t period, output::MemberMatrix& member, MembershipPhase* membership);
+  bool engaged(int64_t t_utc, bool expertise) const;
+  double duration(const MonthsSpec& months, uint64_t step) const;
+  void enter(int64_t t_utc, ProjectPhase phase, const std::string& cause);
+  void abandon(int64_t t_utc, ProjectPhase in, const std::string& cause);
+  int64_t stall_seconds() const;
+  std::string too_few(int64_t members) const;
   void plan_outages();
   void add_event(int64_t t_utc, const std::string& type, const std::string& subject,
                  const std::string& cause);
@@ -64,7 +82,13 @@ class LifecyclePhase {
   const sim::TimeGrid& grid_;
   const sim::StepCalendar& calendar_;
   const LifecycleSpec& spec_;
-  int64_t start_period_ = -1;  // first operating period, -1: never within the run
+  int64_t start_period_ = -1;     // first operating period, -1: never within the run (or not yet)
+  sim::RandomStream road_draws_;  // every draw of the road to operation
+  bool recruiting_mediator_ = false;  // a mediator engaged when recruitment began
+  // With dynamics.membership: when the members are counted (end of recruitment, then end of
+  // the stall), -1 once decided.
+  int64_t recruitment_check_utc_ = -1;
+  bool stalled_ = false;
   struct Outage {
     int producer;
     int64_t from_utc, to_utc;

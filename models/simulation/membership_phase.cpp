@@ -75,21 +75,53 @@ void MembershipPhase::after_period(int64_t period, const MembershipInputs& in,
                money_ring_.col(i).sum() < -spec_.loss_tolerance * reference_ring_.col(i).sum())
         give_notice(period, i, ExitCause::kLosses, member);
     }
-    // Applications, and withdrawals of applicants who cooled down.
-    for (Eigen::Index i = 0; i < N; ++i) {
-      const auto k = static_cast<size_t>(i);
-      const bool keen = (*in.attitude)(i) >= spec_.application_attitude;
-      if (state_[k] == MemberState::kCandidate && keen) {
-        state_[k] = MemberState::kApplicant;
-        applied_at_[k] = period;
-      } else if (state_[k] == MemberState::kApplicant && !keen) {
-        state_[k] = MemberState::kCandidate;
-      }
-    }
+    apply_or_withdraw(period, *in.attitude);
     admit(period, in, member);
   }
-  for (Eigen::Index i = 0; i < N; ++i)
-    record_.state(period, i) = static_cast<uint8_t>(state_[static_cast<size_t>(i)]);
+  record_states(period, false);
+}
+
+void MembershipPhase::apply_or_withdraw(int64_t period, const Eigen::ArrayXd& attitude) {
+  for (size_t k = 0; k < state_.size(); ++k) {
+    const bool keen = attitude(static_cast<Eigen::Index>(k)) >= spec_.application_attitude;
+    if (state_[k] == MemberState::kCandidate && keen) {
+      state_[k] = MemberState::kApplicant;
+      applied_at_[k] = period;
+    } else if (state_[k] == MemberState::kApplicant && !keen) {
+      state_[k] = MemberState::kCandidate;
+    }
+  }
+}
+
+void MembershipPhase::record_states(int64_t period, bool before_start) {
+  for (size_t k = 0; k < state_.size(); ++k) {
+    // Before the start nobody is a member of the next period: only the recruits show (1).
+    const bool shown = !before_start || state_[k] == MemberState::kApplicant;
+    record_.state(period, static_cast<Eigen::Index>(k)) =
+        shown ? static_cast<uint8_t>(state_[k]) : uint8_t{0};
+  }
+}
+
+void MembershipPhase::applications_before_start(int64_t period, const MembershipInputs& in) {
+  if (in.updated) apply_or_withdraw(period, *in.attitude);
+  record_states(period, true);
+}
+
+int MembershipPhase::founders_present() const {
+  int n = 0;
+  for (size_t k = 0; k < state_.size(); ++k)
+    n += scenario_.participants[k].member_at_start && state_[k] == MemberState::kMember ? 1 : 0;
+  return n;
+}
+
+void MembershipPhase::start_operation(int64_t start_period, output::MemberMatrix& member) {
+  const auto M = member.rows();
+  for (size_t k = 0; k < state_.size(); ++k) {
+    if (!scenario_.participants[k].member_at_start || state_[k] != MemberState::kMember) continue;
+    member_since_[k] = start_period;
+    member.col(static_cast<Eigen::Index>(k)).tail(M - start_period).setOnes();
+  }
+  admit_listed(start_period - 1, applicants_within_caps(), member);
 }
 
 // Applicants in order of application (ties in a keyed random order), while the caps (and,

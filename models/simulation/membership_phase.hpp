@@ -61,9 +61,21 @@ class MembershipPhase {
   // Admits these applicants from period m + 1 (a vote of the round after period m).
   void admit_listed(int64_t period, const std::vector<Eigen::Index>& who,
                     output::MemberMatrix& member);
+  // Before the operation starts (lifecycle): candidates apply and applicants withdraw after
+  // each dynamics update; nobody is admitted and nobody leaves yet.
+  void applications_before_start(int64_t period, const MembershipInputs& in);
+  // Founders still there (before the start: those who did not leave by an event).
+  int founders_present() const;
+  // The operation starts in `start_period`, decided during the run (docs/lifecycle.md §2):
+  // the founders still there and the applicants within the caps (the recruits) are members
+  // from it.
+  void start_operation(int64_t start_period, output::MemberMatrix& member);
 
  private:
   void give_notice(int64_t period, Eigen::Index i, ExitCause cause, output::MemberMatrix& member);
+  // Candidates reaching the threshold apply, applicants falling below it withdraw.
+  void apply_or_withdraw(int64_t period, const Eigen::ArrayXd& attitude);
+  void record_states(int64_t period, bool before_start);
   void admit(int64_t period, const MembershipInputs& in, output::MemberMatrix& member);
   // Applicants in order of application within the caps; with `room_kwh`, also while their
   // consumption fits in it (the PMO's surplus rule).

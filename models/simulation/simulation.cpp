@@ -194,6 +194,12 @@ int64_t Simulation::ledger_origin(int64_t period) const {
 // A block never spans two periods: without a whole ledger, row r of the allocation arrays
 // holds step ledger_origin(period) + r.
 void Simulation::run_steps(int64_t first_step, int64_t last_step) {
+  // Before the operation starts the plants do not produce for it (the start may be decided
+  // during the run: the rows are cleared as their period comes, before anything reads them).
+  if (lifecycle_ && lifecycle_->before_start(calendar_.period[static_cast<size_t>(first_step)])) {
+    inputs_.production.middleRows(first_step, last_step - first_step).setZero();
+    planned_production_.middleRows(first_step, last_step - first_step).setZero();
+  }
   constexpr int64_t kStepBlock = 32;
   auto& e = period_energy_;
   const auto N = inputs_.consumption.cols(), P = inputs_.production.cols();
@@ -489,7 +495,9 @@ void Simulation::social_dynamics(int64_t period) {
                                            governance_->record(), owner_of_producer_);
     const Eigen::ArrayXd member = member_.row(period).transpose().cast<double>();
     dynamics_->after_period(period, lived, governance_->trust_pmo(), member);
-    if (membership_ && (!lifecycle_ || lifecycle_->operating(period + 1))) {
+    const bool deciding = !lifecycle_ || lifecycle_->operating(period + 1);
+    const bool recruiting = lifecycle_ && lifecycle_->on_the_road(period + 1);
+    if (membership_ && (deciding || recruiting)) {
       const Eigen::VectorXd consumption = period_energy_.consumption.row(period).transpose();
       MembershipInputs in;
       in.attitude = &dynamics_->attitude();
@@ -499,7 +507,10 @@ void Simulation::social_dynamics(int64_t period) {
       in.consumption_kwh = &consumption;
       in.unallocated_kwh = period_energy_.surplus.row(period).sum();
       in.updated = dynamics_->updates_after(period);
-      membership_->after_period(period, in, member_);
+      if (deciding)
+        membership_->after_period(period, in, member_);
+      else  // on the road to operation: candidates are recruited, nobody joins yet
+        membership_->applications_before_start(period, in);
     }
   }
   governance_->record_trust(period);
