@@ -382,6 +382,9 @@ defs["lifecycle"] = obj({
     "barriers": obj({
         "bad_design_without_expertise": frac("probability a study without expertise finds no viable design") | {"default": 0.4},
         "bad_design_with_expertise": frac("... with an expertise intermediary engaged") | {"default": 0.05},
+        "min_savings_share": num("the study's economics: members' benefit over the year after it, as a share of "
+                                 "their reference bills, below which the initiators abandon (default: no check)",
+                                 minimum=-1, maximum=1),
         "expertise_duration_factor": num("study length factor with an expert", minimum=0, maximum=10, default=0.6),
         "mediation_duration_factor": num("recruitment length factor with a mediator", minimum=0, maximum=10, default=0.6),
         "min_members": integer("founding members needed (and to keep operating)", minimum=0, maximum=10000000, default=5),

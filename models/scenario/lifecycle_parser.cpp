@@ -39,7 +39,8 @@ LifecycleBarriersSpec parse_barriers(const ConfigNode& n) {
                      "expertise_duration_factor", "mediation_duration_factor", "min_members",
                      "stall_months", "statutes_unsettled", "mediation_settles_factor",
                      "unsettled_delay_months", "max_attempts", "staff_hours_needed",
-                     "staff_shortage_factor", "derogation_months", "dissolve_after_periods"}))
+                     "staff_shortage_factor", "derogation_months", "dissolve_after_periods",
+                     "min_savings_share"}))
     return b;
   const Range factor = Range::between(0, 10);
   b.bad_design_without_expertise = n.number_or("bad_design_without_expertise",
@@ -63,6 +64,8 @@ LifecycleBarriersSpec parse_barriers(const ConfigNode& n) {
   b.staff_hours_needed =
       n.number_or("staff_hours_needed", b.staff_hours_needed, Range::non_negative());
   b.staff_shortage_factor = n.number_or("staff_shortage_factor", b.staff_shortage_factor, factor);
+  if (n.has("min_savings_share"))
+    b.min_savings_share = n.number("min_savings_share", Range::between(-1, 1));
   b.derogation_months = parse_months(n.optional("derogation_months"), b.derogation_months);
   b.dissolve_after_periods = static_cast<int>(
       n.integer_or("dissolve_after_periods", b.dissolve_after_periods, Range::between(0, 1000)));

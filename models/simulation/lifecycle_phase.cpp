@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "accord/sim/rng.hpp"
 #include "membership_phase.hpp"
@@ -53,6 +54,7 @@ LifecyclePhase::LifecyclePhase(const Scenario& scenario, const sim::TimeGrid& gr
   record_.initiator = spec_.initiator;
   record_.phase.assign(static_cast<size_t>(calendar.periods()),
                        static_cast<uint8_t>(ProjectPhase::kEmergence));
+  gone_.assign(scenario.participants.size(), 0);
   plan_road_to_operation();
   plan_outages();
 }
@@ -129,7 +131,17 @@ void LifecyclePhase::plan_road_to_operation() {
                    : "economics: no viable design found (no expertise engaged)");
     return;
   }
+  // The study's economics are valued during the run, on the inputs of the year after it.
+  if (b.min_savings_share && t > calendar_.period_start_utc[0]) {
+    feasibility_check_utc_ = t;
+    return;
+  }
+  plan_from_recruitment(t);
+}
 
+// From the end of feasibility at t: recruitment, then the rest of the road.
+void LifecyclePhase::plan_from_recruitment(int64_t t) {
+  const LifecycleBarriersSpec& b = spec_.barriers;
   // Recruitment: a mediator shortens it; without enough founders the project stalls, then stops.
   recruiting_mediator_ = engaged(t, false);
   enter(t, ProjectPhase::kRecruitment,
@@ -149,6 +161,41 @@ void LifecyclePhase::plan_road_to_operation() {
   plan_from_structuring(t);
 }
 
+void LifecyclePhase::feasibility_check(int64_t period, const SavingsShare& savings_share,
+                                       output::MemberMatrix& member, MembershipPhase* membership) {
+  const int64_t t = feasibility_check_utc_;
+  if (t < 0 || t > calendar_.period_start_utc[static_cast<size_t>(period) + 1]) return;
+  feasibility_check_utc_ = -1;
+  // The year of periods that follows the study, as far as the run goes.
+  const int64_t first = first_period_from(t);
+  const int64_t last = std::min<int64_t>(first + 12, calendar_.periods());
+  const double share = first < last ? savings_share(first, last) : 0.0;
+  const double floor = *spec_.barriers.min_savings_share;
+  if (first < last && share < floor) {
+    char cause[160];
+    std::snprintf(cause, sizeof cause,
+                  "economics below what the initiators accept (members' benefit %.1f %% of their "
+                  "bills < %.1f %%)",
+                  100 * share, 100 * floor);
+    abandon(t, ProjectPhase::kFeasibility, cause);
+    return;
+  }
+  plan_from_recruitment(t);
+  if (start_period_ >= 0) start_members(member, membership);
+}
+
+// The start, decided during the run: the founders (and recruits) are members from it.
+void LifecyclePhase::start_members(output::MemberMatrix& member, MembershipPhase* membership) {
+  if (membership != nullptr) {
+    membership->start_operation(start_period_, member);
+    return;
+  }
+  const auto M = member.rows();
+  for (size_t i = 0; i < scenario_.participants.size(); ++i)
+    if (scenario_.participants[i].member_at_start && !gone_[i])
+      member.col(static_cast<Eigen::Index>(i)).tail(M - start_period_).setOnes();
+}
+
 void LifecyclePhase::recruitment_check(int64_t period, output::MemberMatrix& member,
                                        MembershipPhase* membership) {
   const int64_t t = recruitment_check_utc_;
@@ -159,7 +206,7 @@ void LifecyclePhase::recruitment_check(int64_t period, output::MemberMatrix& mem
   if (count >= spec_.barriers.min_members) {
     recruitment_check_utc_ = -1;
     plan_from_structuring(t);
-    if (start_period_ >= 0) membership->start_operation(start_period_, member);
+    if (start_period_ >= 0) start_members(member, membership);
     return;
   }
   if (!stalled_) {  // wait for more recruits, then count again
@@ -299,7 +346,8 @@ void LifecyclePhase::initial_membership(output::MemberMatrix& member) const {
 }
 
 void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
-                                  MembershipPhase* membership) {
+                                  MembershipPhase* membership, const SavingsShare& savings_share) {
+  feasibility_check(period, savings_share, member, membership);
   const auto M = member.rows();
   const int64_t from = calendar_.period_start_utc[static_cast<size_t>(period)];
   const int64_t to = calendar_.period_start_utc[static_cast<size_t>(period) + 1];
@@ -309,6 +357,7 @@ void LifecyclePhase::after_period(int64_t period, output::MemberMatrix& member,
     if (ev.type != "anchor_exit" || ev.at_utc < from || ev.at_utc >= to) continue;
     for (Eigen::Index i = 0; i < member.cols(); ++i) {
       if (scenario_.participants[static_cast<size_t>(i)].id != ev.subject) continue;
+      gone_[static_cast<size_t>(i)] = 1;
       if (membership != nullptr)
         membership->leave_now(period, i, member);
       else if (period + 1 < M)

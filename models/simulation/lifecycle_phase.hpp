@@ -11,6 +11,8 @@
 // dissolves an operation left with too few members. Plant outages (dated or drawn inverter
 // failures) remove the plants' production over their days.
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "accord/models/output/run_result.hpp"
@@ -41,7 +43,11 @@ class LifecyclePhase {
   void initial_membership(output::MemberMatrix& member) const;
   // After period m: anchor exits dated in m leave from m + 1; an operation with fewer than
   // the minimum members for too long dissolves from m + 1.
-  void after_period(int64_t period, output::MemberMatrix& member, MembershipPhase* membership);
+  // What the founders' benefit would be over periods [first, last) as a share of their
+  // reference bills (the feasibility study's economics, Simulation::evaluate).
+  using SavingsShare = std::function<double(int64_t first_period, int64_t last_period)>;
+  void after_period(int64_t period, output::MemberMatrix& member, MembershipPhase* membership,
+                    const SavingsShare& savings_share);
   // Whether the round after `period` must put the operation's renewal to a vote
   // (lifecycle.renewal: a renewal date at or before the round, not voted yet).
   bool renewal_due(int64_t period) const;
@@ -53,7 +59,13 @@ class LifecyclePhase {
 
  private:
   void plan_road_to_operation();
+  void plan_from_recruitment(int64_t t_utc);
   void plan_from_structuring(int64_t t_utc);
+  // After period m, with barriers.min_savings_share: the study's economics (the year after
+  // it) decide whether the project goes on to recruitment.
+  void feasibility_check(int64_t period, const SavingsShare& savings_share,
+                         output::MemberMatrix& member, MembershipPhase* membership);
+  void start_members(output::MemberMatrix& member, MembershipPhase* membership);
   // After period m, with dynamics.membership: the founders still there and the applicants
   // recruited by the end of recruitment (or of the stall after it) decide whether the project
   // goes on; the recruits join with the founders at the start.
@@ -88,6 +100,8 @@ class LifecyclePhase {
   // With dynamics.membership: when the members are counted (end of recruitment, then end of
   // the stall), -1 once decided.
   int64_t recruitment_check_utc_ = -1;
+  int64_t feasibility_check_utc_ = -1;  // with min_savings_share: when the study is valued
+  std::vector<uint8_t> gone_;           // [N] left by an anchor exit
   bool stalled_ = false;
   struct Outage {
     int producer;

@@ -516,7 +516,24 @@ void Simulation::social_dynamics(int64_t period) {
   governance_->record_trust(period);
 }
 void Simulation::lifecycle_events(int64_t period) {
-  if (lifecycle_) lifecycle_->after_period(period, member_, membership_.get());
+  if (!lifecycle_) return;
+  // The feasibility study's economics: the founders as members over a window of periods to
+  // come, under the community's rules (the inputs of future periods are already there).
+  const auto savings_share = [this](int64_t first, int64_t last) {
+    const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
+    output::MemberMatrix founders = output::MemberMatrix::Zero(last - first, N);
+    for (Eigen::Index i = 0; i < N; ++i)
+      if (scenario_.participants[static_cast<size_t>(i)].member_at_start) founders.col(i).setOnes();
+    const WindowOutcome w = evaluate(first, last, in_force_, &founders);
+    double benefit = 0, reference = 0;
+    for (Eigen::Index i = 0; i < N; ++i)
+      if (founders(0, i) != 0) {
+        benefit += w.benefit(i);
+        reference += w.bill_reference(i);
+      }
+    return reference > 0 ? benefit / reference : 0.0;
+  };
+  lifecycle_->after_period(period, member_, membership_.get(), savings_share);
 }
 
 WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,

@@ -58,6 +58,7 @@ TEST_CASE("lifecycle: each mistake is one located line", "[scenario][lifecycle][
        "dated outside the run"},
       {"  events: [{type: outage, producer: pv9, at: 2025-01-10}]\n", "unknown producer 'pv9'"},
       {"  renewal: {every_months: 12}\n", "governance.calendar is none"},
+      {"  barriers: {min_savings_share: 2}\n", "lifecycle.barriers.min_savings_share"},
       {"  renewal: {every_months: -1}\n", "lifecycle.renewal.every_months"},
       {"  renewal: {every_months: 12, by: mayor}\n", "lifecycle.renewal.by"},
       {"  events: [{type: outage, producer: 'b:pv', at: 2025-01-10}]\n",

@@ -329,3 +329,39 @@ TEST_CASE("lifecycle: a mediator recruits enough members to get the project star
   CHECK(started_with > started_without);
   CHECK(recruits_with > recruits_without);
 }
+
+TEST_CASE("lifecycle: the feasibility study stops a project whose economics fall short",
+          "[lifecycle][behaviour]") {
+  // The fixed road of the first test (the study ends about 7 March) with
+  // min_savings_share: 0 (members must not lose money). At an internal price of 0.30 EUR/kWh
+  // the founders would lose: abandoned in feasibility, from April, with the figures in the
+  // cause. At 0.06 they gain: the project goes on and the run is the run without the check,
+  // to the bit.
+  MiniGovernance g;
+  g.end = "2025-10-01";
+  g.calendar = "none";
+  g.intermediaries = kExpert;
+  const std::string checked = replace_all(kFixedRoad, "statutes_unsettled: 0}",
+                                          "statutes_unsettled: 0, min_savings_share: 0}");
+  g.community = "  internal_price: {eur_per_kwh: 0.30}";
+  g.lifecycle = checked;
+  const auto dear = run(g);
+  CHECK(dear.lifecycle.start_period == -1);
+  CHECK(dear.lifecycle.abandoned_in == "feasibility");
+  CHECK_THAT(dear.lifecycle.abandonment_cause,
+             Catch::StartsWith("economics below what the initiators accept (members' benefit -"));
+  CHECK(dear.lifecycle.phase[2] == 1);  // March: still studying
+  CHECK(dear.lifecycle.phase[3] == 6);  // abandoned from April
+  CHECK(dear.member.maxCoeff() == 0);
+
+  g.community = "  internal_price: {eur_per_kwh: 0.06}";
+  const auto cheap = run(g);
+  g.lifecycle = kFixedRoad;
+  const auto unchecked = run(g);
+  CHECK(cheap.lifecycle.start_period == 6);
+  CHECK(cheap.member == unchecked.member);
+  CHECK(cheap.accounts.bill == unchecked.accounts.bill);
+  CHECK(cheap.accounts.benefit == unchecked.accounts.benefit);
+  CHECK(cheap.period_energy.production == unchecked.period_energy.production);
+  CHECK(cheap.lifecycle.phase == unchecked.lifecycle.phase);
+}

@@ -4,6 +4,7 @@
 // delay or stop the project depending on the actors engaged, and dated or drawn events of the
 // operation (plant outages, an anchor member leaving, a derogation granted).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct LifecycleBarriersSpec {
   // staff_hours_needed.
   double staff_hours_needed = 100;
   double staff_shortage_factor = 2;
+  // Feasibility, when set: the study values the operation's first year (the founders as
+  // members, the community's rules); members' benefit below this share of their reference
+  // bills is economics below what the initiators accept, and the project is abandoned.
+  std::optional<double> min_savings_share;
   // Grid agreement with a derogation (regulation.derogation): pending until a
   // derogation_granted event, or for derogation_months.
   MonthsSpec derogation_months{3, 5, 9};
