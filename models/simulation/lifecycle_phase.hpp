@@ -1,15 +1,17 @@
 #pragma once
 // Phase 5: the project's lifecycle (docs/lifecycle.md). A run with a `lifecycle:` section
-// starts at the initiators' first meeting (time.start). The road to operation is drawn once,
-// at the start of the run, phase by phase: emergence, feasibility, recruitment, structuring,
-// grid agreement; each phase's duration is a triangular draw scaled by the actors engaged when
-// it starts (an expert shortens studies, a mediator recruitment; a municipality short of staff
-// hours structures slowly), and its barriers (a bad design without expertise, too few
-// founders, statutes unsettled, a derogation pending) delay or stop the project. Before the
-// start nobody is a member and the plants do not produce for the operation; from the start
-// the founding members share. During operation, phase 5 applies dated anchor exits and
-// dissolves an operation left with too few members. Plant outages (dated or drawn inverter
-// failures) remove the plants' production over their days.
+// starts at the initiators' first meeting (time.start). The road to operation is drawn phase
+// by phase from one keyed stream: emergence, feasibility, recruitment, structuring, grid
+// agreement; each phase's duration is a triangular draw scaled by the actors engaged when it
+// starts (an expert shortens studies, a mediator recruitment; a municipality short of staff
+// hours structures slowly), and its barriers (a bad design without expertise, economics below
+// what the initiators accept, too few founders and recruits, statutes unsettled, a derogation
+// pending) delay or stop the project. The study's economics and the recruits are valued during
+// the run (after the period their date falls in); the rest is planned at construction. Before
+// the start nobody is a member and the plants do not produce for the operation; from the start
+// the founding members (and recruits) share. During operation, phase 5 applies dated anchor
+// exits, renewal votes' refusals and dissolves an operation left with too few members. Plant
+// outages (dated or drawn inverter failures) remove the plants' production over their days.
 #include <cstdint>
 #include <functional>
 #include <string>
