@@ -24,6 +24,11 @@ const std::string kFixedRoad =
     "  emergence: 1\n  feasibility: 2\n  recruitment: 1\n  structuring: 1\n  grid_agreement: 1\n"
     "  barriers: {bad_design_with_expertise: 0, statutes_unsettled: 0}\n";
 
+// No time on the road and no barrier: the operation starts with the run.
+const std::string kOperatingAtOnce =
+    "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
+    "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, statutes_unsettled: 0}\n";
+
 // `text` with every `from` replaced by `to` (at least one must be there).
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   size_t pos = text.find(from);
@@ -89,10 +94,7 @@ TEST_CASE("lifecycle: outages remove a plant's production over their days",
   MiniGovernance plain;
   plain.calendar = "none";
   plain.intermediaries = kExpert;
-  plain.lifecycle =
-      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
-      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
-      "statutes_unsettled: 0}\n";
+  plain.lifecycle = kOperatingAtOnce;
   MiniGovernance with = plain;
   with.lifecycle += "  events: [{type: outage, producer: pv, at: 2025-03-10, days: 10}]\n";
   const auto a = run(plain);
@@ -118,10 +120,7 @@ TEST_CASE("lifecycle: an anchor member leaves on its date and a thin operation d
   g.calendar = "none";
   g.intermediaries = kExpert;
   g.lifecycle =
-      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
-      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
-      "statutes_unsettled: 0}\n"
-      "  events: [{type: anchor_exit, participant: ecole, at: 2025-03-15}]\n";
+      kOperatingAtOnce + "  events: [{type: anchor_exit, participant: ecole, at: 2025-03-15}]\n";
   const auto r = run(g);
   const Eigen::Index school = 41;
   REQUIRE(r.participants[static_cast<size_t>(school)].id == "ecole");
@@ -129,13 +128,11 @@ TEST_CASE("lifecycle: an anchor member leaves on its date and a thin operation d
   CHECK(r.member(3, school) == 0);
   CHECK(r.member.col(school).tail(3).cast<int>().sum() == 0);
 
-  g.lifecycle =
-      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
-      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
-      "statutes_unsettled: 0, min_members: 40, dissolve_after_periods: 2}\n"
-      "  events: [{type: anchor_exit, participant: ecole, at: 2025-01-15},"
-      " {type: anchor_exit, participant: mairie, at: 2025-01-20},"
-      " {type: anchor_exit, participant: menages-001, at: 2025-01-25}]\n";
+  g.lifecycle = replace_all(kOperatingAtOnce, "statutes_unsettled: 0}",
+                            "statutes_unsettled: 0, min_members: 40, dissolve_after_periods: 2}") +
+                "  events: [{type: anchor_exit, participant: ecole, at: 2025-01-15},"
+                " {type: anchor_exit, participant: mairie, at: 2025-01-20},"
+                " {type: anchor_exit, participant: menages-001, at: 2025-01-25}]\n";
   const auto thin = run(g);
   // 39 members from February: below 40 in February and March -> dissolved from April.
   CHECK(thin.member.row(1).cast<int>().sum() == 39);
@@ -188,10 +185,7 @@ TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves o
   MiniGovernance g;
   g.intermediaries = kExpert;
   g.community = "  internal_price: {eur_per_kwh: 0.06}";
-  g.lifecycle =
-      "  emergence: 0\n  feasibility: 0\n  recruitment: 0\n  structuring: 0\n"
-      "  grid_agreement: 0\n  barriers: {bad_design_with_expertise: 0, "
-      "statutes_unsettled: 0}\n  renewal: {every_months: 2}\n";
+  g.lifecycle = kOperatingAtOnce + "  renewal: {every_months: 2}\n";
   const auto pays = run(g);
   REQUIRE(pays.lifecycle.start_period == 0);
   const auto renewed = accord::test_governance::rows_of(pays, "renewal");
