@@ -381,6 +381,16 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
 std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGrid& grid,
                                   const sim::StepCalendar& calendar, const sim::RandomStream& shape,
                                   const sim::RandomStream& variation, SchoolZone school_zone) {
+  const LoadGenerator generator(spec, grid, calendar, shape, variation, school_zone);
+  std::vector<double> out(static_cast<size_t>(grid.steps), 0.0);
+  generator.fill(calendar, 0, grid.steps, out.data());
+  return out;
+}
+
+LoadGenerator::LoadGenerator(const LoadProfileSpec& spec, const sim::TimeGrid& grid,
+                             const sim::StepCalendar& calendar, const sim::RandomStream& shape,
+                             const sim::RandomStream& variation, SchoolZone school_zone)
+    : variation_(variation), school_zone_(school_zone) {
   const ProfileTables& p = tables_for(spec.profile, spec.occupancy);
   if (!std::isfinite(spec.annual_kwh) || spec.annual_kwh < 0)
     throw std::invalid_argument("annual_kwh must be a finite non-negative number");
@@ -389,8 +399,9 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
   const auto steps = static_cast<size_t>(grid.steps);
   if (calendar.local_day.size() != steps || calendar.local_hour.size() != steps)
     throw std::invalid_argument("the step calendar does not match the time grid");
-  std::vector<double> out(steps, 0.0);
-  if (steps == 0) return out;
+  tables_ = &p;
+  cv_ = spec.variation;
+  if (steps == 0) return;
 
   // Per-participant shape parameters (shape stream, step 0, one index per parameter).
   const double shift_h = std::clamp(p.shift_sd_h * shape.normal(0, 0), -1.0, 1.0);
@@ -406,41 +417,58 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
   const double heat_share = heated ? std::clamp(0.55 + 0.08 * shape.normal(0, 3), 0.35, 0.75) : 0.0;
   // Bakeries close one weekday: Monday (half of them), Tuesday or Wednesday.
   const double u = shape.uniform(0, 4);
-  const int closed_weekday = p.closing_weekday ? (u < 0.5 ? 1 : u < 0.8 ? 2 : 3) : 0;
+  closed_weekday_ = p.closing_weekday ? (u < 0.5 ? 1 : u < 0.8 ? 2 : 3) : 0;
 
   // This participant's curves, shifted in time: curve[d][s][bin].
-  std::array<std::array<Curve, kSeasons>, kDayTypes> curve{};
   std::array<double, kDayTypes> mean{};
   for (int d = 0; d < kDayTypes; ++d)
     for (int s = 0; s < kSeasons; ++s) {
       const auto& b = p.base[static_cast<size_t>(d)][static_cast<size_t>(s)];
       const auto& k = p.peak[static_cast<size_t>(d)][static_cast<size_t>(s)];
-      auto& c = curve[static_cast<size_t>(d)][static_cast<size_t>(s)];
+      auto& c = curve_[static_cast<size_t>(d)][static_cast<size_t>(s)];
       for (int i = 0; i < kBins; ++i) {
         const auto j = static_cast<size_t>(((i - shift) % kBins + kBins) % kBins);
         c[static_cast<size_t>(i)] = base_factor * b[j] + amplitude * k[j];
         mean[static_cast<size_t>(d)] += c[static_cast<size_t>(i)] / (kBins * kSeasons);
       }
     }
-  Curve heat{};
   double heat_mean = 0;
   for (int i = 0; i < kBins; ++i) {
     const auto j = static_cast<size_t>(((i - shift) % kBins + kBins) % kBins);
-    heat[static_cast<size_t>(i)] = p.heat[j];
+    heat_[static_cast<size_t>(i)] = p.heat[j];
     heat_mean += p.heat[j] / kBins;
   }
   // Heating scaled so that it is heat_share of a typical year's energy (weekdays 4/7,
   // Wednesday, Saturday and Sunday 1/7 each; the heating index averages 1 over a year).
   const double typical = (4 * mean[kWork] + mean[kWednesday] + mean[kSaturday] + mean[kSunday]) / 7;
-  const double heat_scale =
-      heat_share > 0 ? heat_share / (1.0 - heat_share) * typical / heat_mean : 0.0;
+  heat_scale_ = heat_share > 0 ? heat_share / (1.0 - heat_share) * typical / heat_mean : 0.0;
 
+  // The run's total, step by step in step order, scales every value: annual_kwh per 365 days
+  // of run, exactly pro rata. It needs one pass over the whole run (without keeping it).
+  scale_ = 1.0;
+  std::vector<double> raw(std::min<size_t>(steps, 1 << 14));
+  double total = 0;
+  for (int64_t t0 = 0; t0 < grid.steps; t0 += static_cast<int64_t>(raw.size())) {
+    const int64_t t1 = std::min(grid.steps, t0 + static_cast<int64_t>(raw.size()));
+    fill(calendar, t0, t1, raw.data());
+    for (int64_t t = t0; t < t1; ++t) total += raw[static_cast<size_t>(t - t0)];
+  }
+  const double run_days = static_cast<double>(grid.steps * grid.step_seconds) / 86400.0;
+  const double target = spec.annual_kwh * run_days / 365.0;
+  scale_ = total > 0 ? target / total : 0.0;
+}
+
+void LoadGenerator::fill(const sim::StepCalendar& calendar, int64_t first, int64_t last,
+                         double* out) const {
+  if (first >= last) return;
+  const ProfileTables& p = *static_cast<const ProfileTables*>(tables_);
   // Per local day: day type, winter/summer weights with level and variation, heating.
-  const int64_t first_day = calendar.local_day.front();
-  const int64_t days = calendar.local_day.back() - first_day + 1;
-  std::vector<uint8_t> day_type(static_cast<size_t>(days));
-  std::vector<double> w_winter(static_cast<size_t>(days)), w_summer(static_cast<size_t>(days)),
-      w_heat(static_cast<size_t>(days));
+  const int64_t first_day = calendar.local_day[static_cast<size_t>(first)];
+  const int64_t days = calendar.local_day[static_cast<size_t>(last - 1)] - first_day + 1;
+  day_type_.resize(static_cast<size_t>(days));
+  w_winter_.resize(static_cast<size_t>(days));
+  w_summer_.resize(static_cast<size_t>(days));
+  w_heat_.resize(static_cast<size_t>(days));
   const SeasonTables& season = season_tables();
   int year = sim::civil_from_days(first_day).year;
   int64_t jan1 = sim::days_from_civil(year, 1, 1);
@@ -456,34 +484,28 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
     const int wd = iso_weekday(day);
     DayType t = wd == 7 ? kSunday : wd == 6 ? kSaturday : wd == 3 ? kWednesday : kWork;
     if (std::find(holidays.begin(), holidays.end(), day) != holidays.end()) t = p.public_holiday;
-    if (p.school_calendar && is_school_holiday(day, school_zone)) t = kClosed;
-    if (wd == closed_weekday) t = kClosed;
-    const double f = daily_factor(variation, day, spec.variation);
+    if (p.school_calendar && is_school_holiday(day, school_zone_)) t = kClosed;
+    if (wd == closed_weekday_) t = kClosed;
+    const double f = daily_factor(variation_, day, cv_);
     const double level = month_level(p.month_level, doy) * f;
     const double summer = season.summer[static_cast<size_t>(doy)];
     const auto k = static_cast<size_t>(i);
-    day_type[k] = static_cast<uint8_t>(t);
-    w_winter[k] = level * (1.0 - summer);
-    w_summer[k] = level * summer;
-    w_heat[k] = heat_scale * season.heating[static_cast<size_t>(doy)] * f;
+    day_type_[k] = static_cast<uint8_t>(t);
+    w_winter_[k] = level * (1.0 - summer);
+    w_summer_[k] = level * summer;
+    w_heat_[k] = heat_scale_ * season.heating[static_cast<size_t>(doy)] * f;
   }
 
-  double total = 0;
-  for (size_t t = 0; t < steps; ++t) {
-    const auto d = static_cast<size_t>(calendar.local_day[t] - first_day);
-    const int raw_bin = static_cast<int>(calendar.local_hour[t] * static_cast<float>(kBinsPerHour));
+  for (int64_t t = first; t < last; ++t) {
+    const auto st = static_cast<size_t>(t);
+    const auto d = static_cast<size_t>(calendar.local_day[st] - first_day);
+    const int raw_bin =
+        static_cast<int>(calendar.local_hour[st] * static_cast<float>(kBinsPerHour));
     const auto bin = static_cast<size_t>(std::clamp(raw_bin, 0, kBins - 1));
-    const auto& c = curve[day_type[d]];
-    const double v = w_winter[d] * c[0][bin] + w_summer[d] * c[1][bin] + w_heat[d] * heat[bin];
-    out[t] = v;
-    total += v;
+    const auto& c = curve_[day_type_[d]];
+    const double v = w_winter_[d] * c[0][bin] + w_summer_[d] * c[1][bin] + w_heat_[d] * heat_[bin];
+    out[t - first] = v * scale_;
   }
-  // Exact pro-rata scaling: annual_kwh per 365 days of run.
-  const double run_days = static_cast<double>(grid.steps * grid.step_seconds) / 86400.0;
-  const double target = spec.annual_kwh * run_days / 365.0;
-  const double scale = total > 0 ? target / total : 0.0;
-  for (double& v : out) v *= scale;
-  return out;
 }
 
 }  // namespace accord::models::energy

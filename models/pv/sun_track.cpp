@@ -49,11 +49,19 @@ SunTrack compute_sun_track(const GeoPoint& site, const sim::TimeGrid& grid,
   if (count == 0) return track;
 
   // Geocentric knots covering [start, end].
-  const int64_t first_knot = floor_div(grid.start_utc, kKnotSeconds) * kKnotSeconds;
-  const int64_t knots = floor_div(grid.end_utc() - first_knot, kKnotSeconds) + 2;
+  // Offsets are taken from first_knot: the whole run's first knot when this track is a part
+  // of the run (the interpolation weights, and so every value, are then the whole track's).
+  const int64_t own_first_knot = floor_div(grid.start_utc, kKnotSeconds) * kKnotSeconds;
+  const int64_t first_knot = options.knot_origin_utc
+                                 ? floor_div(*options.knot_origin_utc, kKnotSeconds) * kKnotSeconds
+                                 : own_first_knot;
+  if (first_knot > own_first_knot)
+    throw std::invalid_argument("compute_sun_track: knot origin after the grid's start");
+  const int64_t skipped = (own_first_knot - first_knot) / kKnotSeconds;  // knots before the grid
+  const int64_t knots = floor_div(grid.end_utc() - first_knot, kKnotSeconds) + 2 - skipped;
   std::vector<spa::Geocentric> geo(static_cast<std::size_t>(knots));
   for (int64_t k = 0; k < knots; ++k) {
-    const double t = static_cast<double>(first_knot + k * kKnotSeconds);
+    const double t = static_cast<double>(first_knot + (skipped + k) * kKnotSeconds);
     geo[static_cast<std::size_t>(k)] = spa::geocentric(spa::julian_day(t), options.delta_t_s);
   }
 
@@ -71,8 +79,9 @@ SunTrack compute_sun_track(const GeoPoint& site, const sim::TimeGrid& grid,
       // depend on the epoch.
       const double offset = static_cast<double>(grid.step_start(t) - first_knot) + (j + 0.5) * sub;
       const double kf = offset / static_cast<double>(kKnotSeconds);
-      const auto k = static_cast<std::size_t>(kf);
-      const double w = kf - static_cast<double>(k);
+      const auto whole_k = static_cast<std::size_t>(kf);
+      const double w = kf - static_cast<double>(whole_k);
+      const auto k = whole_k - static_cast<std::size_t>(skipped);
       const spa::Geocentric& g0 = geo[k];
       const spa::Geocentric& g1 = geo[k + 1];
       double da = g1.alpha_deg - g0.alpha_deg;

@@ -26,19 +26,26 @@ double run_memory_bytes(const Scenario& s) {
                        static_cast<double>(s.time.step_seconds);
   const auto n = static_cast<double>(s.participants.size());
   const auto p = static_cast<double>(s.producers.size());
-  const bool any_pv = std::any_of(s.producers.begin(), s.producers.end(), [](const Producer& x) {
-    return std::holds_alternative<PvSpec>(x.production.source);
-  });
+  // CSV series are read once and kept [T] (the generators keep no series).
+  double csv_series = 0;
+  for (const auto& x : s.participants)
+    csv_series += std::holds_alternative<CsvSeriesSpec>(x.consumption.source) ? 1 : 0;
+  for (const auto& x : s.producers)
+    csv_series += std::holds_alternative<CsvSeriesSpec>(x.production.source) ? 1 : 0;
   constexpr double kDouble = 8;
-  // At detail full the allocation ledgers are kept whole; otherwise per period only.
+  // Inputs are built period by period (InputStream); at detail full the inputs and the
+  // allocation ledgers are kept whole for the recorder.
   const bool whole = s.output.detail == "full";
-  const double per_step = 16                               // step calendar
-                          + kDouble                        // step start times
-                          + (whole ? 3 : 1) * kDouble * n  // consumption (allocated, supplied)
-                          + (whole ? 4 : 2) * kDouble * p  // production, own (autoprod, surplus)
-                          + (any_pv ? 8 * kDouble : 0)     // one solar track (8 series)
-                          + kDouble * std::min(n, 64.0);   // load series block being built
-  return steps * per_step;
+  const double per_step = 16                                // step calendar
+                          + kDouble                         // step start times
+                          + 4                               // run year of each step
+                          + kDouble * csv_series            // CSV series
+                          + (whole ? 3 * kDouble * n : 0)   // consumption, allocated, supplied
+                          + (whole ? 3 * kDouble * p : 0);  // production, autoprod, surplus
+  // Per billing period (a month) the run keeps rows of [M, N] and [M, P] records: energy,
+  // accounts, benefits, funds, membership, dynamics; about 16 of N and 6 of P.
+  const double periods = steps * static_cast<double>(s.time.step_seconds) / (30.44 * 86400.0);
+  return steps * per_step + periods * kDouble * (16 * n + 6 * p);
 }
 
 double physical_memory_bytes() {
@@ -77,7 +84,7 @@ void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double ava
           "earlier, use a longer step or fewer members",
           size_text(needed), steps, s.time.step_seconds / 60, s.participants.size(),
           s.producers.size(),
-          s.output.detail == "full" ? "every per-step ledger" : "the per-step inputs", machine,
+          s.output.detail == "full" ? "every per-step ledger" : "the step calendar", machine,
           fewer));
 }
 

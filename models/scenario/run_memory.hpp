@@ -10,10 +10,11 @@
 namespace accord::models::detail {
 
 // Lower bound, in bytes, of the memory a run of `s` holds at its peak: the per-step arrays
-// the Simulation keeps whole for the run (see Simulation::Simulation and
-// build_energy_inputs): consumption [T, N] and production and the producers' own series
-// [T, P], plus at detail full allocated and supplied [T, N], autoprod and surplus [T, P];
-// one solar track; the step calendar; the block of load series being built.
+// kept for the whole run (see Simulation::Simulation and InputStream): the step calendar and
+// times, the run year of each step, CSV series read once, and at detail full the inputs and
+// allocation ledgers, consumption, allocated and supplied [T, N], production, autoprod and
+// surplus [T, P]. Inputs are otherwise built a period at a time, which this ignores; the
+// per-period records ([M, N]) are counted.
 double run_memory_bytes(const Scenario& s);
 
 // Physical memory of the machine in bytes (sysconf), or the memory limit of the process's

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include "accord/models/energy/french_calendar.hpp"
 #include "accord/models/energy/load_series.hpp"
 #include "accord/models/pv/pv_production.hpp"
+#include "accord/models/pv/sun_track.hpp"
 #include "accord/sim/huge_pages.hpp"
 #include "accord/sim/parallel.hpp"
 
@@ -21,18 +23,6 @@ constexpr double kSolarCellDeg = 0.05;  // size of the cells sharing one sun tra
 sim::RandomStream weather_stream(const Scenario& s) {
   return sim::RandomStream(s.seed, s.replicate, sim::Purpose::kCloudiness,
                            sim::entity_key(std::string("weather")));
-}
-
-std::vector<double> load_series(const Scenario& s, const Participant& p, const sim::TimeGrid& grid,
-                                const sim::StepCalendar& cal, const sim::TimeZone& zone) {
-  if (const auto* csv = std::get_if<CsvSeriesSpec>(&p.consumption.source))
-    return energy::read_series_csv(*csv, grid, zone);
-  const auto& spec = std::get<LoadProfileSpec>(p.consumption.source);
-  const uint64_t entity = sim::entity_key(p.id);
-  const sim::RandomStream shape(s.seed, s.replicate, sim::Purpose::kProfileShape, entity);
-  const sim::RandomStream variation(s.seed, s.replicate, sim::Purpose::kProfileVariation, entity);
-  return energy::generate_load(spec, grid, cal, shape, variation,
-                               energy::school_zone_from_name(s.school_zone));
 }
 
 // dst(t, first_col + k) = columns[k][t] for k in [0, count), by tiles of kTile columns so
@@ -93,89 +83,180 @@ std::vector<int32_t> run_year_of_steps(const sim::TimeGrid& grid, const sim::Tim
   return year;
 }
 
-EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
-                                 const sim::StepCalendar& cal, unsigned threads) {
-  const auto zone = sim::TimeZone::from_name(s.time.timezone);
-  const auto T = grid.steps;
+namespace {
+
+// Sun tracks: one per solar cell of kSolarCellDeg (about 5 km), computed at the cell's centre
+// and shared by every plant in it. Across 0.05 deg the sun's position changes by under
+// 0.05 deg, far below the weather's effect, while a district of 100 rooftops needs one or
+// two tracks instead of 100. A plant with an explicit pv.location gets its own track.
+struct TrackKey {
+  double lat, lon;
+  auto operator<=>(const TrackKey&) const = default;
+};
+TrackKey track_key(const Producer& p, const PvSpec& pv) {
+  if (pv.location) return TrackKey{pv.location->lat_deg, pv.location->lon_deg};
+  return TrackKey{std::round(p.location.lat_deg / kSolarCellDeg) * kSolarCellDeg,
+                  std::round(p.location.lon_deg / kSolarCellDeg) * kSolarCellDeg};
+}
+
+}  // namespace
+
+struct InputStream::State {
+  const Scenario* scenario = nullptr;
+  sim::TimeGrid grid;
+  const sim::StepCalendar* calendar = nullptr;
+  unsigned threads = 1;
+  sim::RandomStream weather;
+  // Long runs: loads grow and plants age by run year (docs/energy-profiles.md, docs/pv-model.md).
+  std::vector<int32_t> year_of_step;  // [T]
+  // Per participant: its generator (built-in profiles) or its CSV series read once [T], and
+  // its yearly growth factors; the producer behind its meter (-1 none).
+  std::vector<std::unique_ptr<energy::LoadGenerator>> generator;
+  std::vector<std::vector<double>> csv_load;
+  std::vector<std::vector<double>> growth;
+  std::vector<int64_t> own_plant;
+  // Per producer: its sun track (index into track_site, -1 for a CSV series), its ageing
+  // factors and its CSV series [T].
+  std::vector<TrackKey> track_site;
+  std::vector<int> track_of;
+  std::vector<std::vector<double>> ageing;
+  std::vector<std::vector<double>> csv_production;
+
+  State(const Scenario& s, const sim::TimeGrid& g, const sim::StepCalendar& cal, unsigned t)
+      : scenario(&s), grid(g), calendar(&cal), threads(t), weather(weather_stream(s)) {
+    const auto zone = sim::TimeZone::from_name(s.time.timezone);
+    year_of_step = run_year_of_steps(grid, zone);
+    const int years = year_of_step.empty() ? 1 : year_of_step.back() + 1;
+    const auto N = static_cast<int64_t>(s.participants.size());
+    const auto P = static_cast<int64_t>(s.producers.size());
+
+    std::map<TrackKey, int> tracks;
+    track_of.assign(static_cast<size_t>(P), -1);
+    ageing.resize(static_cast<size_t>(P));
+    csv_production.resize(static_cast<size_t>(P));
+    for (int64_t j = 0; j < P; ++j) {
+      const Producer& p = s.producers[static_cast<size_t>(j)];
+      if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
+        const auto [it, added] = tracks.emplace(track_key(p, *pv), static_cast<int>(tracks.size()));
+        if (added) track_site.push_back(it->first);
+        track_of[static_cast<size_t>(j)] = it->second;
+        ageing[static_cast<size_t>(j)] =
+            yearly_factors(1.0 - pv->degradation_per_year, pv->age_years, years);
+      }
+    }
+    sim::parallel_for(P, threads, [&](int64_t j) {
+      const Producer& p = s.producers[static_cast<size_t>(j)];
+      if (const auto* csv = std::get_if<CsvSeriesSpec>(&p.production.source))
+        csv_production[static_cast<size_t>(j)] = energy::read_series_csv(*csv, grid, zone);
+    });
+
+    std::map<std::string, int64_t> behind_meter;  // participant id -> producer index
+    for (int64_t j = 0; j < P; ++j)
+      if (!s.producers[static_cast<size_t>(j)].behind_meter_of.empty())
+        behind_meter[s.producers[static_cast<size_t>(j)].behind_meter_of] = j;
+    generator.resize(static_cast<size_t>(N));
+    csv_load.resize(static_cast<size_t>(N));
+    growth.resize(static_cast<size_t>(N));
+    own_plant.assign(static_cast<size_t>(N), -1);
+    // Generators take one pass over the run each (their total): in parallel.
+    sim::parallel_for(N, threads, [&](int64_t i) {
+      const auto k = static_cast<size_t>(i);
+      const Participant& p = s.participants[k];
+      growth[k] = yearly_factors(1.0 + p.consumption.growth_per_year, 0, years);
+      if (const auto it = behind_meter.find(p.id); it != behind_meter.end())
+        own_plant[k] = it->second;
+      if (const auto* csv = std::get_if<CsvSeriesSpec>(&p.consumption.source)) {
+        csv_load[k] = energy::read_series_csv(*csv, grid, zone);
+        return;
+      }
+      const auto& spec = std::get<LoadProfileSpec>(p.consumption.source);
+      const uint64_t entity = sim::entity_key(p.id);
+      const sim::RandomStream shape(s.seed, s.replicate, sim::Purpose::kProfileShape, entity);
+      const sim::RandomStream variation(s.seed, s.replicate, sim::Purpose::kProfileVariation,
+                                        entity);
+      generator[k] = std::make_unique<energy::LoadGenerator>(
+          spec, grid, *calendar, shape, variation, energy::school_zone_from_name(s.school_zone));
+    });
+  }
+};
+
+InputStream::InputStream(const Scenario& scenario, const sim::TimeGrid& grid,
+                         const sim::StepCalendar& calendar, unsigned threads)
+    : state_(std::make_unique<State>(scenario, grid, calendar, threads)) {}
+InputStream::InputStream() = default;
+InputStream::~InputStream() = default;
+InputStream::InputStream(InputStream&&) noexcept = default;
+InputStream& InputStream::operator=(InputStream&&) noexcept = default;
+
+void InputStream::fill(int64_t first_period, int64_t last_period, economics::RowMatrix& consumption,
+                       economics::RowMatrix& production, EnergyInputs* totals) const {
+  const State& st = *state_;
+  const Scenario& s = *st.scenario;
+  const sim::StepCalendar& whole = *st.calendar;
+  const int64_t t0 = whole.period_first_step[static_cast<size_t>(first_period)];
+  const int64_t t1 = whole.period_first_step[static_cast<size_t>(last_period)];
+  const int64_t rows = t1 - t0;
   const auto N = static_cast<int64_t>(s.participants.size());
   const auto P = static_cast<int64_t>(s.producers.size());
+  const sim::TimeGrid grid{st.grid.step_start(t0), st.grid.step_seconds, rows};
+  const sim::StepCalendar cal = whole.slice(first_period, last_period);
+  const std::vector<int32_t> year_of_step(st.year_of_step.begin() + t0,
+                                          st.year_of_step.begin() + t1);
 
-  // Sun tracks: one per solar cell of kSolarCellDeg (about 5 km), computed at the cell's centre
-  // and shared by every plant in it. Across 0.05 deg the sun's position changes by under
-  // 0.05 deg, far below the weather's effect, while a district of 100 rooftops needs one or
-  // two tracks instead of 100. A plant with an explicit pv.location gets its own track.
-  struct TrackKey {
-    double lat, lon;
-    auto operator<=>(const TrackKey&) const = default;
-  };
-  auto track_key = [](const Producer& p, const PvSpec& pv) {
-    if (pv.location) return TrackKey{pv.location->lat_deg, pv.location->lon_deg};
-    return TrackKey{std::round(p.location.lat_deg / kSolarCellDeg) * kSolarCellDeg,
-                    std::round(p.location.lon_deg / kSolarCellDeg) * kSolarCellDeg};
-  };
-  std::map<TrackKey, pv::SunTrack> tracks;
-  for (const auto& p : s.producers)
-    if (const auto* pv = std::get_if<PvSpec>(&p.production.source))
-      tracks.emplace(track_key(p, *pv), pv::SunTrack{});
-  std::vector<std::map<TrackKey, pv::SunTrack>::iterator> todo;
-  for (auto it = tracks.begin(); it != tracks.end(); ++it) todo.push_back(it);
-  sim::parallel_for(static_cast<int64_t>(todo.size()), threads, [&](int64_t k) {
-    auto& [key, track] = *todo[static_cast<size_t>(k)];
-    track = pv::compute_sun_track(GeoPoint{key.lat, key.lon}, grid);
+  // The sun over these steps only, with the whole run's knots (pv::SunTrackOptions).
+  std::vector<pv::SunTrack> tracks(st.track_site.size());
+  pv::SunTrackOptions track_options;
+  track_options.knot_origin_utc = st.grid.start_utc;
+  sim::parallel_for(static_cast<int64_t>(tracks.size()), st.threads, [&](int64_t k) {
+    const TrackKey& site = st.track_site[static_cast<size_t>(k)];
+    tracks[static_cast<size_t>(k)] =
+        pv::compute_sun_track(GeoPoint{site.lat, site.lon}, grid, track_options);
   });
-  const sim::RandomStream weather = weather_stream(s);
-  // Long runs: loads grow and plants age by run year (docs/energy-profiles.md, docs/pv-model.md).
-  const std::vector<int32_t> year_of_step = run_year_of_steps(grid, zone);
-  const int years = year_of_step.empty() ? 1 : year_of_step.back() + 1;
-
   std::vector<std::vector<double>> prod(static_cast<size_t>(P));
-  sim::parallel_for(P, threads, [&](int64_t j) {
-    const Producer& p = s.producers[static_cast<size_t>(j)];
+  sim::parallel_for(P, st.threads, [&](int64_t j) {
+    const auto k = static_cast<size_t>(j);
+    const Producer& p = s.producers[k];
     if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
-      prod[static_cast<size_t>(j)] =
-          pv::pv_production(*pv, tracks.at(track_key(p, *pv)), cal, weather);
-      scale_by_year(prod[static_cast<size_t>(j)], year_of_step,
-                    yearly_factors(1.0 - pv->degradation_per_year, pv->age_years, years));
+      prod[k] =
+          pv::pv_production(*pv, tracks[static_cast<size_t>(st.track_of[k])], cal, st.weather);
+      scale_by_year(prod[k], year_of_step, st.ageing[k]);
     } else {
-      prod[static_cast<size_t>(j)] =
-          energy::read_series_csv(std::get<CsvSeriesSpec>(p.production.source), grid, zone);
+      prod[k].assign(st.csv_production[k].begin() + t0, st.csv_production[k].begin() + t1);
     }
   });
+  tracks.clear();
 
-  std::map<std::string, int64_t> behind_meter;  // participant id -> producer index
-  for (int64_t j = 0; j < P; ++j)
-    if (!s.producers[static_cast<size_t>(j)].behind_meter_of.empty())
-      behind_meter[s.producers[static_cast<size_t>(j)].behind_meter_of] = j;
-
-  EnergyInputs in;
-  in.consumption.resize(T, N);
-  in.production.resize(T, P);
-  for (auto* m : {&in.consumption, &in.production})
-    sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
-  in.load_kwh.assign(static_cast<size_t>(N), 0.0);
-  in.self_consumed_kwh.assign(static_cast<size_t>(N), 0.0);
+  consumption.resize(rows, N);
+  production.resize(rows, P);
   // Series are built per participant (contiguous), then transposed by tiles into the
-  // time-major ledger: writing a [T, N] row-major matrix column by column would touch one
-  // cache line per value. They are built kMemberBlock participants at a time: the block's
-  // series are still in cache when transposed, and their memory is reused by the next block
-  // instead of faulting in a second [T, N] worth of fresh pages.
-  constexpr int64_t kMemberBlock = 64;
-  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(std::min(N, kMemberBlock)));
-  for (int64_t i0 = 0; i0 < N; i0 += kMemberBlock) {
-    const int64_t count = std::min(N - i0, kMemberBlock);
-    sim::parallel_for(count, threads, [&](int64_t k) {
-      const int64_t i = i0 + k;
-      const Participant& p = s.participants[static_cast<size_t>(i)];
-      std::vector<double> load = load_series(s, p, grid, cal, zone);
-      scale_by_year(load, year_of_step,
-                    yearly_factors(1.0 + p.consumption.growth_per_year, 0, years));
-      const auto it = behind_meter.find(p.id);
-      double total = 0, self = 0;
-      if (it == behind_meter.end()) {
+  // time-major rows: writing a [rows, N] row-major matrix column by column would touch one
+  // cache line per value. They are built a block of participants at a time (about 8 MB of
+  // series), whose memory the next block reuses instead of faulting in a second [rows, N].
+  constexpr int64_t kBlockBytes = 8 << 20;
+  const int64_t block = std::clamp<int64_t>(kBlockBytes / std::max<int64_t>(1, rows * 8), 64,
+                                            std::max<int64_t>(N, 1));
+  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(std::min(N, block)));
+  for (int64_t i0 = 0; i0 < N; i0 += block) {
+    const int64_t count = std::min(N - i0, block);
+    sim::parallel_for(count, st.threads, [&](int64_t k) {
+      const auto i = static_cast<size_t>(i0 + k);
+      std::vector<double>& load = withdrawal[static_cast<size_t>(k)];
+      if (st.generator[i]) {
+        load.resize(static_cast<size_t>(rows));
+        st.generator[i]->fill(whole, t0, t1, load.data());
+      } else {
+        load.assign(st.csv_load[i].begin() + t0, st.csv_load[i].begin() + t1);
+      }
+      scale_by_year(load, year_of_step, st.growth[i]);
+      // Totals add step by step into the run's accumulators, in step order.
+      double scratch_total = 0, scratch_self = 0;
+      double& total = totals ? totals->load_kwh[i] : scratch_total;
+      double& self = totals ? totals->self_consumed_kwh[i] : scratch_self;
+      if (st.own_plant[i] < 0) {
         for (double l : load) total += l;
       } else {
         // This producer's vector belongs to participant i alone: no shared writes.
-        std::vector<double>& own = prod[static_cast<size_t>(it->second)];
+        std::vector<double>& own = prod[static_cast<size_t>(st.own_plant[i])];
         for (size_t t = 0; t < load.size(); ++t) {
           const double used = std::min(load[t], own[t]);
           total += load[t];
@@ -184,13 +265,24 @@ EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
           own[t] -= used;  // what remains is injected
         }
       }
-      in.load_kwh[static_cast<size_t>(i)] = total;
-      in.self_consumed_kwh[static_cast<size_t>(i)] = self;
-      withdrawal[static_cast<size_t>(k)] = std::move(load);
     });
-    transpose_into(withdrawal, count, in.consumption, i0);
+    transpose_into(withdrawal, count, consumption, i0);
   }
-  transpose_into(prod, P, in.production, 0);
+  transpose_into(prod, P, production, 0);
+}
+
+EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,
+                                 const sim::StepCalendar& cal, unsigned threads) {
+  const InputStream stream(s, grid, cal, threads);
+  const auto N = s.participants.size();
+  EnergyInputs in;
+  in.load_kwh.assign(N, 0.0);
+  in.self_consumed_kwh.assign(N, 0.0);
+  in.consumption.resize(grid.steps, static_cast<Eigen::Index>(N));
+  in.production.resize(grid.steps, static_cast<Eigen::Index>(s.producers.size()));
+  for (auto* m : {&in.consumption, &in.production})
+    sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
+  if (cal.periods() > 0) stream.fill(0, cal.periods(), in.consumption, in.production, &in);
   return in;
 }
 

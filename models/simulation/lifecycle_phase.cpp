@@ -328,13 +328,13 @@ bool LifecyclePhase::on_the_road(int64_t period) const {
              static_cast<uint8_t>(ProjectPhase::kOperation);
 }
 
-void LifecyclePhase::apply_to_inputs(economics::RowMatrix& production) const {
-  const int64_t T = production.rows();
+void LifecyclePhase::apply_outages(economics::RowMatrix& production, int64_t first_step) const {
+  const int64_t end = first_step + production.rows();
   for (const Outage& o : outages_) {
-    const int64_t first_step = (o.from_utc - grid_.start_utc) / grid_.step_seconds;
-    for (int64_t t = std::max<int64_t>(0, first_step); t < T; ++t) {
+    const int64_t outage_step = (o.from_utc - grid_.start_utc) / grid_.step_seconds;
+    for (int64_t t = std::max(first_step, outage_step); t < end; ++t) {
       if (grid_.step_start(t) >= o.to_utc) break;
-      if (grid_.step_start(t) >= o.from_utc) production(t, o.producer) = 0;
+      if (grid_.step_start(t) >= o.from_utc) production(t - first_step, o.producer) = 0;
     }
   }
 }

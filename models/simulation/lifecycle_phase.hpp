@@ -38,10 +38,11 @@ class LifecyclePhase {
   bool before_start(int64_t period) const;
   // Whether the project is still on its way in `period` (emergence to grid agreement).
   bool on_the_road(int64_t period) const;
-  // Before the run: removes production during outages ([T, P], in place; the simulation
-  // removes it before the start, period by period) and writes who is a member before the start
-  // (nobody) and from it (the founders, when the start is known).
-  void apply_to_inputs(economics::RowMatrix& production) const;
+  // Removes production during outages from `production`, the rows of steps first_step, ...
+  // (in place; the simulation removes it before the start, period by period).
+  void apply_outages(economics::RowMatrix& production, int64_t first_step) const;
+  // Before the run: writes who is a member before the start (nobody) and from it (the
+  // founders, when the start is known).
   void initial_membership(output::MemberMatrix& member) const;
   // After period m: anchor exits dated in m leave from m + 1; an operation with fewer than
   // the minimum members for too long dissolves from m + 1.

@@ -54,16 +54,29 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
     rules_.push_back(sharing::make_benefit_rule(spec));
   for (const auto& r : rules_) rules_need_steps_ = rules_need_steps_ || rule_needs_steps(r->name());
   const auto started = std::chrono::steady_clock::now();
-  inputs_ = build_energy_inputs(scenario, grid_, calendar_, options_.threads);
+  stream_ = InputStream(scenario_, grid_, calendar_, options_.threads);
   sim::logger("energy")->info(
-      "[{}] inputs of {} participants and {} producers over {} steps built in {:.3f} s",
+      "[{}] inputs of {} participants and {} producers over {} steps ready in {:.3f} s (built "
+      "period by period)",
       sim::format_iso8601(grid_.start_utc, sim::TimeZone::from_name(scenario.time.timezone)),
       scenario.participants.size(), scenario.producers.size(), grid_.steps,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  input_seconds_ =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const auto T = grid_.steps;
   const auto N = static_cast<int64_t>(scenario.participants.size());
   const auto P = static_cast<int64_t>(scenario.producers.size());
   const auto M = calendar_.periods();
+  inputs_.load_kwh.assign(static_cast<size_t>(N), 0.0);
+  inputs_.self_consumed_kwh.assign(static_cast<size_t>(N), 0.0);
+  if (options_.whole_ledger) {
+    inputs_.consumption.resize(T, N);
+    inputs_.production.resize(T, P);
+    for (auto* m : {&inputs_.consumption, &inputs_.production})
+      sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
+  }
+  cleared_.assign(static_cast<size_t>(M), 0);
+  recent_capacity_ = static_cast<size_t>(std::max<int64_t>(1, scenario.governance.window()));
   // A whole ledger, or rows for the longest period.
   int64_t ledger_rows = T;
   if (!options_.whole_ledger) {
@@ -135,21 +148,15 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
   // plants do not produce for the operation, nor during outages.
   if (scenario_.lifecycle.enabled) {
     lifecycle_ = std::make_unique<LifecyclePhase>(scenario_, grid_, calendar_);
-    lifecycle_->apply_to_inputs(inputs_.production);
     lifecycle_->initial_membership(member_);
   }
   // Planned plants produce nothing until built; what they would produce is kept aside for the
-  // rounds to value building them (after outages, which hit them too).
+  // rounds to value building them (period_inputs).
   commissioned_.assign(static_cast<size_t>(P), 0);
   for (int64_t p = 0; p < P; ++p) {
     if (!scenario_.producers[static_cast<size_t>(p)].planned) continue;
     planned_.push_back(static_cast<int>(p));
     commissioned_[static_cast<size_t>(p)] = -1;
-  }
-  planned_production_.resize(T, static_cast<Eigen::Index>(planned_.size()));
-  for (size_t k = 0; k < planned_.size(); ++k) {
-    planned_production_.col(static_cast<Eigen::Index>(k)) = inputs_.production.col(planned_[k]);
-    inputs_.production.col(planned_[k]).setZero();
   }
   governance_ = std::make_unique<GovernancePhase>(scenario_, grid_, calendar_);
   if (scenario_.dynamics.enabled) {
@@ -185,6 +192,51 @@ int64_t Simulation::ledger_origin(int64_t period) const {
   return options_.whole_ledger ? 0 : calendar_.period_first_step[static_cast<size_t>(period)];
 }
 
+void Simulation::period_inputs(int64_t period, economics::RowMatrix& consumption,
+                               economics::RowMatrix& production, economics::RowMatrix& planned,
+                               EnergyInputs* totals) const {
+  const auto started = std::chrono::steady_clock::now();
+  stream_.fill(period, period + 1, consumption, production, totals);
+  // Outages hit the planned plants too: before their production is set aside.
+  if (lifecycle_)
+    lifecycle_->apply_outages(production, calendar_.period_first_step[static_cast<size_t>(period)]);
+  planned.resize(production.rows(), static_cast<Eigen::Index>(planned_.size()));
+  for (size_t k = 0; k < planned_.size(); ++k) {
+    planned.col(static_cast<Eigen::Index>(k)) = production.col(planned_[k]);
+    const int32_t built = commissioned_[static_cast<size_t>(planned_[k])];
+    if (built < 0 || built > period) production.col(planned_[k]).setZero();
+  }
+  if (cleared_[static_cast<size_t>(period)] != 0) {
+    production.setZero();
+    planned.setZero();
+  }
+  input_seconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+void Simulation::start_period(int64_t period) {
+  // Before the operation starts the plants do not produce for it (the start may be decided
+  // during the run: a period is cleared when it comes, before anything reads it).
+  if (lifecycle_ && lifecycle_->before_start(period)) cleared_[static_cast<size_t>(period)] = 1;
+  period_inputs(period, block_.consumption, block_.production, block_.planned, &inputs_);
+  block_.period = period;
+  if (options_.whole_ledger) {
+    const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(period)];
+    inputs_.consumption.middleRows(t0, block_.consumption.rows()) = block_.consumption;
+    inputs_.production.middleRows(t0, block_.production.rows()) = block_.production;
+  }
+}
+
+const Simulation::PeriodInputs& Simulation::inputs_of(int64_t period) const {
+  for (const PeriodInputs& r : recent_)
+    if (r.period == period) return r;
+  if (block_.period == period) return block_;
+  period_inputs(period, made_again_.consumption, made_again_.production, made_again_.planned,
+                nullptr);
+  made_again_.period = period;
+  return made_again_;
+}
+
 // Phase 1: allocation by the key in force, then the complement from the supplier, then the
 // step's energy added to its period's totals. Steps go in blocks of kStepBlock so that a
 // block's rows (consumption, allocated, supplied: 3 x 32 x 8 kB at N = 1000) are still in
@@ -194,45 +246,40 @@ int64_t Simulation::ledger_origin(int64_t period) const {
 // A block never spans two periods: without a whole ledger, row r of the allocation arrays
 // holds step ledger_origin(period) + r.
 void Simulation::run_steps(int64_t first_step, int64_t last_step) {
-  // Before the operation starts the plants do not produce for it (the start may be decided
-  // during the run: the rows are cleared as their period comes, before anything reads them).
-  if (lifecycle_ && lifecycle_->before_start(calendar_.period[static_cast<size_t>(first_step)])) {
-    inputs_.production.middleRows(first_step, last_step - first_step).setZero();
-    planned_production_.middleRows(first_step, last_step - first_step).setZero();
-  }
   constexpr int64_t kStepBlock = 32;
   auto& e = period_energy_;
-  const auto N = inputs_.consumption.cols(), P = inputs_.production.cols();
+  const auto N = static_cast<int64_t>(scenario_.participants.size());
+  const auto P = static_cast<int64_t>(scenario_.producers.size());
   for (int64_t b0 = first_step; b0 < last_step;) {
     const Eigen::Index m = calendar_.period[static_cast<size_t>(b0)];
+    if (block_.period != m) start_period(m);
+    const int64_t first_of_period = calendar_.period_first_step[static_cast<size_t>(m)];
     const int64_t b1 = std::min(
         {last_step, b0 + kStepBlock, calendar_.period_first_step[static_cast<size_t>(m) + 1]});
+    const int64_t rows = b1 - b0;
     const int64_t o = ledger_origin(m);
-    if (everyone_member(m)) {
-      key_->allocate(
-          allocation::AllocationView{b0 - o, b1 - o, N, P, inputs_.consumption.data() + o * N,
-                                     inputs_.production.data() + o * P, allocated_.data(),
-                                     autoprod_.data(), surplus_.data(), o});
-    } else {
+    const int64_t k0 = b0 - first_of_period;  // row of step b0 in the period's inputs
+    const double* consumption = block_.consumption.data() + k0 * N;
+    if (!everyone_member(m)) {
       // The key shares among members: the others' consumption counts as 0 (their load is
       // supplied as without the operation). The block's rows are masked into a scratch.
-      const auto rows = b1 - b0;
       masked_consumption_.resize(rows, N);
       const Eigen::RowVectorXd mask = member_.row(m).cast<double>();
       for (int64_t k = 0; k < rows; ++k)
-        masked_consumption_.row(k) = inputs_.consumption.row(b0 + k).cwiseProduct(mask);
-      key_->allocate(allocation::AllocationView{
-          0, rows, N, P, masked_consumption_.data(), inputs_.production.data() + b0 * P,
-          allocated_.data() + (b0 - o) * N, autoprod_.data() + (b0 - o) * P,
-          surplus_.data() + (b0 - o) * P, b0});
+        masked_consumption_.row(k) = block_.consumption.row(k0 + k).cwiseProduct(mask);
+      consumption = masked_consumption_.data();
     }
+    key_->allocate(allocation::AllocationView{
+        0, rows, N, P, consumption, block_.production.data() + k0 * P,
+        allocated_.data() + (b0 - o) * N, autoprod_.data() + (b0 - o) * P,
+        surplus_.data() + (b0 - o) * P, b0});
     for (int64_t t = b0; t < b1; ++t) {
-      const int64_t r = t - o;
-      supplied_.row(r) = inputs_.consumption.row(t) - allocated_.row(r);
-      e.consumption.row(m) += inputs_.consumption.row(t);
+      const int64_t r = t - o, k = t - first_of_period;
+      supplied_.row(r) = block_.consumption.row(k) - allocated_.row(r);
+      e.consumption.row(m) += block_.consumption.row(k);
       e.allocated.row(m) += allocated_.row(r);
       e.supplied.row(m) += supplied_.row(r);
-      e.production.row(m) += inputs_.production.row(t);
+      e.production.row(m) += block_.production.row(k);
       e.surplus.row(m) += surplus_.row(r);
     }
     b0 = b1;
@@ -275,13 +322,11 @@ void Simulation::close_period(int64_t period) {
     period_calendar = calendar_.slice(period, period + 1);
     const auto rows = static_cast<int64_t>(period_calendar.period.size());
     period_grid = sim::TimeGrid{grid_.step_start(t0), grid_.step_seconds, rows};
-    consumption_block_ = inputs_.consumption.middleRows(t0, rows);
-    production_block_ = inputs_.production.middleRows(t0, rows);
     period_member = member.middleRows(period, 1);
     in.grid = &period_grid;
     in.calendar = &period_calendar;
-    in.consumption = &consumption_block_;
-    in.production = &production_block_;
+    in.consumption = &block_.consumption;
+    in.production = &block_.production;
     in.first_period = 0;
     in.last_period = 1;
     in.member = &period_member;
@@ -319,8 +364,8 @@ void Simulation::close_period(int64_t period) {
   if (!options_.whole_ledger) {
     bin.grid = &period_grid;
     bin.calendar = &period_calendar;
-    bin.consumption = &consumption_block_;
-    bin.production = &production_block_;
+    bin.consumption = &block_.consumption;
+    bin.production = &block_.production;
     bin.accounts = &acc;
     bin.period = 0;
   }
@@ -334,6 +379,16 @@ void Simulation::close_period(int64_t period) {
   }
   update_funds(period);
   closed_periods_ = period + 1;
+  // The period's inputs join the last periods kept for evaluate(); the oldest one's buffers
+  // take the next period's inputs (no allocation once the window is full).
+  PeriodInputs oldest;
+  if (recent_.size() >= recent_capacity_) {
+    oldest = std::move(recent_.front());
+    recent_.pop_front();
+  }
+  recent_.push_back(std::move(block_));
+  block_ = std::move(oldest);
+  block_.period = -1;
   sim::logger("sim")->debug(
       "[{}] period {} closed",
       sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
@@ -451,14 +506,10 @@ void Simulation::governance_round(int64_t period) {
 
 // Plants the round decided to build produce from period + 1 on.
 void Simulation::commission_plants(int64_t period, const RulesInForce& next) {
-  const int64_t from = calendar_.period_first_step[static_cast<size_t>(period) + 1];
-  const int64_t rows = grid_.steps - from;
   for (size_t k = 0; k < planned_.size(); ++k) {
     const auto p = static_cast<size_t>(planned_[k]);
     const std::string& id = scenario_.producers[p].id;
     if (!next.built(id) || in_force_.built(id)) continue;
-    inputs_.production.col(planned_[k]).tail(rows) =
-        planned_production_.col(static_cast<Eigen::Index>(k)).tail(rows);
     commissioned_[p] = static_cast<int32_t>(period + 1);
     sim::logger("simulation")->info("period {}: plant {} built by the round", period + 1, id);
   }
@@ -555,7 +606,8 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(first_period)];
   const int64_t rows = static_cast<int64_t>(cal.period.size());
   const sim::TimeGrid grid{grid_.step_start(t0), grid_.step_seconds, rows};
-  const auto N = inputs_.consumption.cols(), P = inputs_.production.cols();
+  const auto N = static_cast<Eigen::Index>(scenario_.participants.size());
+  const auto P = static_cast<Eigen::Index>(scenario_.producers.size());
 
   // Scratch buffers of the window's size; the run's ledger is read, never written.
   EvaluationScratch& s = scratch_;
@@ -563,13 +615,21 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
     for (auto* m : {&s.cons, &s.alloc, &s.supplied}) m->resize(rows, N);
     for (auto* m : {&s.prod, &s.autoprod, &s.surplus}) m->resize(rows, P);
   }
-  s.cons.topRows(rows) = inputs_.consumption.middleRows(t0, rows);
-  s.prod.topRows(rows) = inputs_.production.middleRows(t0, rows);
+  s.planned.resize(rows, static_cast<Eigen::Index>(planned_.size()));
+  // The window's inputs: the last periods kept by the run, or made again (future periods for
+  // the feasibility study, or a window longer than governance's).
+  for (int64_t m = first_period; m < last_period; ++m) {
+    const PeriodInputs& in = inputs_of(m);
+    const int64_t at = calendar_.period_first_step[static_cast<size_t>(m)] - t0;
+    s.cons.middleRows(at, in.consumption.rows()) = in.consumption;
+    s.prod.middleRows(at, in.production.rows()) = in.production;
+    s.planned.middleRows(at, in.planned.rows()) = in.planned;
+  }
   // Planned plants as the rules have them: built all along the window, or not at all.
   for (size_t k = 0; k < planned_.size(); ++k) {
     auto col = s.prod.col(planned_[k]).head(rows);
     if (rules.built(scenario_.producers[static_cast<size_t>(planned_[k])].id))
-      col = planned_production_.col(static_cast<Eigen::Index>(k)).segment(t0, rows);
+      col = s.planned.col(static_cast<Eigen::Index>(k));
     else
       col.setZero();
   }

@@ -245,3 +245,34 @@ TEST_CASE("Invalid generator input lists the known names", "[energy][generator]"
   spec.annual_kwh = -1;
   REQUIRE_THROWS_AS(generate(spec, run), std::invalid_argument);
 }
+
+// Long runs build inputs a period at a time (docs/performance.md, "Long runs"): a generator
+// filled over any ranges gives the whole series' values, bit for bit (tolerance: none).
+TEST_CASE("A load generator filled range by range gives the whole series", "[energy][generator]") {
+  const Run run = make_run(2024, 12, 15, 2026, 2, 1);  // two calendar years, a leap day, DST
+  for (const char* profile : {"household", "bakery", "school", "office"}) {
+    INFO(profile);
+    LoadProfileSpec spec;
+    spec.profile = profile;
+    spec.annual_kwh = 4200;
+    spec.variation = 0.2;
+    spec.electric_heating = true;
+    const std::vector<double> whole = generate(spec, run, 11, SchoolZone::kB);
+    const RandomStream shape(42, 0, Purpose::kProfileShape, 11);
+    const RandomStream variation(42, 0, Purpose::kProfileVariation, 11);
+    const accord::models::energy::LoadGenerator generator(spec, run.grid, run.calendar, shape,
+                                                          variation, SchoolZone::kB);
+    std::vector<double> pieces(whole.size(), -1.0);
+    // Ranges of odd sizes: one step, part of a day, days, then the rest.
+    int64_t t = 0;
+    for (const int64_t size : {int64_t{1}, int64_t{97}, int64_t{1000}, int64_t{5003}}) {
+      generator.fill(run.calendar, t, t + size, pieces.data() + t);
+      t += size;
+    }
+    generator.fill(run.calendar, t, run.grid.steps, pieces.data() + t);
+    REQUIRE(pieces.size() == whole.size());
+    size_t differing = 0;
+    for (size_t k = 0; k < whole.size(); ++k) differing += pieces[k] != whole[k] ? 1 : 0;
+    CHECK(differing == 0);
+  }
+}

@@ -246,3 +246,34 @@ TEST_CASE("Invalid input is rejected", "[pv][errors]") {
   spec.location = GeoPoint{43.3, 5.4};  // Marseille plant on a Lyon track
   CHECK_THROWS_AS(pv_production(spec, y.sun, y.calendar, stream(1)), std::invalid_argument);
 }
+
+// A period's sun track with the run's knots is the run's track on those steps, bit for bit
+// (what inputs built period by period use); the plants' production follows. Tolerance: none.
+TEST_CASE("A sun track of part of the run equals the run's track there", "[pv][long-runs]") {
+  const Year& y = lyon_2025();
+  const int64_t first = 1001, rows = 1488;  // not on a 6 h knot, across a month's end
+  const sim::TimeGrid part{y.grid.step_start(first), y.grid.step_seconds, rows};
+  SunTrackOptions options;
+  options.knot_origin_utc = y.grid.start_utc;
+  const SunTrack sun = compute_sun_track(y.site, part, options);
+  const auto n = static_cast<size_t>(y.sun.samples_per_step);
+  REQUIRE(sun.samples() == static_cast<size_t>(rows) * n);
+  size_t differing = 0;
+  for (size_t s = 0; s < sun.samples(); ++s) {
+    const size_t w = static_cast<size_t>(first) * n + s;
+    differing += sun.sun_east[s] != y.sun.sun_east[w] || sun.sun_north[s] != y.sun.sun_north[w] ||
+                         sun.sun_up[s] != y.sun.sun_up[w] ||
+                         sun.dni_extra_wm2[s] != y.sun.dni_extra_wm2[w] ||
+                         sun.ghi_clear_wm2[s] != y.sun.ghi_clear_wm2[w] ||
+                         sun.airmass[s] != y.sun.airmass[w] ||
+                         sun.inv_cos_zenith[s] != y.sun.inv_cos_zenith[w] ||
+                         sun.kt_clear[s] != y.sun.kt_clear[w]
+                     ? 1
+                     : 0;
+  }
+  CHECK(differing == 0);
+  // A knot origin after the grid's start cannot place the grid's knots.
+  SunTrackOptions late;
+  late.knot_origin_utc = part.start_utc + 86400;
+  CHECK_THROWS_AS(compute_sun_track(y.site, part, late), std::invalid_argument);
+}

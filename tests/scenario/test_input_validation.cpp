@@ -107,29 +107,28 @@ TEST_CASE("a horizon too long for the memory is refused at time.end with the est
           "[scenario][input]") {
   LoadOptions o = with_set("time.end=3025-01-01");
   o.available_memory_bytes = 1e9;
-  // 17,531,616 steps x (16 B calendar + 8 B time + 3 x 8 B x 2 participants + 4 x 8 B x 1
-  // producer + 64 B solar track + 8 B x 2 load series) = 3.2 GB.
+  // 17,531,616 steps x (16 B calendar + 8 B time + 4 B run year + 3 x 8 B x 2 participants +
+  // 3 x 8 B x 1 producer) = 1.8 GB.
   CHECK(error_of(kMinimal, o) ==
-        "--set time.end=3025-01-01: the run needs at least 3.2 GB of memory (17531616 steps of "
+        "--set time.end=3025-01-01: the run needs at least 1.8 GB of memory (17531616 steps of "
         "30 min x 2 participants and 1 producers, every per-step ledger kept for the whole run) "
         "and this machine has 1.0 GB; end the run earlier, use a longer step or fewer members "
         "(time.end)");
-  // A sweep's parallel runs share the memory: 3.2 GB fits 8 GB once, not three times.
+  // A sweep's parallel runs share the memory: 1.8 GB fits 8 GB four times, not five.
   o.available_memory_bytes = 8e9;
   CHECK(load(kMinimal, o).time.end_utc > 0);
-  o.parallel_runs = 3;
+  o.parallel_runs = 5;
   CHECK_THAT(error_of(kMinimal, o),
-             Contains("the run needs at least 3.2 GB of memory") &&
-                 Contains("and 3 runs in parallel (-j 3) need 9.7 GB and this machine has 8.0 GB; "
-                          "run at most 2 in parallel (-j 2), end the run earlier"));
+             Contains("the run needs at least 1.8 GB of memory") &&
+                 Contains("and 5 runs in parallel (-j 5) need 8.8 GB and this machine has 8.0 GB; "
+                          "run at most 4 in parallel (-j 4), end the run earlier"));
   o.parallel_runs = 1;
-  // At detail periods only the inputs are kept whole: 17,531,616 steps x (16 B calendar + 8 B
-  // time + 8 B x 2 participants + 2 x 8 B x 1 producer + 64 B solar track + 8 B x 2 load
-  // series) = 2.4 GB.
-  o.available_memory_bytes = 1e9;
+  // At detail periods the inputs are built period by period: only the step calendar is kept
+  // whole, 17,531,616 steps x (16 B calendar + 8 B time + 4 B run year) = 0.5 GB.
+  o.available_memory_bytes = 0.3e9;
   o.overrides.push_back("output.detail=periods");
-  CHECK_THAT(error_of(kMinimal, o), Contains("the run needs at least 2.4 GB of memory") &&
-                                        Contains("the per-step inputs kept for the whole run"));
+  CHECK_THAT(error_of(kMinimal, o), Contains("the run needs at least 0.5 GB of memory") &&
+                                        Contains("the step calendar kept for the whole run"));
   o.overrides.pop_back();
   // Within the memory, it loads; the check uses the machine's memory by default.
   o.available_memory_bytes = 1e12;

@@ -8,6 +8,7 @@
 // Tolerance: none (exact equality).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -155,4 +156,37 @@ TEST_CASE("per-period ledger: the worked and 4-member examples", "[simulation][l
     const Scenario s = load(file, {});
     check_identical(run_with(s, true), run_with(s, false));
   }
+}
+
+TEST_CASE("per-period ledger: the road to operation, recruits, outages and an expansion",
+          "[simulation][ledger][long-runs]") {
+  // 27 months of the district made from its first meeting: production cleared before the
+  // start, recruits joining with the founders, an outage, inverter failures and an anchor's
+  // exit, and the car-park canopy that the rounds value (planned production made again for
+  // the windows, kept in the last periods) and build. The per-period run also holds no
+  // per-step inputs.
+  const Scenario s =
+      load("fabrique-quartier.yaml",
+           {"time.end=2027-04-01",
+            "lifecycle.events=[{type: outage, producer: pv-gymnase, at: 2026-11-03, days: 14}, "
+            "{type: inverter_failures, rate_per_year: 0.5, days_range: [3, 20]}, "
+            "{type: anchor_exit, participant: boulangerie, at: 2027-01-31}]"});
+  const output::RunResult whole = run_with(s, true), block = run_with(s, false);
+  check_identical(whole, block);
+  CHECK(block.consumption.size() == 0);
+  CHECK(block.production.size() == 0);
+  CHECK(whole.consumption.rows() == whole.grid.steps);
+  same("member", whole.member.cast<double>().eval(), block.member.cast<double>().eval());
+  // The canopy was built during the run, and produced only from then on.
+  const auto canopy = std::find_if(s.producers.begin(), s.producers.end(),
+                                   [](const Producer& p) { return p.planned; });
+  REQUIRE(canopy != s.producers.end());
+  const auto p = static_cast<size_t>(canopy - s.producers.begin());
+  const int32_t built = block.producer_commissioned[p];
+  REQUIRE(built > 0);
+  CHECK(whole.producer_commissioned[p] == built);
+  const auto first = whole.calendar.period_first_step[static_cast<size_t>(built)];
+  CHECK(whole.production.col(static_cast<Eigen::Index>(p)).head(first).maxCoeff() == 0.0);
+  CHECK(whole.production.col(static_cast<Eigen::Index>(p)).tail(whole.grid.steps - first).sum() >
+        0.0);
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Consumption (and production) time series on the scenario grid, in kWh per step:
 // from files users bring (Enedis exports, plain CSV) or from built-in generators.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,38 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
 std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGrid& grid,
                                   const sim::StepCalendar& calendar, const sim::RandomStream& shape,
                                   const sim::RandomStream& variation, SchoolZone school_zone);
+
+// A participant's generated load, a range of steps at a time: the values of generate_load
+// over the whole grid, to the bit, whatever the ranges. What scales the series (the run's
+// total energy) is taken once, at construction, by one pass over the run that keeps nothing
+// of it; a generator then holds about 25 kB (the participant's shifted day curves). Used to
+// build inputs period by period (docs/performance.md, "Long runs").
+class LoadGenerator {
+ public:
+  // Same arguments and errors as generate_load.
+  LoadGenerator(const LoadProfileSpec& spec, const sim::TimeGrid& grid,
+                const sim::StepCalendar& calendar, const sim::RandomStream& shape,
+                const sim::RandomStream& variation, SchoolZone school_zone);
+  // out[k] = load of step first + k in kWh, for steps [first, last) of the run whose whole
+  // calendar is `calendar`. Not safe to call from two threads on the same generator.
+  void fill(const sim::StepCalendar& calendar, int64_t first, int64_t last, double* out) const;
+
+ private:
+  static constexpr int kBins = 288;  // 5-min bins of the local day
+  using Curve = std::array<double, kBins>;
+  const void* tables_ = nullptr;  // the profile's tables (static storage)
+  sim::RandomStream variation_;
+  SchoolZone school_zone_;
+  double cv_ = 0;  // relative sd of the daily variation
+  int closed_weekday_ = 0;
+  double heat_scale_ = 0;
+  double scale_ = 1;
+  std::array<std::array<Curve, 2>, 5> curve_{};  // [day type][season][bin]
+  Curve heat_{};
+  // Per-day weights of the range being filled (scratch, reused).
+  mutable std::vector<uint8_t> day_type_;
+  mutable std::vector<double> w_winter_, w_summer_, w_heat_;
+};
 
 // Names accepted in LoadProfileSpec::profile.
 const std::vector<std::string>& known_profiles();

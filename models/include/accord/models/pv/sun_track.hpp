@@ -2,6 +2,8 @@
 // The sun seen from one site over a whole time grid, computed once and shared by every PV
 // plant at that site (a community may have 100+ rooftop plants under the same sky).
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "accord/models/scenario/specs.hpp"
@@ -14,6 +16,9 @@ struct SunTrackOptions {
   double linke_turbidity = 3.5;  // Linke turbidity at air mass 2 (typical European year)
   double delta_t_s = 69.2;       // TT - UT1, s
   int samples_per_step = 0;      // sample points per step; 0 = one per started 10 min
+  // Start of the whole run when the grid is a part of it (a period): the geocentric knots are
+  // then placed as for the whole run, and every value is the whole run's track's, to the bit.
+  std::optional<int64_t> knot_origin_utc;
 };
 
 // Per-step sun geometry and clear-sky irradiance, sampled at `samples_per_step` points per

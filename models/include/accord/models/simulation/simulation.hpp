@@ -2,6 +2,7 @@
 // One run of an ACC operation: the world state, the five phases (sim::PhaseScheduler), and
 // cheap side-effect-free re-simulation of past periods under other rules (what agents use
 // to evaluate options in governance).
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -45,11 +46,12 @@ struct WindowOutcome {
 
 struct SimulationOptions {
   unsigned threads = 1;  // for building inputs; results do not depend on it
-  // true: the allocation ledgers (allocated, supplied, autoprod, surplus) are kept [T, N] for
-  // the whole run and handed over by take_result (what `detail: full` records). false: they
-  // exist for the period being run only, and take_result hands over no per-step ledger (the
-  // per-period totals are the same to the bit): `detail: periods` and `summary` runs no
-  // longer hold them, two [T, N] and two [T, P] matrices less.
+  // true: the inputs (consumption, production) and allocation ledgers (allocated, supplied,
+  // autoprod, surplus) are kept [T, N] for the whole run and handed over by take_result (what
+  // `detail: full` records). false: they exist for the period being run only (plus the last
+  // periods governance values options on), and take_result hands over no per-step ledger
+  // (every total is the same to the bit): `detail: periods` and `summary` runs hold memory
+  // for a period, not for their horizon.
   bool whole_ledger = true;
 };
 
@@ -90,6 +92,9 @@ class Simulation : private sim::PhaseHandler {
   const sim::StepCalendar& calendar() const { return calendar_; }
   // Periods closed so far.
   int64_t closed_periods() const { return closed_periods_; }
+  // Wall time spent building inputs so far: the generators at construction, then each
+  // period's inputs as the run reaches it (and those evaluate() makes again).
+  double input_seconds() const { return input_seconds_; }
   // The finished run, ready for the recorder (moves the ledger out).
   output::RunResult take_result();
 
@@ -107,6 +112,21 @@ class Simulation : private sim::PhaseHandler {
   // Step held by row 0 of the allocation ledgers while `period` runs: 0 for a whole ledger,
   // else the period's first step.
   int64_t ledger_origin(int64_t period) const;
+  // The inputs of one period as the run has them (docs/performance.md, "Long runs"):
+  // generated, outages applied, the planned plants' production set aside in `planned` (and
+  // kept in `production` from the period they were built in), nothing produced for the
+  // operation before it started (only for periods run before the start: what the run did).
+  void period_inputs(int64_t period, economics::RowMatrix& consumption,
+                     economics::RowMatrix& production, economics::RowMatrix& planned,
+                     EnergyInputs* totals) const;
+  // Makes the period's inputs those of the step phase (once per period, on its first step).
+  void start_period(int64_t period);
+  // The inputs of a past period for evaluate(): from the last periods kept, else made again.
+  struct PeriodInputs {
+    int64_t period = -1;
+    economics::RowMatrix consumption, production, planned;
+  };
+  const PeriodInputs& inputs_of(int64_t period) const;
   void put_in_force(const RulesInForce& rules);
   void commission_plants(int64_t period, const RulesInForce& next);
   // Whether every participant is a member in `period` (then nothing is masked).
@@ -126,10 +146,19 @@ class Simulation : private sim::PhaseHandler {
   std::vector<std::unique_ptr<sharing::BenefitRule>> rules_;
   bool rules_need_steps_ = false;
   output::SharingRecord sharing_;
+  InputStream stream_;  // the inputs, period by period
+  // Totals of load and self-consumption [N] (always), and with whole_ledger the whole
+  // consumption [T, N] and production [T, P], filled as the periods run.
   EnergyInputs inputs_;
   // Ledger, [T, N] / [T, P] kWh (whole_ledger), else the rows of the period being run.
   economics::RowMatrix allocated_, supplied_, autoprod_, surplus_;
-  economics::RowMatrix consumption_block_, production_block_;  // the period's inputs (billing)
+  PeriodInputs block_;  // the inputs of the period being run (its first step is row 0)
+  // The inputs of the last closed periods, as many as a governance window holds (oldest
+  // first), what evaluate() re-simulates; older or future periods are made again on demand.
+  mutable std::deque<PeriodInputs> recent_;
+  size_t recent_capacity_ = 1;
+  mutable PeriodInputs made_again_;
+  std::vector<uint8_t> cleared_;  // [M] 1 where the run ran the period before the start
   // Per-period energy totals [M, N] / [M, P] kWh, summed as the steps are run.
   output::PeriodEnergy period_energy_;
   economics::PeriodAccounts accounts_;           // [M, ...]
@@ -143,21 +172,22 @@ class Simulation : private sim::PhaseHandler {
   std::vector<int> owner_of_producer_;           // [P] participant index, -1 none (phase 4)
   std::vector<RulesInForce> history_;            // [closed periods] the rules each period ran under
   Eigen::VectorXd extra_pmo_costs_;              // [M] intermediaries and rounds charged to the PMO
-  // Planned plants (producers[].planned): their indices, what they would produce [T, planned]
-  // (their columns of the inputs stay 0 until built), and the period each producer was
-  // commissioned in [P] (0 from the start, -1 never).
+  // Planned plants (producers[].planned): their indices (their columns of the inputs stay 0
+  // until built; what they would produce is PeriodInputs::planned), and the period each
+  // producer was commissioned in [P] (0 from the start, -1 never).
   std::vector<int> planned_;
-  economics::RowMatrix planned_production_;
   std::vector<int32_t> commissioned_;
   // Scratch of evaluate(), sized for the longest window and reused: a governance round values
   // dozens of options, and fresh buffers each time would cost more in page faults than the
   // allocation itself. evaluate() is therefore not safe to call from two threads at once.
   struct EvaluationScratch {
     economics::RowMatrix cons, prod, alloc, autoprod, surplus, supplied;
-    economics::RowMatrix masked;  // cons with non-members at 0, what the key reads
+    economics::RowMatrix masked;   // cons with non-members at 0, what the key reads
+    economics::RowMatrix planned;  // what the planned plants would produce
   };
   mutable EvaluationScratch scratch_;
   int64_t closed_periods_ = 0;
+  mutable double input_seconds_ = 0;
 };
 
 // Investors' and plants' NPV, IRR and payback from the scenario's `finance` section.
