@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <numbers>
 #include <stdexcept>
 #include <string>
@@ -419,23 +420,26 @@ LoadGenerator::LoadGenerator(const LoadProfileSpec& spec, const sim::TimeGrid& g
   const double u = shape.uniform(0, 4);
   closed_weekday_ = p.closing_weekday ? (u < 0.5 ? 1 : u < 0.8 ? 2 : 3) : 0;
 
-  // This participant's curves, shifted in time: curve[d][s][bin].
+  // This participant's curves, shifted in time: curve(d, s, bin) = base_factor * base[d][s][j]
+  // + amplitude * peak[d][s][j], j = bin - shift, computed where used (no per-participant
+  // tables: a generator stays small for runs of thousands of members).
+  shift_ = shift;
+  base_factor_ = base_factor;
+  amplitude_ = amplitude;
   std::array<double, kDayTypes> mean{};
   for (int d = 0; d < kDayTypes; ++d)
     for (int s = 0; s < kSeasons; ++s) {
       const auto& b = p.base[static_cast<size_t>(d)][static_cast<size_t>(s)];
       const auto& k = p.peak[static_cast<size_t>(d)][static_cast<size_t>(s)];
-      auto& c = curve_[static_cast<size_t>(d)][static_cast<size_t>(s)];
       for (int i = 0; i < kBins; ++i) {
         const auto j = static_cast<size_t>(((i - shift) % kBins + kBins) % kBins);
-        c[static_cast<size_t>(i)] = base_factor * b[j] + amplitude * k[j];
-        mean[static_cast<size_t>(d)] += c[static_cast<size_t>(i)] / (kBins * kSeasons);
+        const double c = base_factor * b[j] + amplitude * k[j];
+        mean[static_cast<size_t>(d)] += c / (kBins * kSeasons);
       }
     }
   double heat_mean = 0;
   for (int i = 0; i < kBins; ++i) {
     const auto j = static_cast<size_t>(((i - shift) % kBins + kBins) % kBins);
-    heat_[static_cast<size_t>(i)] = p.heat[j];
     heat_mean += p.heat[j] / kBins;
   }
   // Heating scaled so that it is heat_share of a typical year's energy (weekdays 4/7,
@@ -445,12 +449,15 @@ LoadGenerator::LoadGenerator(const LoadProfileSpec& spec, const sim::TimeGrid& g
 
   // The run's total, step by step in step order, scales every value: annual_kwh per 365 days
   // of run, exactly pro rata. It needs one pass over the whole run (without keeping it).
+  // The values go through a small buffer (in L1), uninitialised: a zeroed buffer per
+  // participant cost as much as the pass itself.
   scale_ = 1.0;
-  std::vector<double> raw(std::min<size_t>(steps, 1 << 14));
+  constexpr int64_t kChunk = 2048;
+  const std::unique_ptr<double[]> raw(new double[kChunk]);
   double total = 0;
-  for (int64_t t0 = 0; t0 < grid.steps; t0 += static_cast<int64_t>(raw.size())) {
-    const int64_t t1 = std::min(grid.steps, t0 + static_cast<int64_t>(raw.size()));
-    fill(calendar, t0, t1, raw.data());
+  for (int64_t t0 = 0; t0 < grid.steps; t0 += kChunk) {
+    const int64_t t1 = std::min(grid.steps, t0 + kChunk);
+    fill(calendar, t0, t1, raw.get());
     for (int64_t t = t0; t < t1; ++t) total += raw[static_cast<size_t>(t - t0)];
   }
   const double run_days = static_cast<double>(grid.steps * grid.step_seconds) / 86400.0;
@@ -501,9 +508,16 @@ void LoadGenerator::fill(const sim::StepCalendar& calendar, int64_t first, int64
     const auto d = static_cast<size_t>(calendar.local_day[st] - first_day);
     const int raw_bin =
         static_cast<int>(calendar.local_hour[st] * static_cast<float>(kBinsPerHour));
-    const auto bin = static_cast<size_t>(std::clamp(raw_bin, 0, kBins - 1));
-    const auto& c = curve_[day_type_[d]];
-    const double v = w_winter_[d] * c[0][bin] + w_summer_[d] * c[1][bin] + w_heat_[d] * heat_[bin];
+    // The shifted bin: |shift| is at most an hour (12 bins), one wrap at most.
+    int shifted = std::clamp(raw_bin, 0, kBins - 1) - shift_;
+    if (shifted < 0) shifted += kBins;
+    if (shifted >= kBins) shifted -= kBins;
+    const auto j = static_cast<size_t>(shifted);
+    const auto& b = p.base[day_type_[d]];
+    const auto& k = p.peak[day_type_[d]];
+    const double winter = base_factor_ * b[0][j] + amplitude_ * k[0][j];
+    const double summer = base_factor_ * b[1][j] + amplitude_ * k[1][j];
+    const double v = w_winter_[d] * winter + w_summer_[d] * summer + w_heat_[d] * p.heat[j];
     out[t - first] = v * scale_;
   }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "accord/models/energy/french_calendar.hpp"
 #include "accord/models/energy/load_series.hpp"
@@ -25,17 +26,14 @@ sim::RandomStream weather_stream(const Scenario& s) {
                            sim::entity_key(std::string("weather")));
 }
 
-// dst(t, first_col + k) = columns[k][t] for k in [0, count), by tiles of kTile columns so
-// that reads and writes stay in L1.
-void transpose_into(const std::vector<std::vector<double>>& columns, int64_t count,
+// dst(t, first_col + k) = columns[k][t] for t in [0, rows) and k in [0, count), by tiles of
+// kTile columns so that reads and writes stay in L1.
+void transpose_into(const std::vector<const double*>& src, int64_t count, int64_t rows,
                     economics::RowMatrix& dst, int64_t first_col) {
   constexpr int64_t kTile = 16;  // 128 bytes of a destination row: two cache lines
   constexpr int64_t kAhead = 16;
-  const int64_t T = dst.rows(), K = dst.cols();
+  const int64_t T = rows, K = dst.cols();
   double* out = dst.data() + first_col;
-  std::vector<const double*> src(static_cast<size_t>(count));
-  for (int64_t k = 0; k < count; ++k)
-    src[static_cast<size_t>(k)] = columns[static_cast<size_t>(k)].data();
   for (int64_t k0 = 0; k0 < count; k0 += kTile) {
     const int64_t k1 = std::min(count, k0 + kTile);
     for (int64_t t = 0; t < T; ++t) {
@@ -54,11 +52,10 @@ void transpose_into(const std::vector<std::vector<double>>& columns, int64_t cou
 
 // Multiplies each step of `series` by factor[k], k the run year of the step (no work when every
 // factor is 1: the series is then unchanged to the bit).
-void scale_by_year(std::vector<double>& series, const std::vector<int32_t>& year_of_step,
+void scale_by_year(double* series, size_t steps, const std::vector<int32_t>& year_of_step,
                    const std::vector<double>& factor) {
   if (std::all_of(factor.begin(), factor.end(), [](double f) { return f == 1.0; })) return;
-  for (size_t t = 0; t < series.size(); ++t)
-    series[t] *= factor[static_cast<size_t>(year_of_step[t])];
+  for (size_t t = 0; t < steps; ++t) series[t] *= factor[static_cast<size_t>(year_of_step[t])];
 }
 
 // factor[k] = base^(offset + k) for each run year k.
@@ -121,6 +118,11 @@ struct InputStream::State {
   std::vector<int> track_of;
   std::vector<std::vector<double>> ageing;
   std::vector<std::vector<double>> csv_production;
+  // Series of the range being filled, per producer and per participant of a block: kept from
+  // one fill to the next, so that a run's periods reuse the same memory (no page faults, no
+  // zeroing). fill() is therefore not safe to call from two threads at once.
+  mutable std::vector<std::vector<double>> prod;
+  mutable std::vector<double> withdrawal;  // [block participants x rows], on huge pages
 
   State(const Scenario& s, const sim::TimeGrid& g, const sim::StepCalendar& cal, unsigned t)
       : scenario(&s), grid(g), calendar(&cal), threads(t), weather(weather_stream(s)) {
@@ -212,22 +214,28 @@ void InputStream::fill(int64_t first_period, int64_t last_period, economics::Row
     tracks[static_cast<size_t>(k)] =
         pv::compute_sun_track(GeoPoint{site.lat, site.lon}, grid, track_options);
   });
-  std::vector<std::vector<double>> prod(static_cast<size_t>(P));
+  std::vector<std::vector<double>>& prod = st.prod;
+  prod.resize(static_cast<size_t>(P));
   sim::parallel_for(P, st.threads, [&](int64_t j) {
     const auto k = static_cast<size_t>(j);
     const Producer& p = s.producers[k];
     if (const auto* pv = std::get_if<PvSpec>(&p.production.source)) {
       prod[k] =
           pv::pv_production(*pv, tracks[static_cast<size_t>(st.track_of[k])], cal, st.weather);
-      scale_by_year(prod[k], year_of_step, st.ageing[k]);
+      scale_by_year(prod[k].data(), prod[k].size(), year_of_step, st.ageing[k]);
     } else {
       prod[k].assign(st.csv_production[k].begin() + t0, st.csv_production[k].begin() + t1);
     }
   });
   tracks.clear();
 
-  consumption.resize(rows, N);
-  production.resize(rows, P);
+  // Matrices with enough rows are kept (a run's periods differ in length by a few days).
+  // They are touched once per period: on huge pages they cost 512 times fewer page faults.
+  for (auto [m, cols] : {std::pair{&consumption, N}, std::pair{&production, P}}) {
+    if (m->rows() >= rows && m->cols() == cols) continue;
+    m->resize(rows, cols);
+    sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
+  }
   // Series are built per participant (contiguous), then transposed by tiles into the
   // time-major rows: writing a [rows, N] row-major matrix column by column would touch one
   // cache line per value. They are built a block of participants at a time (about 8 MB of
@@ -235,29 +243,34 @@ void InputStream::fill(int64_t first_period, int64_t last_period, economics::Row
   constexpr int64_t kBlockBytes = 8 << 20;
   const int64_t block = std::clamp<int64_t>(kBlockBytes / std::max<int64_t>(1, rows * 8), 64,
                                             std::max<int64_t>(N, 1));
-  std::vector<std::vector<double>> withdrawal(static_cast<size_t>(std::min(N, block)));
+  const auto length = static_cast<size_t>(rows);
+  std::vector<double>& withdrawal = st.withdrawal;
+  if (withdrawal.size() < static_cast<size_t>(std::min(N, block)) * length) {
+    withdrawal.resize(static_cast<size_t>(std::min(N, block)) * length);
+    sim::advise_huge_pages(withdrawal.data(), withdrawal.size() * sizeof(double));
+  }
+  std::vector<const double*> columns(static_cast<size_t>(std::min(N, block)));
+  for (size_t k = 0; k < columns.size(); ++k) columns[k] = withdrawal.data() + k * length;
   for (int64_t i0 = 0; i0 < N; i0 += block) {
     const int64_t count = std::min(N - i0, block);
     sim::parallel_for(count, st.threads, [&](int64_t k) {
       const auto i = static_cast<size_t>(i0 + k);
-      std::vector<double>& load = withdrawal[static_cast<size_t>(k)];
-      if (st.generator[i]) {
-        load.resize(static_cast<size_t>(rows));
-        st.generator[i]->fill(whole, t0, t1, load.data());
-      } else {
-        load.assign(st.csv_load[i].begin() + t0, st.csv_load[i].begin() + t1);
-      }
-      scale_by_year(load, year_of_step, st.growth[i]);
+      double* load = withdrawal.data() + static_cast<size_t>(k) * length;
+      if (st.generator[i])
+        st.generator[i]->fill(whole, t0, t1, load);
+      else
+        std::copy(st.csv_load[i].begin() + t0, st.csv_load[i].begin() + t1, load);
+      scale_by_year(load, length, year_of_step, st.growth[i]);
       // Totals add step by step into the run's accumulators, in step order.
       double scratch_total = 0, scratch_self = 0;
       double& total = totals ? totals->load_kwh[i] : scratch_total;
       double& self = totals ? totals->self_consumed_kwh[i] : scratch_self;
       if (st.own_plant[i] < 0) {
-        for (double l : load) total += l;
+        for (size_t t = 0; t < length; ++t) total += load[t];
       } else {
         // This producer's vector belongs to participant i alone: no shared writes.
         std::vector<double>& own = prod[static_cast<size_t>(st.own_plant[i])];
-        for (size_t t = 0; t < load.size(); ++t) {
+        for (size_t t = 0; t < length; ++t) {
           const double used = std::min(load[t], own[t]);
           total += load[t];
           self += used;
@@ -266,9 +279,11 @@ void InputStream::fill(int64_t first_period, int64_t last_period, economics::Row
         }
       }
     });
-    transpose_into(withdrawal, count, consumption, i0);
+    transpose_into(columns, count, rows, consumption, i0);
   }
-  transpose_into(prod, P, production, 0);
+  std::vector<const double*> plants(static_cast<size_t>(P));
+  for (size_t j = 0; j < plants.size(); ++j) plants[j] = prod[j].data();
+  transpose_into(plants, P, rows, production, 0);
 }
 
 EnergyInputs build_energy_inputs(const Scenario& s, const sim::TimeGrid& grid,

@@ -76,7 +76,11 @@ Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
       sim::advise_huge_pages(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
   }
   cleared_.assign(static_cast<size_t>(M), 0);
-  recent_capacity_ = static_cast<size_t>(std::max<int64_t>(1, scenario.governance.window()));
+  // Governance values options on its window of closed periods: so many are kept. Without
+  // rounds nothing is kept (evaluate() then makes the inputs again).
+  recent_capacity_ = scenario.governance.every_periods() > 0
+                         ? static_cast<size_t>(std::max<int64_t>(1, scenario.governance.window()))
+                         : 0;
   // A whole ledger, or rows for the longest period.
   int64_t ledger_rows = T;
   if (!options_.whole_ledger) {
@@ -222,8 +226,9 @@ void Simulation::start_period(int64_t period) {
   block_.period = period;
   if (options_.whole_ledger) {
     const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(period)];
-    inputs_.consumption.middleRows(t0, block_.consumption.rows()) = block_.consumption;
-    inputs_.production.middleRows(t0, block_.production.rows()) = block_.production;
+    const int64_t rows = calendar_.period_first_step[static_cast<size_t>(period) + 1] - t0;
+    inputs_.consumption.middleRows(t0, rows) = block_.consumption.topRows(rows);
+    inputs_.production.middleRows(t0, rows) = block_.production.topRows(rows);
   }
 }
 
@@ -381,14 +386,16 @@ void Simulation::close_period(int64_t period) {
   closed_periods_ = period + 1;
   // The period's inputs join the last periods kept for evaluate(); the oldest one's buffers
   // take the next period's inputs (no allocation once the window is full).
-  PeriodInputs oldest;
-  if (recent_.size() >= recent_capacity_) {
-    oldest = std::move(recent_.front());
-    recent_.pop_front();
+  if (recent_capacity_ > 0) {
+    PeriodInputs oldest;
+    if (recent_.size() >= recent_capacity_) {
+      oldest = std::move(recent_.front());
+      recent_.pop_front();
+    }
+    recent_.push_back(std::move(block_));
+    block_ = std::move(oldest);
+    block_.period = -1;
   }
-  recent_.push_back(std::move(block_));
-  block_ = std::move(oldest);
-  block_.period = -1;
   sim::logger("sim")->debug(
       "[{}] period {} closed",
       sim::format_iso8601(calendar_.period_start_utc[static_cast<size_t>(period)],
@@ -621,9 +628,10 @@ WindowOutcome Simulation::evaluate(int64_t first_period, int64_t last_period,
   for (int64_t m = first_period; m < last_period; ++m) {
     const PeriodInputs& in = inputs_of(m);
     const int64_t at = calendar_.period_first_step[static_cast<size_t>(m)] - t0;
-    s.cons.middleRows(at, in.consumption.rows()) = in.consumption;
-    s.prod.middleRows(at, in.production.rows()) = in.production;
-    s.planned.middleRows(at, in.planned.rows()) = in.planned;
+    const int64_t n = calendar_.period_first_step[static_cast<size_t>(m) + 1] - t0 - at;
+    s.cons.middleRows(at, n) = in.consumption.topRows(n);
+    s.prod.middleRows(at, n) = in.production.topRows(n);
+    s.planned.middleRows(at, n) = in.planned.topRows(n);
   }
   // Planned plants as the rules have them: built all along the window, or not at all.
   for (size_t k = 0; k < planned_.size(); ++k) {

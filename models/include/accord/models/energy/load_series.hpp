@@ -38,7 +38,7 @@ std::vector<double> generate_load(const LoadProfileSpec& spec, const sim::TimeGr
 // A participant's generated load, a range of steps at a time: the values of generate_load
 // over the whole grid, to the bit, whatever the ranges. What scales the series (the run's
 // total energy) is taken once, at construction, by one pass over the run that keeps nothing
-// of it; a generator then holds about 25 kB (the participant's shifted day curves). Used to
+// of it; a generator holds a few parameters (about 100 bytes). Used to
 // build inputs period by period (docs/performance.md, "Long runs").
 class LoadGenerator {
  public:
@@ -51,8 +51,6 @@ class LoadGenerator {
   void fill(const sim::StepCalendar& calendar, int64_t first, int64_t last, double* out) const;
 
  private:
-  static constexpr int kBins = 288;  // 5-min bins of the local day
-  using Curve = std::array<double, kBins>;
   const void* tables_ = nullptr;  // the profile's tables (static storage)
   sim::RandomStream variation_;
   SchoolZone school_zone_;
@@ -60,8 +58,8 @@ class LoadGenerator {
   int closed_weekday_ = 0;
   double heat_scale_ = 0;
   double scale_ = 1;
-  std::array<std::array<Curve, 2>, 5> curve_{};  // [day type][season][bin]
-  Curve heat_{};
+  int shift_ = 0;  // of the day's curves, 5-min bins
+  double base_factor_ = 1, amplitude_ = 1;
   // Per-day weights of the range being filled (scratch, reused).
   mutable std::vector<uint8_t> day_type_;
   mutable std::vector<double> w_winter_, w_summer_, w_heat_;

@@ -39,7 +39,10 @@ class InputStream {
   InputStream& operator=(InputStream&&) noexcept;
 
   // Withdrawal [rows, N] and injection [rows, P] of the steps of periods [first, last), built
-  // in parallel over participants (`threads`; results do not depend on it). With `totals`,
+  // in parallel over participants (`threads`; results do not depend on it), in the first rows
+  // of `consumption` and `production`: a matrix with more rows keeps them (a run's periods
+  // differ by a few days, and its buffers are reused), one with fewer is resized. Not safe to
+  // call from two threads at once (the series' buffers are reused too). With `totals`,
   // each participant's load and self-consumption over these steps are added to
   // totals->load_kwh and self_consumed_kwh step by step: filling the periods in order then
   // gives the totals of build_energy_inputs, to the bit.

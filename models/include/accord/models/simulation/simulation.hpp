@@ -122,6 +122,7 @@ class Simulation : private sim::PhaseHandler {
   // Makes the period's inputs those of the step phase (once per period, on its first step).
   void start_period(int64_t period);
   // The inputs of a past period for evaluate(): from the last periods kept, else made again.
+  // Rows beyond the period's steps (buffers reused from a longer period) are not its own.
   struct PeriodInputs {
     int64_t period = -1;
     economics::RowMatrix consumption, production, planned;
@@ -156,7 +157,7 @@ class Simulation : private sim::PhaseHandler {
   // The inputs of the last closed periods, as many as a governance window holds (oldest
   // first), what evaluate() re-simulates; older or future periods are made again on demand.
   mutable std::deque<PeriodInputs> recent_;
-  size_t recent_capacity_ = 1;
+  size_t recent_capacity_ = 0;
   mutable PeriodInputs made_again_;
   std::vector<uint8_t> cleared_;  // [M] 1 where the run ran the period before the start
   // Per-period energy totals [M, N] / [M, P] kWh, summed as the steps are run.
