@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include "accord/models/output/ledger_stream.hpp"
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
@@ -83,7 +85,21 @@ int cmd_run(const RunArgs& args) {
 
   models::SimulationOptions options;
   options.threads = args.threads > 0 ? args.threads : sim::default_threads();
-  options.whole_ledger = detail == models::output::Detail::kFull;  // else per period only
+  // At detail full the per-step ledgers go to the file as the periods close (the run holds
+  // one period of them); the file keeps its temporary name until the run is written whole.
+  options.whole_ledger = false;
+  const auto parent = std::filesystem::path(out_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  std::unique_ptr<models::output::LedgerStream> stream;
+  if (detail == models::output::Detail::kFull) {
+    const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+    stream = std::make_unique<models::output::LedgerStream>(out_path, s.participants, s.producers,
+                                                            steps, options.threads);
+    options.on_period_steps = [&stream](const models::PeriodSteps& p) {
+      stream->append(p.first_step, p.rows,
+                     {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
+    };
+  }
   models::Simulation simulation(s, options);
   const auto t1 = Clock::now();
   const double inputs_before_run = simulation.input_seconds();
@@ -96,9 +112,10 @@ int cmd_run(const RunArgs& args) {
   result.provenance.git_sha = kAccordGitSha;
   result.provenance.created_utc = utc_now_iso8601();
 
-  const auto parent = std::filesystem::path(out_path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
-  models::output::write_run(result, out_path, detail, options.threads);
+  if (stream)
+    models::output::write_run_streamed(result, *stream, options.threads);
+  else
+    models::output::write_run(result, out_path, detail, options.threads);
   const auto t3 = Clock::now();
   if (!args.quiet) {
     auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };

@@ -16,9 +16,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "accord/models/output/ledger_stream.hpp"
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
@@ -40,9 +42,25 @@ int run_once(int n, int years, const std::string& detail, const std::string& out
                                                                             "{sharing_key: {type: "
                                                                             "dynamic_default}}"),
                                           "bench.yaml", ".", options);
-    Simulation sim(s, SimulationOptions{1, /*whole_ledger=*/detail == "full"});
+    // As `accord run`: inputs and ledgers per period, streamed to the file at detail full.
+    SimulationOptions sim_options;
+    sim_options.whole_ledger = false;
+    std::unique_ptr<output::LedgerStream> stream;
+    if (detail == "full") {
+      const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
+      stream = std::make_unique<output::LedgerStream>(out, s.participants, s.producers, steps, 1);
+      sim_options.on_period_steps = [&stream](const PeriodSteps& p) {
+        stream->append(
+            p.first_step, p.rows,
+            {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
+      };
+    }
+    Simulation sim(s, sim_options);
     sim.run();
-    output::write_run(sim.take_result(), out, output::parse_detail(detail), 1);
+    if (stream)
+      output::write_run_streamed(sim.take_result(), *stream, 1);
+    else
+      output::write_run(sim.take_result(), out, output::parse_detail(detail), 1);
   } catch (const accord::Error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 3;

@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "accord/models/output/ledger_stream.hpp"
 #include "accord/models/output/run_result.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
 #include "finite_check.hpp"
 #include "sha256.hpp"
+#include "step_series.hpp"
 
 namespace accord::models::output {
 
@@ -35,9 +37,6 @@ constexpr int32_t kFormatMajor = 1;
 constexpr int32_t kFormatMinor = 5;
 // CF-style time units: readers (xarray) decode these to datetimes.
 constexpr const char* kEpochUnits = "seconds since 1970-01-01 00:00:00 UTC";
-// Per-step arrays: light deflate with shuffle; level 1 is most of the gain of level 4 on
-// kWh series at a fraction of the time (see docs/hdf5-format.md).
-constexpr int kSeriesDeflate = 1;
 // Per-period arrays are small: compression hardly matters, keep them cheap.
 constexpr int kPeriodDeflate = 1;
 
@@ -291,20 +290,19 @@ struct EnergySeries {
   const char* description;
 };
 
-// The per-step ledgers of /energy, in the order they are written.
+// The per-step ledgers of /energy, in the order they are written (kStepSeries).
 std::array<EnergySeries, 6> energy_series(const RunResult& run) {
-  return {{
-      {"consumption", &run.consumption, true, "Withdrawal of each participant (CONS)"},
-      {"allocated", &run.allocated, true, "Allocated local production (AUTOCONS)"},
-      {"supplied", &run.supplied, true, "Complement from the supplier (COMPLEMENT)"},
-      {"production", &run.production, false, "Injection of each producer (PROD)"},
-      {"autoprod", &run.autoprod, false, "Part allocated to the operation (AUTOPROD)"},
-      {"surplus", &run.surplus, false, "Unallocated injection (SURPLUS)"},
-  }};
+  const std::array<const RowMatrix*, 6> values = {&run.consumption, &run.allocated, &run.supplied,
+                                                  &run.production,  &run.autoprod,  &run.surplus};
+  std::array<EnergySeries, 6> out{};
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = {kStepSeries[i].name, values[i], kStepSeries[i].per_participant,
+              kStepSeries[i].description};
+  return out;
 }
 
 h5::WriteOptions series_options(const EnergySeries& s) {
-  return meta("kWh", s.description, kSeriesDeflate);
+  return step_series_options(StepSeries{s.name, s.per_participant, s.description});
 }
 
 // Ledgers up to this size are compressed when the run is prepared, outside any lock on HDF5
@@ -330,10 +328,24 @@ std::vector<h5::EncodedArray> encode_energy(const RunResult& run, unsigned threa
   return out;
 }
 
+// The ledgers the stream wrote during the run get their scales.
+void write_streamed_energy(LedgerStream& stream, const RunResult& run,
+                           const std::vector<int64_t>& start) {
+  h5::Group& group = stream.group();
+  const auto scales =
+      write_local_scales(group, "time", start, "Start of each metering step (= /time/start)", run);
+  auto& datasets = stream.datasets();
+  for (size_t i = 0; i < datasets.size(); ++i) {
+    datasets[i].attach_scale(scales.along, 0);
+    datasets[i].attach_scale(kStepSeries[i].per_participant ? scales.participant : scales.producer,
+                             1);
+  }
+}
+
 void write_energy(h5::File& file, const RunResult& run, const std::vector<int64_t>& start,
                   const std::vector<h5::EncodedArray>& encoded, unsigned threads) {
   auto group = file.create_group("energy");
-  group.set_attr_string("description", "Per-step energy ledger (kWh per metering step)");
+  group.set_attr_string("description", kEnergyGroupDescription);
   const auto scales =
       write_local_scales(group, "time", start, "Start of each metering step (= /time/start)", run);
   const auto t = static_cast<uint64_t>(run.grid.steps);
@@ -959,7 +971,8 @@ void write_actors(h5::File& file, const RunResult& run) {
 }
 
 void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& energy, Detail detail,
-                    const std::vector<h5::EncodedArray>& encoded_energy, unsigned threads) {
+                    const std::vector<h5::EncodedArray>& encoded_energy, unsigned threads,
+                    LedgerStream* streamed = nullptr) {
   write_provenance(file, run, detail);
   if (detail != Detail::kSummary) {
     const auto steps = step_starts(run.grid);
@@ -967,7 +980,10 @@ void write_contents(h5::File& file, const RunResult& run, const PeriodEnergy& en
     write_time(file, run, steps);
     write_participants(file, run.participants);
     write_producers(file, run.producers, run.producer_commissioned);
-    if (detail == Detail::kFull) write_energy(file, run, steps, encoded_energy, threads);
+    if (detail == Detail::kFull && streamed != nullptr)
+      write_streamed_energy(*streamed, run, steps);
+    else if (detail == Detail::kFull)
+      write_energy(file, run, steps, encoded_energy, threads);
     write_periods(file, run, energy, periods);
     write_sharing(file, run, periods);
     write_governance(file, run);
@@ -1038,6 +1054,25 @@ void write_prepared(const PreparedRun& prepared) {
 
 void write_run(const RunResult& run, const std::string& path, Detail detail, unsigned threads) {
   write_prepared(prepare_run(run, path, detail, threads));
+}
+
+void write_run_streamed(const RunResult& run, LedgerStream& stream, unsigned threads) {
+  stream.finish();
+  h5::AtomicFile& out = stream.file();
+  const std::string& path = out.final_path();
+  if (run.period_energy.consumption.size() == 0)
+    throw IoError(
+        fmt::format("{}: cannot record the run: the streamed run has no per-period energy", path));
+  // The per-step ledgers are in the file already (checked as they were streamed).
+  check_shapes(run, run.period_energy, Detail::kPeriods);
+  check_finite(run, run.period_energy, path);
+  try {
+    write_contents(out.file(), run, run.period_energy, Detail::kFull, {}, threads, &stream);
+  } catch (const IoError& e) {
+    throw IoError(
+        fmt::format("{}: cannot write the file, nothing was written ({})", path, e.what()));
+  }
+  out.commit();
 }
 
 }  // namespace accord::models::output

@@ -384,6 +384,21 @@ void Simulation::close_period(int64_t period) {
   }
   update_funds(period);
   closed_periods_ = period + 1;
+  if (options_.on_period_steps) {
+    const int64_t t0 = calendar_.period_first_step[static_cast<size_t>(period)];
+    const int64_t r0 = t0 - ledger_origin(period);  // the period's first row in the ledgers
+    const auto N = allocated_.cols(), P = autoprod_.cols();
+    PeriodSteps steps;
+    steps.first_step = t0;
+    steps.rows = calendar_.period_first_step[static_cast<size_t>(period) + 1] - t0;
+    steps.consumption = block_.consumption.data();
+    steps.allocated = allocated_.data() + r0 * N;
+    steps.supplied = supplied_.data() + r0 * N;
+    steps.production = block_.production.data();
+    steps.autoprod = autoprod_.data() + r0 * P;
+    steps.surplus = surplus_.data() + r0 * P;
+    options_.on_period_steps(steps);
+  }
   // The period's inputs join the last periods kept for evaluate(); the oldest one's buffers
   // take the next period's inputs (no allocation once the window is full).
   if (recent_capacity_ > 0) {

@@ -248,4 +248,11 @@ void write_prepared(const PreparedRun& prepared);
 // prepare_run then write_prepared.
 void write_run(const RunResult& run, const std::string& path, Detail detail, unsigned threads = 1);
 
+// A run at detail full whose per-step ledgers `stream` wrote as its periods closed (the run
+// holds none): waits for the stream's last chunks, writes everything else into the same file
+// and renames it onto its path with `complete = 1`. The file has the datasets write_run would
+// write, with the same values and chunks. Throws IoError (the temporary file is then removed).
+class LedgerStream;
+void write_run_streamed(const RunResult& run, LedgerStream& stream, unsigned threads = 1);
+
 }  // namespace accord::models::output

@@ -3,6 +3,7 @@
 // cheap side-effect-free re-simulation of past periods under other rules (what agents use
 // to evaluate options in governance).
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -44,6 +45,19 @@ struct WindowOutcome {
   double territorial_eur = 0;  // solidarity fund + reinvestment reserve + municipality
 };
 
+// The per-step rows of one closed period, row-major: [rows, N] for consumption, allocated and
+// supplied, [rows, P] for production, autoprod and surplus (valid during the call only).
+struct PeriodSteps {
+  int64_t first_step = 0;
+  int64_t rows = 0;
+  const double* consumption = nullptr;
+  const double* allocated = nullptr;
+  const double* supplied = nullptr;
+  const double* production = nullptr;
+  const double* autoprod = nullptr;
+  const double* surplus = nullptr;
+};
+
 struct SimulationOptions {
   unsigned threads = 1;  // for building inputs; results do not depend on it
   // true: the inputs (consumption, production) and allocation ledgers (allocated, supplied,
@@ -53,6 +67,9 @@ struct SimulationOptions {
   // (every total is the same to the bit): `detail: periods` and `summary` runs hold memory
   // for a period, not for their horizon.
   bool whole_ledger = true;
+  // Called as each period closes with its per-step rows: what the streaming recorder writes
+  // at detail full (output::LedgerStream) while the run holds one period of them.
+  std::function<void(const PeriodSteps&)> on_period_steps = nullptr;
 };
 
 class Simulation : private sim::PhaseHandler {
