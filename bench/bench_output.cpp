@@ -21,6 +21,7 @@
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
 #include "accord/sim/h5/chunk_encoder.hpp"
+#include "bench_bandwidth.hpp"
 
 using namespace accord::models;
 using Clock = std::chrono::steady_clock;
@@ -34,22 +35,6 @@ double seconds(Clock::time_point a, Clock::time_point b) {
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
-}
-
-// Scale-copy over two 256 MiB arrays, best of 3: bytes moved per second (read + write +
-// write-allocate read).
-double memory_bandwidth() {
-  const size_t n = (256u << 20) / sizeof(double);
-  std::vector<double> a(n, 1.0), b(n, 0.0);
-  double best = 0;
-  for (int r = 0; r < 3; ++r) {
-    const auto t0 = Clock::now();
-    for (size_t i = 0; i < n; ++i) b[i] = 1.0001 * a[i];
-    const double s = seconds(t0, Clock::now());
-    best = std::max(best, 24.0 * static_cast<double>(n) / s);
-    std::swap(a, b);
-  }
-  return best;
 }
 
 // The ledgers' chunks compressed by zlib at level 1 after the same shuffle: what HDF5's own
@@ -131,7 +116,8 @@ int main(int argc, char** argv) {
   std::printf("  zlib level 1 + shuffle, 1 thread, the same ledgers: %.3f s\n", zlib_seconds(run));
   std::printf("  zlib Z_RLE + shuffle: %.3f s\n", zlib_seconds(run, Z_RLE));
   std::printf("  zlib Z_HUFFMAN_ONLY + shuffle: %.3f s\n", zlib_seconds(run, Z_HUFFMAN_ONLY));
-  std::printf("memory bandwidth (scale-copy, best of 3): %.1f GB/s\n", memory_bandwidth() / 1e9);
+  std::printf("memory bandwidth (scale-copy, best of 3): %.1f GB/s\n",
+              accord::bench::memory_bandwidth() / 1e9);
   std::filesystem::remove_all(dir);
   return 0;
 }
