@@ -57,12 +57,16 @@ void print_warnings(const models::Scenario& s) {
 }  // namespace
 
 int cmd_validate(const ValidateArgs& args) {
-  const models::Scenario s = models::load_scenario(args.scenario, load_options(args.overrides, {}));
+  // Checked as `accord run` would run it: ledgers streamed, inputs period by period.
+  models::LoadOptions load = load_options(args.overrides, {});
+  load.streamed_ledgers = true;
+  const models::Scenario s = models::load_scenario(args.scenario, load);
   print_warnings(s);
   // Data files are part of the scenario: building the inputs reads and checks every CSV
   // (formats, coverage of the run, coefficient files) without running anything.
   models::SimulationOptions options;
   options.threads = sim::default_threads();
+  options.whole_ledger = false;
   const models::Simulation simulation(s, options);
   const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
   std::cout << s.source_file << ": valid: " << s.participants.size() << " participants, "
@@ -74,8 +78,9 @@ int cmd_validate(const ValidateArgs& args) {
 int cmd_run(const RunArgs& args) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
-  const models::Scenario s =
-      models::load_scenario(args.scenario, load_options(args.overrides, args.seed));
+  models::LoadOptions load = load_options(args.overrides, args.seed);
+  load.streamed_ledgers = true;  // at detail full the ledgers go to the file period by period
+  const models::Scenario s = models::load_scenario(args.scenario, load);
   print_warnings(s);
   const std::string out_path = args.output.empty() ? s.output.path : args.output;
   const auto detail = models::output::parse_detail(s.output.detail);

@@ -319,7 +319,9 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     // Before anything allocates per step (`validate` builds the inputs too).
     detail::check_run_memory(
         time, s, options.available_memory_bytes.value_or(detail::physical_memory_bytes()),
-        options.parallel_runs);
+        options.parallel_runs, options.streamed_ledgers);
+    // One line: a horizon the memory already refuses is not refused twice.
+    if (!ctx->has_errors()) detail::check_horizon(time, s);
     check_sharing_key(community, s);
     detail::check_regulation(root, s);
     detail::check_governance(root.optional("governance"), s);

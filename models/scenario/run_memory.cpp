@@ -19,7 +19,7 @@ std::string size_text(double bytes) {
 
 }  // namespace
 
-double run_memory_bytes(const Scenario& s) {
+double run_memory_bytes(const Scenario& s, bool streamed) {
   if (s.time.step_seconds <= 0 || s.time.end_utc <= s.time.start_utc) return 0;
   // In double: T x N overflows int64 long before the machine runs out of memory.
   const double steps = static_cast<double>(s.time.end_utc - s.time.start_utc) /
@@ -35,7 +35,7 @@ double run_memory_bytes(const Scenario& s) {
   constexpr double kDouble = 8;
   // Inputs are built period by period (InputStream); at detail full the inputs and the
   // allocation ledgers are kept whole for the recorder.
-  const bool whole = s.output.detail == "full";
+  const bool whole = s.output.detail == "full" && !streamed;
   const double per_step = 16                                // step calendar
                           + kDouble                         // step start times
                           + 4                               // run year of each step
@@ -61,10 +61,10 @@ double physical_memory_bytes() {
 }
 
 void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes,
-                      int parallel_runs) {
+                      int parallel_runs, bool streamed) {
   if (available_bytes <= 0) return;
   const int runs = std::max(1, parallel_runs);
-  const double needed = run_memory_bytes(s);
+  const double needed = run_memory_bytes(s, streamed);
   if (needed * runs <= available_bytes) return;
   const auto steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
   const std::string machine =
@@ -84,8 +84,18 @@ void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double ava
           "earlier, use a longer step or fewer members",
           size_text(needed), steps, s.time.step_seconds / 60, s.participants.size(),
           s.producers.size(),
-          s.output.detail == "full" ? "every per-step ledger" : "the step calendar", machine,
-          fewer));
+          s.output.detail == "full" && !streamed ? "every per-step ledger" : "the step calendar",
+          machine, fewer));
+}
+
+void check_horizon(const sim::ConfigNode& time, const Scenario& s) {
+  const double years = static_cast<double>(s.time.end_utc - s.time.start_utc) / (365.25 * 86400.0);
+  if (years <= kMaxHorizonYears) return;
+  const sim::ConfigNode end = time.optional("end");
+  (end.present() ? end : time)
+      .error(fmt::format("the run spans {:.0f} years; expected at most {:.0f} (an ACC operation "
+                         "and its plants last decades, not centuries): end the run earlier",
+                         years, kMaxHorizonYears));
 }
 
 }  // namespace accord::models::detail

@@ -15,7 +15,9 @@ namespace accord::models::detail {
 // allocation ledgers, consumption, allocated and supplied [T, N], production, autoprod and
 // surplus [T, P]. Inputs are otherwise built a period at a time, which this ignores; the
 // per-period records ([M, N]) are counted.
-double run_memory_bytes(const Scenario& s);
+// `streamed`: the ledgers go to the file as the periods close (output::LedgerStream): at
+// detail full too, only a period of them is held.
+double run_memory_bytes(const Scenario& s, bool streamed = false);
 
 // Physical memory of the machine in bytes (sysconf), or the memory limit of the process's
 // cgroup (v2: a container, a Slurm job) when lower; 0 when unknown.
@@ -24,6 +26,13 @@ double physical_memory_bytes();
 // Records an error at `time.end` when the estimate exceeds `available_bytes` / `parallel_runs`
 // (no check when `available_bytes` is 0): a sweep's -j N runs share the machine.
 void check_run_memory(const sim::ConfigNode& time, const Scenario& s, double available_bytes,
-                      int parallel_runs = 1);
+                      int parallel_runs = 1, bool streamed = false);
+
+// Runs are refused beyond this horizon (assumption: ACC contracts, PV plants and the questions
+// accord answers span decades; a century is a typo, and would take hours per run).
+inline constexpr double kMaxHorizonYears = 100;
+
+// Records an error at `time.end` when the run spans more than kMaxHorizonYears.
+void check_horizon(const sim::ConfigNode& time, const Scenario& s);
 
 }  // namespace accord::models::detail

@@ -367,20 +367,29 @@ TEST_CASE("faults: SIGTERM during a run leaves neither the file nor its temporar
 TEST_CASE("faults: SIGTERM during a sweep keeps finished runs whole, no temporary",
           "[integration][faults][sweep]") {
   const auto dir = scratch("faults-sigterm-sweep");
+  // At detail full each run's file takes milliseconds to write: a window the test can catch
+  // (a summary file is written in well under the polling interval on a fast machine).
   const auto sweep = write_sweep(
       dir, "2025-02-01",
       "parameters: [{path: community.internal_price.eur_per_kwh, values: [0.08, 0.1, 0.12, "
-      "0.14]}]\n");
+      "0.14]}]\noutput: {detail: full}\n");
   const auto out = dir / "out";
   const pid_t pid =
       spawn_accord({"sweep", sweep.string(), "-j", "1", "-q", "-o", out.string()}, dir);
-  // Killed while the second run's file is being written.
+  // Killed while the second run's file is being written; a sweep that ended before (the
+  // window missed) fails the test instead of waiting for the time limit.
   const auto second = [&] {
     for (const auto& t : temporaries(dir))
       if (t.find("run-000001.h5.tmp-") != std::string::npos) return true;
     return false;
   };
-  const bool writing = wait_until(second, 300);
+  bool writing = false;
+  wait_until(
+      [&] {
+        writing = second();
+        return writing || ::waitpid(pid, nullptr, WNOHANG) == pid;
+      },
+      300);
   ::kill(pid, SIGTERM);
   int raw = 0;
   ::waitpid(pid, &raw, 0);

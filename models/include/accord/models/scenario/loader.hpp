@@ -20,6 +20,9 @@ struct LoadOptions {
   // Runs made at the same time in this process (a sweep's -j): each may use its share of the
   // memory, and the refusal says so.
   int parallel_runs = 1;
+  // The run streams its per-step ledgers to its file as the periods close (`accord run` at
+  // detail full, output::LedgerStream): they are not held, and not counted.
+  bool streamed_ledgers = false;
 };
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options = {});
