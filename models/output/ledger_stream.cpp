@@ -24,7 +24,7 @@ namespace {
 // The worker may be this far behind the run (bands filled, not yet in the file) before
 // append() waits: bounded memory whatever the horizon, and room for the compression of a few
 // bands to overlap the next periods.
-constexpr size_t kMaxQueuedBytes = 48 << 20;
+constexpr size_t kMaxQueuedBytes = 16 << 20;
 
 // One band of a ledger: chunk rows [index * R, index * R + R) of every column, row-major, the
 // rows beyond the run's end at the fill value (0), as HDF5 stores edge chunks.
