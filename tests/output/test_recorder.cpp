@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <limits>
 #include <string>
 #include <vector>
+#include "support/temp_dir.hpp"
 
 #include "../../models/output/sha256.hpp"
 #include "accord/models/output/run_result.hpp"
@@ -23,19 +25,8 @@ using namespace accord::models::output;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& tag) {
-    path = fs::temp_directory_path() /
-           ("accord-test-output-" + tag + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : accord::test::TempDir {
+  explicit TempDir(const std::string& tag) : accord::test::TempDir("output", tag) {}
 };
 
 constexpr int64_t kStart = 1735686000;  // 2024-12-31T23:00:00Z = 2025-01-01 00:00 Paris

@@ -5,10 +5,12 @@
 #include <hdf5.h>
 
 #include <catch2/catch.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "support/temp_dir.hpp"
 
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
@@ -19,18 +21,8 @@ namespace h5 = accord::sim::h5;
 namespace {
 
 // A fresh folder per test case, removed at the end.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& tag) {
-    path = fs::temp_directory_path() / ("accord-test-h5-" + tag + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : accord::test::TempDir {
+  explicit TempDir(const std::string& tag) : accord::test::TempDir("h5", tag) {}
 };
 
 }  // namespace

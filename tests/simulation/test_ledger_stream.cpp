@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/temp_dir.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -29,19 +31,8 @@ using namespace accord::models;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& tag) {
-    path = fs::temp_directory_path() /
-           ("accord-test-stream-" + tag + "-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
+struct TempDir : accord::test::TempDir {
+  explicit TempDir(const std::string& tag) : accord::test::TempDir("stream", tag) {}
 };
 
 Scenario load(const std::string& file, std::vector<std::string> overrides) {
