@@ -79,12 +79,12 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
   result.provenance.accord_version = kAccordVersion;
   result.provenance.git_sha = kAccordGitSha;
   result.provenance.created_utc = utc_now_iso8601();
-  // Checked and compressed on this thread, in parallel with the other runs; the lock on the
-  // HDF5 library covers only copying the compressed chunks into the file.
+  // Checked and compressed on this thread, in parallel with the other runs; then written
+  // while the other threads write theirs (a thread-safe libhdf5 serialises each call only).
   const auto prepared = models::output::prepare_run(result, req.output_path,
                                                     models::output::parse_detail(req.detail), 1);
   {
-    std::lock_guard lock(sw::h5_mutex());
+    const auto lock = sw::h5_serial_lock();
     models::output::write_prepared(prepared);
   }
   std::vector<sw::RunKpi> kpis;
@@ -103,7 +103,7 @@ bool run_is_current(const sw::RunRequest& req, const std::string& path) {
   } catch (const std::exception&) {
     return false;  // the run is made again and fails there with its error
   }
-  std::lock_guard lock(sw::h5_mutex());
+  const auto lock = sw::h5_serial_lock();
   try {
     const sim::h5::File f = sim::h5::File::open(path);
     if (!f.has_attr("detail") || f.attr_string("detail") != req.detail) return false;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <mutex>
 
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/chunk_encoder.hpp"
@@ -141,10 +142,12 @@ std::string Dataset::read_string() const {
 
 void Dataset::make_scale(std::string_view dim_name) {
   const std::string dim(dim_name);
+  const std::lock_guard hl(detail::high_level_mutex());
   if (H5DSset_scale(id(), dim.c_str()) < 0) fail("cannot make a dimension scale of");
 }
 
 void Dataset::attach_scale(const Dataset& scale, unsigned dim) {
+  const std::lock_guard hl(detail::high_level_mutex());
   if (H5DSattach_scale(id(), scale.id(), dim) < 0) {
     fail(fmt::format("cannot attach scale '{}' to dimension {} of", scale.name(), dim));
   }
@@ -152,6 +155,7 @@ void Dataset::attach_scale(const Dataset& scale, unsigned dim) {
 
 bool Dataset::is_scale() const {
   const detail::ReadGuard reading(file_path_);
+  const std::lock_guard hl(detail::high_level_mutex());
   const htri_t scale = H5DSis_scale(id());
   if (scale < 0) fail("cannot check for a dimension scale:");
   return scale > 0;
@@ -171,6 +175,7 @@ herr_t collect_scale_name(hid_t, unsigned, hid_t scale, void* data) {
 
 std::vector<std::string> Dataset::attached_scales(unsigned dim) const {
   const detail::ReadGuard reading(file_path_);
+  const std::lock_guard hl(detail::high_level_mutex());
   std::vector<std::string> names;
   const int count = H5DSget_num_scales(id(), dim);
   if (count <= 0) return names;

@@ -4,6 +4,7 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -47,6 +48,14 @@ void note_file_close_failed();
 // HDF5 lock. Strings convert through a buffer sized for the elements (HDF5 strip-mines larger
 // transfers through it).
 Handle string_transfer(size_t elements);
+
+// Held around the high-level dimension-scale calls (H5DS*): a thread-safe libhdf5 serialises
+// each call of its core API, not the sequences of core calls an H5DS function makes.
+std::mutex& high_level_mutex();
+
+// Whether every call into this libhdf5 is serialised by the library (built thread-safe, as
+// Debian's is): then threads may write different files at the same time.
+bool library_threadsafe();
 
 // Held for the duration of a read through the library (h5_read_watchdog.cpp): a read that
 // does not return within ACCORD_HDF5_READ_TIMEOUT seconds ends the process with one line.

@@ -73,6 +73,19 @@ namespace detail {
 void note_file_close_failed() {
   close_failed.store(true);
 }
+
+std::mutex& high_level_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+bool library_threadsafe() {
+  static const bool threadsafe = [] {
+    hbool_t yes = 0;
+    return H5is_library_threadsafe(&yes) >= 0 && yes != 0;
+  }();
+  return threadsafe;
+}
 }  // namespace detail
 
 namespace detail {

@@ -22,6 +22,7 @@
 #include "accord/sim/parallel.hpp"
 #include "accord/sim/rng.hpp"
 #include "accord/sim/sweep/progress.hpp"
+#include "h5_detail.hpp"
 
 namespace accord::sim::sweep {
 
@@ -411,6 +412,11 @@ void write_summary_csv(const std::string& path, const SweepSpec& spec, const Des
 
 }  // namespace
 
+std::unique_lock<std::mutex> h5_serial_lock() {
+  if (h5::detail::library_threadsafe()) return {};
+  return std::unique_lock(h5_mutex());
+}
+
 std::mutex& h5_mutex() {
   static std::mutex m;
   return m;
@@ -452,7 +458,7 @@ RunRequest make_request(const SweepSpec& spec, const Design& design, int64_t run
 bool run_file_complete(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return false;
-  std::lock_guard lock(h5_mutex());
+  const auto lock = h5_serial_lock();
   try {
     const h5::File f = h5::File::open(path);
     return f.has_attr("complete") && f.attr_int("complete") == 1;
@@ -583,7 +589,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
     if (rec.status != Status::kMissing) continue;
     const std::string path = (runs_dir / run_file_name(id)).string();
     if (run_file_complete(path)) {
-      std::lock_guard lock(h5_mutex());
+      const auto lock = h5_serial_lock();
       try {
         rec.kpis = kpis.intern(read_kpis(path));
         rec.status = Status::kOk;
@@ -602,7 +608,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
   outcome.sweep_file = (fs::path(dir) / "sweep.h5").string();
   outcome.summary_csv = (fs::path(dir) / "summary.csv").string();
   {
-    std::lock_guard lock(h5_mutex());
+    const auto lock = h5_serial_lock();
     write_sweep_h5(outcome.sweep_file, spec, design, records, kpis);
   }
   write_summary_csv(outcome.summary_csv, spec, design, records, kpis);

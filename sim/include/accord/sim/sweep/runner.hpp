@@ -104,8 +104,12 @@ SweepOutcome run_sweep(const SweepSpec& spec, const Design& design, const RunFun
 // True when `path` is a complete run file (root attribute complete == 1).
 bool run_file_complete(const std::string& path);
 
-// Serializes HDF5 work across the sweep's threads (the HL dimension-scale calls are not
-// covered by the library's thread-safety): RunFunctions lock it around writing.
+// Serializes HDF5 work across the sweep's threads where libhdf5 is not thread-safe.
 std::mutex& h5_mutex();
+// What a RunFunction holds while it writes or reads a run file: h5_mutex() locked with a
+// libhdf5 built without thread safety; nothing with a thread-safe one (Debian's), where the
+// library serialises each call and accord's h5 layer the dimension-scale calls, so that the
+// sweep's threads write their files at the same time (docs/performance.md, "Sweeps").
+std::unique_lock<std::mutex> h5_serial_lock();
 
 }  // namespace accord::sim::sweep
