@@ -8,15 +8,18 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 
+#include "accord/models/output/ledger_stream.hpp"
 #include "accord/models/output/run_result.hpp"
 #include "accord/models/scenario/loader.hpp"
 #include "accord/models/simulation/simulation.hpp"
 #include "accord/sim/atomic_text_file.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/h5/h5.hpp"
+#include "accord/sim/h5/library.hpp"
 #include "accord/sim/output_path.hpp"
 #include "accord/sim/parallel.hpp"
 #include "accord/sim/sweep/design.hpp"
@@ -61,6 +64,8 @@ models::LoadOptions load_options_of(const sw::RunRequest& req, int parallel_runs
   options.seed = req.seed;
   options.replicate = req.replicate;
   options.parallel_runs = parallel_runs;
+  // At detail full the runs stream their ledgers (run_one) where the library allows it.
+  options.streamed_ledgers = sim::h5::library_threadsafe();
   return options;
 }
 
@@ -70,20 +75,38 @@ models::LoadOptions load_options_of(const sw::RunRequest& req, int parallel_runs
 std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
   const models::Scenario scenario =
       models::load_scenario(req.base, load_options_of(req, parallel_runs));
+  const auto detail = models::output::parse_detail(req.detail);
   models::SimulationOptions sim_options;
   sim_options.threads = 1;
-  sim_options.whole_ledger = req.detail == "full";  // else per period only
+  sim_options.whole_ledger = false;  // per period only
+  // At detail full the run's ledgers go to its file as its periods close, as `accord run`
+  // does, where threads may write files at the same time (a thread-safe libhdf5); otherwise
+  // the run keeps them whole and writes them at the end.
+  std::unique_ptr<models::output::LedgerStream> stream;
+  if (detail == models::output::Detail::kFull && sim::h5::library_threadsafe()) {
+    const int64_t steps =
+        (scenario.time.end_utc - scenario.time.start_utc) / scenario.time.step_seconds;
+    stream = std::make_unique<models::output::LedgerStream>(req.output_path, scenario.participants,
+                                                            scenario.producers, steps, 1);
+    sim_options.on_period_steps = [&stream](const models::PeriodSteps& p) {
+      stream->append(p.first_step, p.rows,
+                     {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
+    };
+  } else if (detail == models::output::Detail::kFull) {
+    sim_options.whole_ledger = true;
+  }
   models::Simulation simulation(scenario, sim_options);
   simulation.run();
   models::output::RunResult result = simulation.take_result();
   result.provenance.accord_version = kAccordVersion;
   result.provenance.git_sha = kAccordGitSha;
   result.provenance.created_utc = utc_now_iso8601();
-  // Checked and compressed on this thread, in parallel with the other runs; then written
-  // while the other threads write theirs (a thread-safe libhdf5 serialises each call only).
-  const auto prepared = models::output::prepare_run(result, req.output_path,
-                                                    models::output::parse_detail(req.detail), 1);
-  {
+  if (stream) {
+    models::output::write_run_streamed(result, *stream, 1);
+  } else {
+    // Checked and compressed on this thread, in parallel with the other runs; then written
+    // while the other threads write theirs (a thread-safe libhdf5 serialises each call only).
+    const auto prepared = models::output::prepare_run(result, req.output_path, detail, 1);
     const auto lock = sw::h5_serial_lock();
     models::output::write_prepared(prepared);
   }

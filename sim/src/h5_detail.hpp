@@ -53,10 +53,6 @@ Handle string_transfer(size_t elements);
 // each call of its core API, not the sequences of core calls an H5DS function makes.
 std::mutex& high_level_mutex();
 
-// Whether every call into this libhdf5 is serialised by the library (built thread-safe, as
-// Debian's is): then threads may write different files at the same time.
-bool library_threadsafe();
-
 // Held for the duration of a read through the library (h5_read_watchdog.cpp): a read that
 // does not return within ACCORD_HDF5_READ_TIMEOUT seconds ends the process with one line.
 class ReadGuard {

@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "accord/sim/error.hpp"
+#include "accord/sim/h5/library.hpp"
 #include "h5_detail.hpp"
 
 namespace accord::sim::h5 {
@@ -69,6 +70,14 @@ bool file_close_failed() {
   return close_failed.load();
 }
 
+bool library_threadsafe() {
+  static const bool threadsafe = [] {
+    hbool_t yes = 0;
+    return H5is_library_threadsafe(&yes) >= 0 && yes != 0;
+  }();
+  return threadsafe;
+}
+
 namespace detail {
 void note_file_close_failed() {
   close_failed.store(true);
@@ -79,13 +88,6 @@ std::mutex& high_level_mutex() {
   return m;
 }
 
-bool library_threadsafe() {
-  static const bool threadsafe = [] {
-    hbool_t yes = 0;
-    return H5is_library_threadsafe(&yes) >= 0 && yes != 0;
-  }();
-  return threadsafe;
-}
 }  // namespace detail
 
 namespace detail {

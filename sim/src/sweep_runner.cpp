@@ -18,11 +18,11 @@
 
 #include "accord/sim/atomic_text_file.hpp"
 #include "accord/sim/h5/h5.hpp"
+#include "accord/sim/h5/library.hpp"
 #include "accord/sim/output_path.hpp"
 #include "accord/sim/parallel.hpp"
 #include "accord/sim/rng.hpp"
 #include "accord/sim/sweep/progress.hpp"
-#include "h5_detail.hpp"
 
 namespace accord::sim::sweep {
 
@@ -413,7 +413,7 @@ void write_summary_csv(const std::string& path, const SweepSpec& spec, const Des
 }  // namespace
 
 std::unique_lock<std::mutex> h5_serial_lock() {
-  if (h5::detail::library_threadsafe()) return {};
+  if (h5::library_threadsafe()) return {};
   return std::unique_lock(h5_mutex());
 }
 
