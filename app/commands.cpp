@@ -96,15 +96,8 @@ int cmd_run(const RunArgs& args) {
   const auto parent = std::filesystem::path(out_path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   std::unique_ptr<models::output::LedgerStream> stream;
-  if (detail == models::output::Detail::kFull) {
-    const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
-    stream = std::make_unique<models::output::LedgerStream>(out_path, s.participants, s.producers,
-                                                            steps, options.threads);
-    options.on_period_steps = [&stream](const models::PeriodSteps& p) {
-      stream->append(p.first_step, p.rows,
-                     {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
-    };
-  }
+  if (detail == models::output::Detail::kFull)
+    stream = models::stream_ledgers(s, out_path, options.threads, options);
   models::Simulation simulation(s, options);
   const auto t1 = Clock::now();
   const double inputs_before_run = simulation.input_seconds();

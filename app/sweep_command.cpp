@@ -83,18 +83,10 @@ std::vector<sw::RunKpi> run_one(const sw::RunRequest& req, int parallel_runs) {
   // does, where threads may write files at the same time (a thread-safe libhdf5); otherwise
   // the run keeps them whole and writes them at the end.
   std::unique_ptr<models::output::LedgerStream> stream;
-  if (detail == models::output::Detail::kFull && sim::h5::library_threadsafe()) {
-    const int64_t steps =
-        (scenario.time.end_utc - scenario.time.start_utc) / scenario.time.step_seconds;
-    stream = std::make_unique<models::output::LedgerStream>(req.output_path, scenario.participants,
-                                                            scenario.producers, steps, 1);
-    sim_options.on_period_steps = [&stream](const models::PeriodSteps& p) {
-      stream->append(p.first_step, p.rows,
-                     {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
-    };
-  } else if (detail == models::output::Detail::kFull) {
+  if (detail == models::output::Detail::kFull && sim::h5::library_threadsafe())
+    stream = models::stream_ledgers(scenario, req.output_path, 1, sim_options);
+  else if (detail == models::output::Detail::kFull)
     sim_options.whole_ledger = true;
-  }
   models::Simulation simulation(scenario, sim_options);
   simulation.run();
   models::output::RunResult result = simulation.take_result();

@@ -46,15 +46,7 @@ int run_once(int n, int years, const std::string& detail, const std::string& out
     SimulationOptions sim_options;
     sim_options.whole_ledger = false;
     std::unique_ptr<output::LedgerStream> stream;
-    if (detail == "full") {
-      const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
-      stream = std::make_unique<output::LedgerStream>(out, s.participants, s.producers, steps, 1);
-      sim_options.on_period_steps = [&stream](const PeriodSteps& p) {
-        stream->append(
-            p.first_step, p.rows,
-            {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
-      };
-    }
+    if (detail == "full") stream = stream_ledgers(s, out, 1, sim_options);
     Simulation sim(s, sim_options);
     sim.run();
     if (stream)

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <limits>
 
+#include "accord/models/output/ledger_stream.hpp"
 #include "accord/models/scenario/key_context.hpp"
 #include "accord/models/simulation/benefit_period.hpp"
 #include "accord/sim/huge_pages.hpp"
@@ -822,6 +823,21 @@ output::RunResult Simulation::take_result() {
   for (auto& kpi : dynamics_kpis(r)) r.summary.push_back(std::move(kpi));
   for (auto& kpi : lifecycle_kpis(r)) r.summary.push_back(std::move(kpi));
   return r;
+}
+
+std::unique_ptr<output::LedgerStream> stream_ledgers(const Scenario& scenario,
+                                                     const std::string& path, unsigned threads,
+                                                     SimulationOptions& options) {
+  const int64_t steps =
+      (scenario.time.end_utc - scenario.time.start_utc) / scenario.time.step_seconds;
+  auto stream = std::make_unique<output::LedgerStream>(path, scenario.participants,
+                                                       scenario.producers, steps, threads);
+  options.whole_ledger = false;
+  options.on_period_steps = [s = stream.get()](const PeriodSteps& p) {
+    s->append(p.first_step, p.rows,
+              {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
+  };
+  return stream;
 }
 
 }  // namespace accord::models

@@ -48,17 +48,11 @@ void write_whole(const Scenario& s, const std::string& path) {
 }
 
 void write_streamed(const Scenario& s, const std::string& path) {
-  const int64_t steps = (s.time.end_utc - s.time.start_utc) / s.time.step_seconds;
-  output::LedgerStream stream(path, s.participants, s.producers, steps, 2);
   SimulationOptions options;
-  options.whole_ledger = false;
-  options.on_period_steps = [&stream](const PeriodSteps& p) {
-    stream.append(p.first_step, p.rows,
-                  {p.consumption, p.allocated, p.supplied, p.production, p.autoprod, p.surplus});
-  };
+  const auto stream = stream_ledgers(s, path, 2, options);
   Simulation sim(s, options);
   sim.run();
-  output::write_run_streamed(sim.take_result(), stream, 2);
+  output::write_run_streamed(sim.take_result(), *stream, 2);
 }
 
 // Every dataset under `at` of `a` is in `b` with the same shape and values (NaN equal to

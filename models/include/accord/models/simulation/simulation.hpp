@@ -26,6 +26,10 @@ struct Alternative {
   std::optional<double> pmo_fee_eur_per_member_year;
 };
 
+namespace output {
+class LedgerStream;
+}
+
 class GovernancePhase;
 class DynamicsPhase;
 class MembershipPhase;
@@ -207,6 +211,13 @@ class Simulation : private sim::PhaseHandler {
   int64_t closed_periods_ = 0;
   mutable double input_seconds_ = 0;
 };
+
+// A run of `scenario` at detail full that streams its per-step ledgers to `path`: opens the
+// file (output::LedgerStream, `threads` compressing) and makes `options` keep one period of
+// ledgers and hand each closed period to it. Write the run with output::write_run_streamed.
+std::unique_ptr<output::LedgerStream> stream_ledgers(const Scenario& scenario,
+                                                     const std::string& path, unsigned threads,
+                                                     SimulationOptions& options);
 
 // Investors' and plants' NPV, IRR and payback from the scenario's `finance` section.
 std::vector<output::Kpi> finance_kpis(const Scenario& scenario, const output::RunResult& run);
