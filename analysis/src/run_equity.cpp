@@ -1,9 +1,12 @@
 #include "accord/analysis/run_equity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
+#include <string>
 
 #include "accord/analysis/inequality.hpp"
 
@@ -102,6 +105,29 @@ std::vector<EquityKpi> equity_kpis(const MemberOutcomes& m) {
                "1",
                "share of households with known income whose annualized net bill (bill "
                "without the operation - benefit) exceeds 10 % of income"});
+  // Mean annual benefit per member by income decile and by kind: the distribution a sweep
+  // compares across configurations (experiment reports, the workshop page). Only deciles and
+  // kinds that have members get a column; a sweep's table has NaN where a run has none.
+  std::array<double, 11> decile_sum{}, decile_count{};
+  std::map<std::string, std::pair<double, double>> kind_sum;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (m.income_decile[i] >= 1 && m.income_decile[i] <= 10) {
+      decile_sum[static_cast<std::size_t>(m.income_decile[i])] += m.benefit[i];
+      decile_count[static_cast<std::size_t>(m.income_decile[i])] += 1;
+    }
+    auto& e = kind_sum[m.kinds[i]];
+    e.first += m.benefit[i];
+    e.second += 1;
+  }
+  for (int d = 1; d <= 10; ++d)
+    if (decile_count[static_cast<std::size_t>(d)] > 0)
+      k.push_back(
+          {"benefit_decile_" + std::to_string(d) + "_eur_per_year",
+           decile_sum[static_cast<std::size_t>(d)] / decile_count[static_cast<std::size_t>(d)],
+           "EUR/yr", "mean annual benefit of the members of income decile " + std::to_string(d)});
+  for (const auto& [kind, e] : kind_sum)
+    k.push_back({"benefit_" + kind + "_eur_per_year", e.first / e.second, "EUR/yr",
+                 "mean annual benefit of the members of kind " + kind});
   return k;
 }
 

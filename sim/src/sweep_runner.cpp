@@ -272,6 +272,23 @@ double kpi_value(const RunRecord& r, int32_t column) {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
+// A factor's display names for reports (attributes of its /design column): `label`, and
+// `levels` / `labels`, the values' text and names joined by newlines, in the file's order.
+void write_display_names(h5::Dataset column, const SweepSpec& spec, const std::string& path) {
+  const auto p = std::find_if(spec.parameters.begin(), spec.parameters.end(),
+                              [&](const Parameter& q) { return q.path == path; });
+  if (p == spec.parameters.end()) return;
+  if (!p->label.empty()) column.set_attr_string("label", p->label);
+  if (p->labels.empty()) return;
+  std::string levels, labels;
+  for (size_t i = 0; i < p->labels.size(); ++i) {
+    levels += (i ? "\n" : "") + one_line(p->levels[i].text);
+    labels += (i ? "\n" : "") + one_line(p->labels[i]);
+  }
+  column.set_attr_string("levels", levels);
+  column.set_attr_string("labels", labels);
+}
+
 void write_sweep_h5(const std::string& path, const SweepSpec& spec, const Design& design,
                     const std::vector<RunRecord>& records, const KpiColumns& kpis) {
   const auto n = static_cast<int64_t>(records.size());
@@ -356,6 +373,7 @@ void write_sweep_h5(const std::string& path, const SweepSpec& spec, const Design
         v[static_cast<size_t>(i)] = design.points[static_cast<size_t>(i / reps)][c].text;
       dg.write_strings(design.columns[c], v, h5::WriteOptions::with("", what));
     }
+    write_display_names(dg.open_dataset(design.columns[c]), spec, design.columns[c]);
   }
 
   h5::Group sg = file.create_group("summary");
@@ -448,8 +466,12 @@ RunRequest make_request(const SweepSpec& spec, const Design& design, int64_t run
   r.base = spec.base;
   const auto& row = design.points.at(static_cast<size_t>(r.point));
   r.overrides = spec.fixed;
-  for (size_t c = 0; c < design.columns.size(); ++c)
-    r.overrides.push_back(design.columns[c] + "=" + row[c].text);
+  for (size_t c = 0; c < design.columns.size(); ++c) {
+    if (design.columns[c] == kBaseParameter)
+      r.base = resolve_base(spec, row[c].text);  // the scenario is a factor
+    else
+      r.overrides.push_back(design.columns[c] + "=" + row[c].text);
+  }
   r.output_path = (fs::path(output_dir) / "runs" / run_file_name(run_id)).string();
   r.detail = spec.detail;
   return r;

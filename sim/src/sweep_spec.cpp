@@ -81,8 +81,9 @@ const std::vector<std::string> kReservedColumns = {"run_id", "point",  "replicat
 Parameter read_parameter(const ConfigNode& n) {
   Parameter p;
   p.where = n.location();
-  if (!n.expect_map({"path", "values", "range", "distribution"})) return p;
+  if (!n.expect_map({"path", "values", "range", "distribution", "label", "labels"})) return p;
   p.path = n.string("path");
+  p.label = n.string_or("label", "");
   if (p.path == "seed")
     n.child("path").error(
         "the seed is not a sweep parameter: use `replicates` (each replicate has its own seed)");
@@ -142,7 +143,31 @@ Parameter read_parameter(const ConfigNode& n) {
       p.levels = read_values(d.child("choice"));
     }
   }
+  if (const ConfigNode labels = n.optional("labels"); labels.present()) {
+    if (!p.discrete()) {
+      labels.error("labels name the values of `values`, `range` or `choice`, not a distribution");
+    } else if (labels.expect_sequence()) {
+      for (const ConfigNode& e : labels.elements())
+        if (auto t = e.as_string()) p.labels.push_back(*t);
+      if (p.labels.size() != p.levels.size())
+        labels.error("expected " + std::to_string(p.levels.size()) +
+                     " labels (one per value, in order), got " +
+                     std::to_string(labels.elements().size()));
+    }
+  }
   return p;
+}
+
+// The `base` parameter: every value a scenario file that exists (relative to the sweep file).
+void check_base_parameter(const ConfigNode& n, const Parameter& p) {
+  if (p.path != kBaseParameter) return;
+  if (!p.discrete()) {
+    n.error("the base parameter takes scenario files: use `values` or `choice`");
+    return;
+  }
+  const ConfigNode list =
+      n.has("values") ? n.child("values") : n.child("distribution").child("choice");
+  for (const ConfigNode& e : list.elements()) (void)e.as_existing_file();
 }
 
 DesignSpec read_design(const ConfigNode& n, size_t parameter_count) {
@@ -300,7 +325,9 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& file_label
     version.error("unsupported sweep format version; this accord reads version " +
                   std::to_string(kSweepFormatVersion));
   s.name = root.string_or("name", std::filesystem::path(file_label).stem().string());
-  if (auto b = root.child("base").as_existing_file()) s.base = *b;
+  s.base_dir = base_dir;
+  if (root.has("base"))
+    if (auto b = root.child("base").as_existing_file()) s.base = *b;
   s.seed = static_cast<uint64_t>(root.integer_or("seed", static_cast<int64_t>(kDefaultSweepSeed),
                                                  Range::between(0, 9007199254740991.0)));
   s.replicates = static_cast<uint32_t>(root.integer_or("replicates", 1, Range::between(1, 1e6)));
@@ -313,13 +340,27 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& file_label
   }
   if (const ConfigNode params = root.optional("parameters");
       params.present() && params.expect_sequence()) {
-    for (const ConfigNode& p : params.elements()) s.parameters.push_back(read_parameter(p));
+    for (const ConfigNode& p : params.elements()) {
+      s.parameters.push_back(read_parameter(p));
+      check_base_parameter(p, s.parameters.back());
+    }
     for (size_t i = 0; i < s.parameters.size(); ++i)
       for (size_t j = 0; j < i; ++j)
         if (!s.parameters[i].path.empty() && s.parameters[i].path == s.parameters[j].path)
           params.elements()[i].child("path").error("parameter '" + s.parameters[i].path +
                                                    "' is given twice");
   }
+  // Without `base:`, the scenario is a factor: the base parameter's first file is the one
+  // the sweep checks before it starts.
+  const auto base_factor =
+      std::find_if(s.parameters.begin(), s.parameters.end(),
+                   [](const Parameter& p) { return p.path == kBaseParameter; });
+  if (s.base.empty() && base_factor != s.parameters.end() && !base_factor->levels.empty())
+    s.base = resolve_base(s, base_factor->levels.front().text);
+  else if (!root.has("base") && base_factor == s.parameters.end())
+    root.error(
+        "missing key 'base' (the scenario to run), or a parameter `base` whose values are "
+        "scenario files");
   s.design = read_design(root.optional("design"), s.parameters.size());
   if (!root.has("design") && s.parameters.empty())
     root.error("a sweep needs parameters (or a design of type csv)");
@@ -331,6 +372,12 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& file_label
   }
   ctx->throw_if_errors();
   return s;
+}
+
+std::string resolve_base(const SweepSpec& spec, const std::string& value) {
+  std::filesystem::path p(value);
+  if (p.is_relative() && !spec.base_dir.empty()) p = std::filesystem::path(spec.base_dir) / p;
+  return p.lexically_normal().string();
 }
 
 SweepSpec load_sweep(const std::string& path) {

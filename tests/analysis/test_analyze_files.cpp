@@ -281,6 +281,13 @@ TEST_CASE("equity KPIs of the summary", "[analysis][analyze]") {
   CHECK(value("energy_burden_deciles_1_3_after_pct") == Approx(7.0));
   CHECK(value("energy_poverty_ten_percent_before") == Approx(1.0 / 3));
   CHECK(value("benefit_concentration_index") == Approx(2.0 / 15.0));
+  // The distribution by decile and kind: deciles with members only (1, 3, 8), kinds sorted.
+  CHECK(value("benefit_decile_1_eur_per_year") == Approx(120));
+  CHECK(value("benefit_decile_3_eur_per_year") == Approx(80));
+  CHECK(value("benefit_decile_8_eur_per_year") == Approx(200));
+  CHECK(value("benefit_household_eur_per_year") == Approx(400.0 / 3));
+  CHECK(value("benefit_business_eur_per_year") == Approx(600));
+  for (const auto& e : k) CHECK(e.name != "benefit_decile_2_eur_per_year");
   for (const auto& e : k) CHECK_FALSE(e.units.empty());
 }
 

@@ -248,3 +248,42 @@ TEST_CASE("runner: shards run disjoint runs and a resume gathers them", "[sweep]
   o.shard_index = 3;
   CHECK_THROWS_AS(run_sweep(s, design, std::ref(f), o), ConfigError);
 }
+
+TEST_CASE("runner: the scenario as a factor; display names on the design columns", "[sweep]") {
+  const auto dir = scratch("sweep-bases");
+  SweepSpec s = small_spec(dir);
+  s.base_dir = "/studies";
+  s.replicates = 1;
+  s.parameters[1].label = "Colour";
+  s.parameters[1].labels = {"Red one", "Blue one"};
+  Parameter base;
+  base.path = kBaseParameter;
+  base.levels = {Value::parse("village.yaml"), Value::parse("/elsewhere/park.yaml")};
+  s.parameters.insert(s.parameters.begin(), base);
+  s.parameters[1].levels = {Value::of(1.0)};
+  const Design design = make_design(s);
+  REQUIRE(design.points.size() == 4);
+  // The base column chooses the file (resolved against the sweep's folder), not an override.
+  std::vector<std::string> bases;
+  for (int64_t id = 0; id < 4; ++id) {
+    const RunRequest req = make_request(s, design, id, dir.string());
+    bases.push_back(req.base);
+    CHECK(req.overrides.size() == 2);
+    for (const auto& o : req.overrides) CHECK(o.rfind("base=", 0) == std::string::npos);
+  }
+  CHECK(bases == std::vector<std::string>{"/studies/village.yaml", "/studies/village.yaml",
+                                          "/elsewhere/park.yaml", "/elsewhere/park.yaml"});
+  FakeRun f;
+  const auto r = run_sweep(s, design, std::ref(f), RunnerOptions{});
+  std::lock_guard lock(h5_mutex());
+  const auto file = h5::File::open(r.sweep_file);
+  const auto d = file.open_group("design");
+  CHECK(d.open_dataset("base").read_strings() ==
+        std::vector<std::string>{"village.yaml", "village.yaml", "/elsewhere/park.yaml",
+                                 "/elsewhere/park.yaml"});
+  const auto kind = d.open_dataset("x.kind");
+  CHECK(kind.attr_string("label") == "Colour");
+  CHECK(kind.attr_string("levels") == "red\nblue");
+  CHECK(kind.attr_string("labels") == "Red one\nBlue one");
+  CHECK_FALSE(d.open_dataset("x.a").has_attr("label"));
+}

@@ -80,6 +80,38 @@ TEST_CASE("sweep file: defaults", "[sweep]") {
   CHECK(s.detail == "summary");
 }
 
+TEST_CASE("sweep file: the scenario as a factor, and display names", "[sweep]") {
+  const SweepSpec s = parse(R"(accord_sweep: 1
+parameters:
+  - {path: base, label: Community, values: [quartier-mixte.yaml, four-members.yaml],
+     labels: [district, four]}
+  - {path: community.benefit_rule, values: [{type: equal}, {type: proportional_consumption}]}
+  - {path: community.internal_price.eur_per_kwh, distribution: {uniform: [0.08, 0.14]}}
+)");
+  // Without `base:`, the first file of the factor is the base checked before the sweep.
+  CHECK(s.base == kDir + "/quartier-mixte.yaml");
+  REQUIRE(s.parameters.size() == 3);
+  CHECK(s.parameters[0].label == "Community");
+  CHECK(s.parameters[0].labels == std::vector<std::string>{"district", "four"});
+  CHECK(s.parameters[0].levels[1].text == "four-members.yaml");  // as written
+  CHECK(resolve_base(s, "four-members.yaml") == kDir + "/four-members.yaml");
+  CHECK(s.parameters[1].labels.empty());
+
+  const std::string p = "parameters: [{path: a.b, values: [1, 2]}]\n";
+  CHECK(errors_of("accord_sweep: 1\n" + p).find("missing key 'base'") != std::string::npos);
+  CHECK(errors_of("accord_sweep: 1\nparameters: [{path: base, values: [nowhere.yaml]}]\n")
+            .find("s.yaml:2:36: file not found") != std::string::npos);
+  CHECK(errors_of("accord_sweep: 1\nparameters: [{path: base, distribution: {uniform: [0, "
+                  "1]}}]\n")
+            .find("takes scenario files") != std::string::npos);
+  CHECK(errors_of("accord_sweep: 1\nbase: quartier-mixte.yaml\nparameters: [{path: a.b, values: "
+                  "[1, 2], labels: [one]}]\n")
+            .find("expected 2 labels (one per value, in order), got 1") != std::string::npos);
+  CHECK(errors_of("accord_sweep: 1\nbase: quartier-mixte.yaml\nparameters: [{path: a.b, "
+                  "distribution: {uniform: [0, 1]}, labels: [a]}]\n")
+            .find("not a distribution") != std::string::npos);
+}
+
 TEST_CASE("sweep file: located errors", "[sweep]") {
   const std::string head = "accord_sweep: 1\nbase: quartier-mixte.yaml\n";
   const std::string p = "parameters: [{path: a.b, values: [1, 2]}]\n";

@@ -29,12 +29,18 @@ struct Value {
 
 struct Parameter {
   enum class Kind { kValues, kRange, kChoice, kUniform, kNormal };
-  std::string path;  // scenario key path, e.g. producers[id=pv-ecole].pv.kwp
+  // Scenario key path, e.g. producers[id=pv-ecole].pv.kwp; or kBaseParameter, whose values
+  // are scenario files (relative to the sweep file): the scenario itself is a factor.
+  std::string path;
   Kind kind = Kind::kValues;
   std::vector<Value> levels;  // kValues, kRange, kChoice: the values, in file order
   double a = 0;               // kUniform: lower bound; kNormal: mean
   double b = 0;               // kUniform: upper bound; kNormal: standard deviation
   SourceLocation where;
+  // Display names for reports: `label` names the factor, `labels` each of `levels` (same
+  // order; discrete kinds only). Empty when the sweep file gives none.
+  std::string label;
+  std::vector<std::string> labels;
 
   bool discrete() const { return kind != Kind::kUniform && kind != Kind::kNormal; }
   bool numeric() const;  // every value it can take is a number
@@ -59,10 +65,18 @@ struct DesignSpec {
   std::string file;                        // csv: absolute path of the imported design
 };
 
+// The parameter whose values are the scenario files to run (e.g. community types crossed
+// with other factors). Its values are written as in the sweep file (the design table shows
+// them so); each run loads the file resolved against the sweep file's folder.
+inline constexpr const char* kBaseParameter = "base";
+
 struct SweepSpec {
   std::string source_file;  // the sweep file as given
   std::string name;         // default: the file's stem
-  std::string base;         // base scenario, resolved against the sweep file's folder
+  // Base scenario, resolved against the sweep file's folder; with a `base` parameter, the
+  // first of its files (the key `base:` is then optional).
+  std::string base;
+  std::string base_dir;  // the sweep file's folder: resolves the `base` parameter's values
   uint64_t seed = kDefaultSweepSeed;
   uint32_t replicates = 1;
   // `set:` overrides applied to every run before the point's ("key.path=value"), e.g. a
@@ -73,6 +87,9 @@ struct SweepSpec {
   std::string output_dir;          // default out/<name>, relative to the working directory
   std::string detail = "summary";  // full | periods | summary, for every run file
 };
+
+// The scenario file a value of the `base` parameter names, resolved against the sweep file.
+std::string resolve_base(const SweepSpec& spec, const std::string& value);
 
 // Reads and validates a sweep file. Throws ConfigErrors (exit 2) listing every problem.
 SweepSpec load_sweep(const std::string& path);
