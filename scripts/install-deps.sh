@@ -14,6 +14,7 @@ PACKAGES=(
   zlib1g-dev  # bench_output compares with zlib (also pulled in by libhdf5-dev)
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
   chromium python3-matplotlib  # accord report: browser test, Python example figures
+  r-base-core r-cran-hdf5r  # analysis/R: the R reader and example figure (ctest "R: ...")
 )
 
 # The report's chart libraries (npm vega, vega-lite, vega-embed pinned by
