@@ -20,7 +20,8 @@ def main():
                                         text=True).stdout)
     assert printed == schema, "accord schema differs from the checked-in schema"
     validator = jsonschema.Draft202012Validator(schema)
-    files = sorted(glob.glob(os.path.join(source, "scenarios", "*.yaml")))
+    files = sorted(glob.glob(os.path.join(source, "scenarios", "*.yaml")) +
+                   glob.glob(os.path.join(source, "scenarios", "library", "*.yaml")))
     assert files, "no scenarios found"
     bad = 0
     for path in files:
