@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/analysis/analyze.hpp"
+#include "accord/report/workshop.hpp"
 #include "accord/report/write_report.hpp"
 #include "accord/sim/error.hpp"
 #include "accord/sim/output_path.hpp"
@@ -39,7 +40,12 @@ CLI::App* add_report_command(CLI::App& app, ReportArgs& args) {
   report
       ->add_option("file", args.file, "Run or sweep HDF5 file (or an `analyze --format json` file)")
       ->required();
-  report->add_option("-o,--output", args.output, "Output HTML file (default: report.html)");
+  report->add_option("-o,--output", args.output,
+                     "Output HTML file (default: report.html; workshop.html with --workshop)");
+  report->add_flag("--workshop", args.workshop,
+                   "Write the workshop page of a sweep (grid, list or ofat of discrete values) "
+                   "instead: choose each factor's level and see the benefit per kind of member "
+                   "and income decile, with its uncertainty, in French or English");
   report->add_option("--confidence", args.confidence, "Confidence level of intervals (sweeps)")
       ->check(CLI::Range(0.5, 0.999));
   report->add_option("--bootstrap", args.bootstrap, "Bootstrap resamples of Sobol intervals")
@@ -48,19 +54,30 @@ CLI::App* add_report_command(CLI::App& app, ReportArgs& args) {
 }
 
 int cmd_report(const ReportArgs& args) {
+  const std::string output = !args.output.empty() ? args.output
+                             : args.workshop      ? "workshop.html"
+                                                  : "report.html";
   const std::filesystem::path inputs[] = {args.file};
-  sim::check_output_path(args.output, inputs);  // before the work, not after
+  sim::check_output_path(output, inputs);  // before the work, not after
   nlohmann::json doc;
   if (std::filesystem::path(args.file).extension() == ".json") {
     doc = read_analysis_json(args.file);
   } else {
     analysis::AnalyzeOptions options;
     options.confidence = args.confidence;
-    options.bootstrap_samples = args.bootstrap;
+    // The workshop page shows no Sobol indices: do not spend time on their intervals.
+    options.bootstrap_samples = args.workshop ? 10 : args.bootstrap;
     doc = analysis::analyze_file(args.file, options);
   }
-  report::write_report(doc, args.output);
-  std::cout << "report: wrote " << args.output << "\n";
+  if (args.workshop) {
+    if (const auto why = report::workshop_unsuitable(doc); !why.empty())
+      throw DataError(SourceLocation{args.file, 0, 0}, why);
+    report::write_workshop(doc, output);
+    std::cout << "report: wrote the workshop page " << output << "\n";
+    return 0;
+  }
+  report::write_report(doc, output);
+  std::cout << "report: wrote " << output << "\n";
   return 0;
 }
 

@@ -2,6 +2,8 @@
 // `accord report RUN_OR_SWEEP.h5 -o report.html`: one self-contained HTML page with the
 // charts and tables of `accord analyze` (docs/report.md). FILE may also be the JSON document
 // `accord analyze --format json` wrote (a .json file), so an analysis can be reported again.
+// With --workshop, a sweep's page for participatory sessions instead: choose each factor's
+// level, see the benefit per kind of member and income decile (French / English).
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -10,7 +12,8 @@ namespace accord::app {
 
 struct ReportArgs {
   std::string file;
-  std::string output = "report.html";
+  std::string output;     // default report.html, or workshop.html with --workshop
+  bool workshop = false;  // the workshop page (docs/report.md, "Workshop page")
   double confidence = 0.95;
   int bootstrap = 1000;
 };

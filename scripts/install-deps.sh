@@ -15,6 +15,7 @@ PACKAGES=(
   python3 python3-h5py python3-numpy python3-pandas python3-xarray python3-h5netcdf python3-yaml python3-jsonschema
   chromium python3-matplotlib  # accord report: browser test, Python example figures
   r-base-core r-cran-hdf5r  # analysis/R: the R reader and example figure (ctest "R: ...")
+  python3-websocket  # accord report --workshop: the browser test drives the page (DevTools protocol)
 )
 
 # The report's chart libraries (npm vega, vega-lite, vega-embed pinned by

@@ -13,11 +13,12 @@ foreach(asset ${assets})
   string(SUBSTRING "${asset}" ${from} -1 path)
   file(READ "${path}" text)
   # Inlined in <script>/<style> elements: a closing tag or an HTML comment opener inside
-  # would end or alter the element early, so refuse such a file rather than break pages.
+  # would end or alter the element early, so refuse such a file rather than break pages
+  # (the page templates, *.html, are the pages themselves and are not inlined).
   string(TOLOWER "${text}" lower)
   string(FIND "${lower}" "</script" close_script)
   string(FIND "${lower}" "<!--" comment)
-  if(NOT name STREQUAL "template.html" AND (close_script GREATER -1 OR comment GREATER -1))
+  if(NOT name MATCHES "\\.html$" AND (close_script GREATER -1 OR comment GREATER -1))
     message(FATAL_ERROR "${path}: contains '</script' or '<!--' and cannot be inlined")
   endif()
   file(READ "${path}" hex HEX)

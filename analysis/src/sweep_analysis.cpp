@@ -183,11 +183,25 @@ json analyze_sweep_data(const SweepData& s, const AnalyzeOptions& options) {
     missing += st != "ok" && st != "failed";
   }
   json params = json::array();
-  for (const auto& c : s.parameters) params.push_back(c.path);
+  json labels = json::object();
+  json continuous = json::array();
+  for (const auto& c : s.parameters) {
+    params.push_back(c.path);
+    if (c.continuous) continuous.push_back(c.path);
+    if (c.label.empty() && c.labels.empty()) continue;
+    json entry = json::object();
+    if (!c.label.empty()) entry["label"] = c.label;
+    if (!c.labels.empty()) {
+      entry["levels"] = c.levels;
+      entry["labels"] = c.labels;
+    }
+    labels[c.path] = std::move(entry);
+  }
   doc["design"] = {{"type", s.design_type}, {"parameters", params},
                    {"runs", s.runs},        {"ok", ok},
                    {"failed", failed},      {"missing", missing},
-                   {"points", s.points},    {"replicates", s.replicates}};
+                   {"points", s.points},    {"replicates", s.replicates},
+                   {"labels", labels},      {"continuous", continuous}};
   doc["confidence"] = options.confidence;
   doc["interval"] = fmt::format(
       "t-based {:g} % interval over the ok replicates of a point: mean +- t(n-1) sd / sqrt(n), "

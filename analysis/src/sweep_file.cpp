@@ -1,6 +1,7 @@
 #include "accord/analysis/sweep_file.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
@@ -31,6 +32,40 @@ std::vector<std::string> split_lines(const std::string& s) {
   std::istringstream in(s);
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+// Every line, empty ones included (a display name may be empty).
+std::vector<std::string> split_all_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1)
+    out.push_back(s.substr(from, nl - from));
+  out.push_back(s.substr(from));
+  return out;
+}
+
+// Paths of the parameters the stored sweep file draws from a continuous distribution
+// (`distribution: {uniform: ...}` or `{normal: ...}`). The file was validated when the sweep
+// ran; anything unexpected here just means "none known".
+std::vector<std::string> continuous_parameters(const h5::File& f) {
+  std::vector<std::string> out;
+  if (!f.exists("sweep_yaml")) return out;
+  try {
+    const YAML::Node root = YAML::Load(f.open_dataset("sweep_yaml").read_string());
+    const YAML::Node params = root.IsMap() ? root["parameters"] : YAML::Node();
+    if (!params || !params.IsSequence()) return out;
+    for (const auto& p : params) {
+      if (!p.IsMap() || !p["path"] || !p["path"].IsScalar()) continue;
+      const YAML::Node dist = p["distribution"];
+      if (dist && dist.IsMap() && (dist["uniform"] || dist["normal"]))
+        out.push_back(p["path"].as<std::string>());
+    }
+  } catch (const YAML::Exception&) {
+    out.clear();
+  } catch (const IoError&) {
+    out.clear();
+  }
   return out;
 }
 
@@ -67,6 +102,7 @@ void read_contents(const h5::File& f, SweepData& s, const std::filesystem::path&
 
   const auto params = d.has_attr("parameters") ? split_lines(d.attr_string("parameters"))
                                                : std::vector<std::string>{};
+  const auto continuous = continuous_parameters(f);
   for (const auto& p : params) {
     if (!d.exists(p)) fail(path, fmt::format("missing design column /design/{}", p));
     const auto ds = d.open_dataset(p);
@@ -80,6 +116,16 @@ void read_contents(const h5::File& f, SweepData& s, const std::filesystem::path&
       for (double v : c.values) c.text.push_back(fmt::format("{}", v));
     }
     if (c.text.size() != s.runs) fail(path, fmt::format("/design/{} has the wrong length", p));
+    if (ds.has_attr("label")) c.label = ds.attr_string("label");
+    if (ds.has_attr("levels") && ds.has_attr("labels")) {
+      c.levels = split_all_lines(ds.attr_string("levels"));
+      c.labels = split_all_lines(ds.attr_string("labels"));
+      if (c.levels.size() != c.labels.size()) {  // not one name per value: unusable
+        c.levels.clear();
+        c.labels.clear();
+      }
+    }
+    c.continuous = std::find(continuous.begin(), continuous.end(), p) != continuous.end();
     s.parameters.push_back(std::move(c));
   }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accord/report/atomic_text_file.hpp"
+#include "accord/report/workshop.hpp"
 #include "accord/report/write_report.hpp"
 #include "accord/sim/error.hpp"
 
@@ -144,4 +145,57 @@ TEST_CASE("write_text_file_atomically fails cleanly and leaves nothing behind") 
     accord::report::write_text_file_atomically(out, content);
     CHECK(read(out) == content);
   }
+}
+
+namespace {
+
+json workshop_doc(const std::string& type) {
+  return {{"kind", "sweep"},
+          {"name", kHostile},
+          {"design",
+           {{"type", type},
+            {"parameters", {"community.benefit_rule"}},
+            {"continuous", json::array()},
+            {"labels", {{"community.benefit_rule", {{"label", kHostile}}}}}}},
+          {"points", json::array()}};
+}
+
+}  // namespace
+
+TEST_CASE("render_workshop inlines its script, style and data, no chart library, nothing remote") {
+  const json doc = workshop_doc("grid");
+  const std::string page = accord::report::render_workshop(doc);
+  // Scripts: the error recorder, the data, the page script.
+  CHECK(count(page, "<script") == 3);
+  CHECK(count(page, "</script>") == 3);
+  CHECK(page.find("{{") == std::string::npos);
+  CHECK(page.find("<script src") == std::string::npos);
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find("vega") == std::string::npos);
+  CHECK(page.find("connect-src 'none'") != std::string::npos);
+  CHECK(page.find("<title>accord — &lt;/script&gt;") != std::string::npos);
+  const auto start = page.find('>', page.find("id=\"accord-data\"")) + 1;
+  const auto end = page.find("</script>", start);
+  CHECK(json::parse(page.substr(start, end - start)) == doc);
+}
+
+TEST_CASE("workshop_unsuitable accepts discrete grid, list and ofat sweeps only") {
+  using accord::report::workshop_unsuitable;
+  for (const char* type : {"grid", "list", "ofat"})
+    CHECK(workshop_unsuitable(workshop_doc(type)).empty());
+  for (const char* type : {"lhs", "morris", "saltelli", "csv"}) {
+    const auto why = workshop_unsuitable(workshop_doc(type));
+    CHECK(why.find("needs a grid or list design of discrete values") != std::string::npos);
+    CHECK(why.find(type) != std::string::npos);
+  }
+  json continuous = workshop_doc("grid");
+  continuous["design"]["continuous"] = {"community.benefit_rule"};
+  CHECK(workshop_unsuitable(continuous).find("continuous distribution") != std::string::npos);
+  json none = workshop_doc("grid");
+  none["design"]["parameters"] = json::array();
+  CHECK(workshop_unsuitable(none).find("varies no parameter") != std::string::npos);
+  CHECK(workshop_unsuitable(json{{"kind", "run"}}).find("needs a sweep file") != std::string::npos);
+  // One line whatever the document holds.
+  json odd = workshop_doc("l\nhs");
+  CHECK(workshop_unsuitable(odd).find('\n') == std::string::npos);
 }

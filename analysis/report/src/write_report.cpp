@@ -4,17 +4,12 @@
 #include <string>
 
 #include "accord/report/atomic_text_file.hpp"
+#include "page_parts.hpp"
 #include "report_assets.hpp"
 
 namespace accord::report {
 
 namespace {
-
-std::string_view asset(std::string_view name) {
-  for (const auto& a : detail::embedded_assets())
-    if (a.name == name) return a.text;
-  throw std::logic_error("accord report: asset '" + std::string(name) + "' was not embedded");
-}
 
 // Text for HTML element content or attribute values.
 std::string html_escape(std::string_view text) {
@@ -100,10 +95,18 @@ std::string_view chart_library_versions() {
   return detail::chart_library_versions();
 }
 
-std::string render_report(const nlohmann::json& analysis) {
-  const std::string_view page = asset("template.html");
+namespace detail {
+
+std::string_view asset(std::string_view name) {
+  for (const auto& a : embedded_assets())
+    if (a.name == name) return a.text;
+  throw std::logic_error("accord report: asset '" + std::string(name) + "' was not embedded");
+}
+
+std::string render_page(const nlohmann::json& analysis, const PageParts& parts) {
+  const std::string_view page = asset(parts.template_name);
   std::string out;
-  out.reserve(page.size() + 1'300'000);
+  out.reserve(page.size() + (parts.libraries ? 1'300'000 : 100'000));
   std::size_t pos = 0;
   while (pos < page.size()) {
     const std::size_t open = page.find("{{", pos);
@@ -113,29 +116,39 @@ std::string render_report(const nlohmann::json& analysis) {
     }
     const std::size_t close = page.find("}}", open);
     if (close == std::string_view::npos)
-      throw std::logic_error("accord report: unterminated placeholder in template.html");
+      throw std::logic_error("accord report: unterminated placeholder in " +
+                             std::string(parts.template_name));
     out += page.substr(pos, open - pos);
     const std::string_view key = page.substr(open + 2, close - open - 2);
     if (key == "TITLE") {
-      out += html_escape(page_title(analysis));
+      out += html_escape(parts.title);
     } else if (key == "VERSIONS") {
       out += html_escape(chart_library_versions());
+    } else if (key == "RECORDER") {
+      out += script(asset("recorder.js"));
     } else if (key == "STYLE") {
-      out += asset("report.css");
-    } else if (key == "LIBRARIES") {
+      out += asset(parts.style);
+    } else if (key == "LIBRARIES" && parts.libraries) {
       out += script(asset("vega"));
       out += script(asset("vega-lite"));
       out += script(asset("vega-embed"));
     } else if (key == "DATA") {
       out += script(json_for_script(analysis), " type=\"application/json\" id=\"accord-data\"");
     } else if (key == "PAGE") {
-      out += script(asset("report.js"));
+      out += script(asset(parts.script));
     } else {
       throw std::logic_error("accord report: unknown placeholder {{" + std::string(key) + "}}");
     }
     pos = close + 2;
   }
   return out;
+}
+
+}  // namespace detail
+
+std::string render_report(const nlohmann::json& analysis) {
+  return detail::render_page(
+      analysis, {"template.html", "report.css", "report.js", true, page_title(analysis)});
 }
 
 void write_report(const nlohmann::json& analysis, const std::filesystem::path& out) {

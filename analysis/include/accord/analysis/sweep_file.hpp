@@ -14,6 +14,13 @@ struct DesignColumn {
   bool numeric = false;
   std::vector<double> values;     // [runs] when numeric
   std::vector<std::string> text;  // [runs] the values as text (numbers in shortest form)
+  // Display names from the sweep file (attributes of the /design column; empty when absent):
+  // the factor's `label`, and `labels[i]` naming the value whose text is `levels[i]`.
+  std::string label;
+  std::vector<std::string> levels, labels;
+  // Drawn from a continuous distribution (uniform, normal) according to the sweep file
+  // stored in the sweep.h5 (`sweep_yaml`): its values are samples or quantiles, not levels.
+  bool continuous = false;
 };
 
 struct KpiColumn {
