@@ -373,7 +373,7 @@ months = {"oneOf": [num("months", minimum=0, maximum=600),
                      "description": "[min, mode, max] months, triangular"}]}
 months_d = lambda d: months | {"description": d}
 defs["lifecycle"] = obj({
-    "initiator": {"enum": ["municipality", "citizens", "social_landlord", "business"], "default": "municipality"},
+    "initiator": {"enum": ["municipality", "citizens", "social_landlord", "business", "developer"], "default": "municipality"},
     "emergence": months_d("from the first meeting to the decision to study (default [1, 3, 6])"),
     "feasibility": months_d("the feasibility study (default [3, 6, 12])"),
     "recruitment": months_d("enlisting members (default [3, 6, 12])"),

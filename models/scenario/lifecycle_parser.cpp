@@ -153,7 +153,8 @@ LifecycleSpec parse_lifecycle(const ConfigNode& node, const LifecycleContext& ct
     return s;
   s.enabled = true;
   s.initiator = node.choice_or(
-      "initiator", {"municipality", "citizens", "social_landlord", "business"}, s.initiator);
+      "initiator", {"municipality", "citizens", "social_landlord", "business", "developer"},
+      s.initiator);
   s.emergence = parse_months(node.optional("emergence"), s.emergence);
   s.feasibility = parse_months(node.optional("feasibility"), s.feasibility);
   s.recruitment = parse_months(node.optional("recruitment"), s.recruitment);

@@ -59,6 +59,16 @@ std::vector<output::Kpi> membership_kpis(const output::RunResult& run) {
       {"members_left_low_income", left_low, "1", "low-income members who left"},
       {"exits_dissatisfied", dissatisfied, "1", "exits after lasting dissatisfaction"},
       {"exits_losses", losses, "1", "exits after losing money over the window"},
+      // Retention over everyone who was a member at some point (founders and joiners):
+      // the experiments compare it across configurations (NaN: nobody was ever a member).
+      {"members_retention_rate",
+       final_members + left > 0 ? final_members / (final_members + left)
+                                : std::numeric_limits<double>::quiet_NaN(),
+       "1", "members in the last period / (those + members who left)"},
+      {"members_retention_rate_low_income",
+       final_low + left_low > 0 ? final_low / (final_low + left_low)
+                                : std::numeric_limits<double>::quiet_NaN(),
+       "1", "the same for low-income members"},
   };
 }
 

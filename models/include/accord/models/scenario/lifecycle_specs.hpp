@@ -83,7 +83,8 @@ struct RenewalSpec {
 
 struct LifecycleSpec {
   bool enabled = false;
-  std::string initiator = "municipality";  // municipality | citizens | social_landlord | business
+  std::string initiator =
+      "municipality";  // municipality | citizens | social_landlord | business | developer
   MonthsSpec emergence{1, 3, 6};
   MonthsSpec feasibility{3, 6, 12};
   MonthsSpec recruitment{3, 6, 12};
