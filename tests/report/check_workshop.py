@@ -13,7 +13,9 @@ with h5py, relative tolerance 1e-9), for every kind and income decile, and must 
 from the first state; the language switch changes the labels, not the values. A page where a
 combination of levels has no design point says so instead of drawing. No error may be
 recorded by the page or reported by the browser, and the page may make no request (the
-browser's events and its net log, as check_reports.py). A sweep with a continuous parameter,
+browser's events and its net log, as check_reports.py). A sweep whose factor is the scenario
+file (`base`) names it "Community type" / "Type de communauté" and its options by the files'
+stems. A sweep with a continuous parameter,
 a sampled (lhs) design and a run file are refused with exit status 2 and one line.
 Chromium missing is a failure.
 """
@@ -432,6 +434,33 @@ def drive_missing(browser, html):
     browser.close_page(target)
 
 
+def drive_base(browser, html):
+    """A sweep whose factor is the scenario file (`base`): named "Community type" or "Type de
+    communauté", its options by the files' stems; choosing the other file draws its point."""
+    where = html.name
+    url = html.resolve().as_uri()
+    target = browser.open_page()
+    browser.navigate(url)
+    current = texts(browser)
+    other = "en" if current["body"] == "fr" else "fr"
+    browser.click_and_wait(f'button[data-lang-button="{other}"]')
+    names = {current["body"]: current, other: texts(browser)}
+    want = {"en": "Community type", "fr": "Type de communauté"}
+    for lang, t in names.items():
+        if t["legends"][:1] != [want[lang]] or t["options"] != ["quartier-mixte", "quartier-mixte-scic"]:
+            fail(where, f"{lang}: factor {t['legends']}, options {t['options']}; expected "
+                        f"{want[lang]!r} and the scenario files' stems")
+    browser.click_and_wait('label.chip[data-factor-index="0"][data-level="1"]')
+    state = browser.evaluate("document.getElementById('ws-output').dataset.state")
+    point = browser.evaluate("document.getElementById('ws-output').dataset.point")
+    if state != "ok" or point != "1":
+        fail(where, f"after choosing the second scenario: state {state!r}, point {point!r}")
+    check_errors(browser, where, {url})
+    browser.close_page(target)
+    if not any(f.startswith(where) for f in failures):
+        ok(where, "the scenario factor is named in both languages, its options by file stem")
+
+
 def check_refused(accord, work, path, expect, where):
     out = work / f"refused-{where}.html"
     result = subprocess.run([accord, "report", str(path), "--workshop", "-o", str(out)],
@@ -492,6 +521,17 @@ def main():
     missing_page = work / "workshop-missing.html"
     run([accord, "report", missing_json, "--workshop", "-o", missing_page])
 
+    # The scenario itself as a factor (the `base` parameter), one replicate.
+    base_spec = work / "base-sweep.yaml"
+    base_spec.write_text(
+        f"accord_sweep: 1\nname: community-types\nreplicates: 1\nset:\n  time.end: 2025-01-08\n"
+        # Plain scalars: a quoted value keeps its quotes in the design (and as a file name).
+        f"parameters:\n  - {{path: base, values: [{base}, {src / 'scenarios/quartier-mixte-scic.yaml'}]}}\n"
+        f"design: {{type: grid}}\noutput: {{detail: summary}}\n", encoding="utf-8")
+    run([accord, "sweep", base_spec, "-q", "-j", "2", "-o", work / "base"])
+    base_page = work / "workshop-base.html"
+    run([accord, "report", work / "base" / "sweep.h5", "--workshop", "-o", base_page])
+
     # Refused: a sampled design, a continuous parameter, a run file.
     document["design"]["type"] = "lhs"
     lhs_json = work / "lhs.json"
@@ -513,11 +553,12 @@ def main():
         try:
             drive_page(browser, page, sweep)
             drive_missing(browser, missing_page)
+            drive_base(browser, base_page)
         finally:
             browser.close()
         sys.path.insert(0, str(src / "tests/report"))
         from check_reports import page_requests
-        pages = {page.resolve().as_uri(), missing_page.resolve().as_uri(), "about:blank"}
+        pages = {p.resolve().as_uri() for p in (page, missing_page, base_page)} | {"about:blank"}
         requests = [u for u in page_requests(netlog) if u not in pages]
         if requests:
             fail("net log", f"the pages made network requests: {requests[:5]}")
