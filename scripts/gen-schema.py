@@ -374,6 +374,8 @@ months = {"oneOf": [num("months", minimum=0, maximum=600),
 months_d = lambda d: months | {"description": d}
 defs["lifecycle"] = obj({
     "initiator": {"enum": ["municipality", "citizens", "social_landlord", "business", "developer"], "default": "municipality"},
+    "initiator_hours_per_year": {"type": "number", "minimum": 0, "maximum": 1e6,
+                                 "description": "hours a year the initiators give to the project; below barriers.staff_hours_needed structuring is slower (default: a leading municipality's staff hours, others unchecked)"},
     "emergence": months_d("from the first meeting to the decision to study (default [1, 3, 6])"),
     "feasibility": months_d("the feasibility study (default [3, 6, 12])"),
     "recruitment": months_d("enlisting members (default [3, 6, 12])"),

@@ -148,13 +148,17 @@ LifecycleEventSpec parse_event(const ConfigNode& e, const LifecycleContext& ctx)
 LifecycleSpec parse_lifecycle(const ConfigNode& node, const LifecycleContext& ctx) {
   LifecycleSpec s;
   if (!node.present()) return s;
-  if (!node.expect_map({"initiator", "emergence", "feasibility", "recruitment", "structuring",
-                        "grid_agreement", "barriers", "renewal", "events"}))
+  if (!node.expect_map({"initiator", "initiator_hours_per_year", "emergence", "feasibility",
+                        "recruitment", "structuring", "grid_agreement", "barriers", "renewal",
+                        "events"}))
     return s;
   s.enabled = true;
   s.initiator = node.choice_or(
       "initiator", {"municipality", "citizens", "social_landlord", "business", "developer"},
       s.initiator);
+  if (node.has("initiator_hours_per_year"))
+    s.initiator_hours_per_year =
+        node.child("initiator_hours_per_year").as_number(Range::between(0, 1e6));
   s.emergence = parse_months(node.optional("emergence"), s.emergence);
   s.feasibility = parse_months(node.optional("feasibility"), s.feasibility);
   s.recruitment = parse_months(node.optional("recruitment"), s.recruitment);

@@ -204,6 +204,8 @@ std::string resolve_yaml(YAML::Node doc, const Scenario& s) {
     // The phases' durations as they run (barriers and events stay as written).
     YAML::Node l = doc["lifecycle"];
     l["initiator"] = s.lifecycle.initiator;
+    if (s.lifecycle.initiator_hours_per_year)
+      l["initiator_hours_per_year"] = *s.lifecycle.initiator_hours_per_year;
     for (const auto& [name, m] : {std::pair{"emergence", &s.lifecycle.emergence},
                                   std::pair{"feasibility", &s.lifecycle.feasibility},
                                   std::pair{"recruitment", &s.lifecycle.recruitment},

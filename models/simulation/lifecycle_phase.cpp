@@ -232,11 +232,19 @@ void LifecyclePhase::plan_from_structuring(int64_t t) {
   const LifecycleBarriersSpec& b = spec_.barriers;
   const auto& actors = scenario_.actors;
   const int64_t end = scenario_.time.end_utc;
-  // Structuring: the PMO's form and statutes, slower for a municipality short of staff time;
-  // each unsettled attempt adds a delay (a mediator settles more often).
-  const bool short_staffed = spec_.initiator == "municipality" && actors.municipality.present &&
-                             actors.municipality.staff_hours_per_year < b.staff_hours_needed;
-  enter(t, ProjectPhase::kStructuring, short_staffed ? "municipal staff hours short" : "");
+  // Structuring: the PMO's form and statutes, slower when the initiators are short of time
+  // (the hours they give, or a leading municipality's staff hours); each unsettled attempt
+  // adds a delay (a mediator settles more often).
+  const bool municipal = !spec_.initiator_hours_per_year && spec_.initiator == "municipality" &&
+                         actors.municipality.present;
+  const bool short_staffed =
+      spec_.initiator_hours_per_year ? *spec_.initiator_hours_per_year < b.staff_hours_needed
+      : municipal ? actors.municipality.staff_hours_per_year < b.staff_hours_needed
+                  : false;
+  enter(t, ProjectPhase::kStructuring,
+        !short_staffed ? ""
+        : municipal    ? "municipal staff hours short"
+                       : "initiators' hours short");
   const bool settling_mediator = engaged(t, false);
   const double unsettled =
       b.statutes_unsettled * (settling_mediator ? b.mediation_settles_factor : 1);

@@ -107,6 +107,28 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   const analysis::MemberOutcomes outcomes{kinds, income, decile, low, units, reference, benefit};
   for (auto& e : analysis::equity_kpis(outcomes))
     k.push_back({std::move(e.name), e.value, std::move(e.units), std::move(e.description)});
+
+  // The same energy burden and poverty with the solidarity fund's payouts to each member
+  // added to its benefit: the territorial share comes back to low-income members this way,
+  // which the rule's benefit alone does not show (experiments/members-territory).
+  const auto& funds = run.sharing.funds;
+  if (!funds.empty() && funds[0].paid_to_member.rows() > 0) {
+    std::vector<double> with_fund = benefit;
+    for (size_t j = 0; j < c; ++j)
+      with_fund[j] +=
+          annual * funds[0].paid_to_member.col(static_cast<Eigen::Index>(counted[j])).sum();
+    const analysis::MemberOutcomes helped{kinds, income, decile, low, units, reference, with_fund};
+    for (auto& e : analysis::equity_kpis(helped)) {
+      if (e.name == "energy_burden_deciles_1_3_after_pct")
+        k.push_back({"energy_burden_deciles_1_3_after_fund_pct", e.value, "%",
+                     "energy burden of deciles 1-3 after the benefit and the solidarity fund's "
+                     "payouts (ratio of sums, annualized)"});
+      if (e.name == "energy_poverty_ten_percent_after")
+        k.push_back({"energy_poverty_ten_percent_after_fund", e.value, "1",
+                     "share of households above 10 % of income after the benefit and the "
+                     "solidarity fund's payouts"});
+    }
+  }
   return k;
 }
 

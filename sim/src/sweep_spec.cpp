@@ -143,6 +143,17 @@ Parameter read_parameter(const ConfigNode& n) {
       p.levels = read_values(d.child("choice"));
     }
   }
+  // A value given twice would make identical design points and an ambiguous display name.
+  if (p.kind == Parameter::Kind::kValues || p.kind == Parameter::Kind::kChoice) {
+    const ConfigNode list =
+        n.has("values") ? n.child("values") : n.child("distribution").child("choice");
+    for (size_t i = 0; i < p.levels.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (p.levels[i] == p.levels[j] && i < list.elements().size()) {
+          list.elements()[i].error("value given twice in this parameter (each value once)");
+          break;
+        }
+  }
   if (const ConfigNode labels = n.optional("labels"); labels.present()) {
     if (!p.discrete()) {
       labels.error("labels name the values of `values`, `range` or `choice`, not a distribution");

@@ -97,4 +97,12 @@ TEST_CASE("experiment KPIs: voice, turnout, retention, intermediation by payer, 
             .margin(1e-6));
   CHECK(kpi(f, "territorial_municipality_eur") == 0);
   CHECK(kpi(f, "territorial_total_eur") > 0);
+
+  // The solidarity fund's payouts go to low-income members: with them the burden of deciles
+  // 1-3 is lower than with the rule's benefit alone.
+  REQUIRE(kpi(f, "solidarity_fund_paid_eur") > 0);
+  CHECK(kpi(f, "energy_burden_deciles_1_3_after_fund_pct") <
+        kpi(f, "energy_burden_deciles_1_3_after_pct"));
+  CHECK(kpi(f, "energy_poverty_ten_percent_after_fund") <=
+        kpi(f, "energy_poverty_ten_percent_after"));
 }

@@ -141,6 +141,9 @@ TEST_CASE("sweep file: located errors", "[sweep]") {
        "expected 1 values (one per parameter, in order), got 2"},
       {head + "parameters: [{path: seed, values: [1, 2]}]\n", "use `replicates`"},
       {head + "parameters: [{path: a.b, values: [1]}, {path: a.b, values: [2]}]\n", "given twice"},
+      {head + "parameters: [{path: a.b, values: [{x: 1}, {x: 2}, {x: 1}]}]\n",
+       "s.yaml:3:51: value given twice in this parameter (each value once) "
+       "(parameters[0].values[2])"},
       {head + p + "output: {detail: everything}\n", "(output.detail)"},
       {head + p + "replicates: 0\n", "(replicates)"},
       {"accord_sweep: 1\nbase: [\n", "s.yaml:3:"},

@@ -175,6 +175,33 @@ TEST_CASE("lifecycle: without an expert more projects are abandoned in feasibili
   CHECK(months_without / started_without > months_with / started_with);
 }
 
+TEST_CASE("lifecycle: initiators short of time structure the PMO more slowly, whoever leads",
+          "[lifecycle][behaviour]") {
+  // Seeds 1-10, citizens leading with 40 hours a year against 200 (staff_hours_needed 100,
+  // staff_shortage_factor 2): the same draws, so each run that starts starts later by its
+  // drawn structuring time (2-8 months), exactly; the event says why.
+  int compared = 0;
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    MiniGovernance g;
+    g.seed = seed;
+    g.calendar = "none";
+    g.end = "2028-01-01";
+    g.intermediaries = kExpert;
+    g.lifecycle = "  initiator: citizens\n  initiator_hours_per_year: 200\n";
+    const auto ample = run(g);
+    g.lifecycle = "  initiator: citizens\n  initiator_hours_per_year: 40\n";
+    const auto short_of_time = run(g);
+    if (ample.lifecycle.start_period < 0 || short_of_time.lifecycle.start_period < 0) continue;
+    ++compared;
+    CHECK(short_of_time.lifecycle.start_period > ample.lifecycle.start_period);
+    const auto& events = short_of_time.lifecycle.events;
+    CHECK(std::any_of(events.begin(), events.end(), [](const output::LifecycleEvent& e) {
+      return e.cause == "initiators' hours short";
+    }));
+  }
+  CHECK(compared >= 5);
+}
+
 TEST_CASE("lifecycle: the assembly renews an operation that pays and dissolves one that costs",
           "[lifecycle][behaviour]") {
   // Operating from 1 January, renewal every 2 months (of 365.25/12 days): the dates fall on

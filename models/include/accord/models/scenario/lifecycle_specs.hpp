@@ -85,6 +85,12 @@ struct LifecycleSpec {
   bool enabled = false;
   std::string initiator =
       "municipality";  // municipality | citizens | social_landlord | business | developer
+  // Hours a year the initiators give to the project (their capacity: leaders are the
+  // bottleneck of local energy initiatives, Ghorbani et al. 2020). Below
+  // barriers.staff_hours_needed, structuring is staff_shortage_factor times slower. Unset: a
+  // municipality-led project counts actors.municipality.staff_hours_per_year, the others are
+  // not checked.
+  std::optional<double> initiator_hours_per_year;
   MonthsSpec emergence{1, 3, 6};
   MonthsSpec feasibility{3, 6, 12};
   MonthsSpec recruitment{3, 6, 12};
