@@ -37,7 +37,7 @@ FIXTURE_CHARTS = {
     "run-rules": 8,     # lorenz, benefit/decile, % income, burden, poverty, energy, money, members
     "run-hostile": 1,   # lorenz only; strings try to break out of the <script> element
     "run-governance": 3,  # governance only: participation by decile, power by college, timeline
-    "sweep-grid": 3,    # heatmap, points, replicate variance
+    "sweep-grid": 4,    # comparison of configurations, heatmap, points, replicate variance
     "sweep-morris": 3,  # heatmap, points, morris
     "sweep-sobol": 4,   # heatmap, points, sobol, replicate variance
 }

@@ -712,6 +712,399 @@
     }
   }
 
+  // ---------------------------------------------------------------- experiments
+
+  // The outcomes of the research questions (experiments/), in the order the comparison table
+  // shows them; the first one present that differs between configurations is the default.
+  var PREFERRED_OUTCOMES = [
+    "lifecycle_started", "lifecycle_months_to_start", "assembly_turnout_low_income",
+    "decisions_low_income_side_share", "benefit_gini", "benefit_share_low_income",
+    "members_retention_rate", "members_retention_rate_low_income", "intermediary_cost_pmo_eur",
+    "intermediary_cost_municipality_eur", "intermediary_cost_subsidy_eur", "territorial_total_eur",
+    "energy_burden_deciles_1_3_after_fund_pct"
+  ];
+  var KIND_ORDER = ["household", "business", "public", "municipality", "social_landlord"];
+
+  function valueKey(v) {
+    return (typeof v === "number" ? "n:" : "s:") + (typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v));
+  }
+  function valueText(v) { return typeof v === "string" ? v : typeof v === "number" ? String(v) : JSON.stringify(v); }
+  function fileStem(text) { return String(text).split(/[\\/]/).pop().replace(/\.[^.]*$/, ""); }
+
+  // Each parameter as a factor: its levels in the sweep file's order (the `levels` of
+  // design.labels when the file names them, else the order of the design) and their names.
+  function factorsOf(paths, points, labels) {
+    var names = labels && typeof labels === "object" ? labels : {};
+    return paths.map(function (path) {
+      var info = names[path] && typeof names[path] === "object" ? names[path] : {};
+      var levels = [], seen = {};
+      points.forEach(function (pt) {
+        var v = pt && pt.parameters ? pt.parameters[path] : undefined;
+        if (v === undefined || v === null) return;
+        var k = valueKey(v);
+        if (seen[k] === undefined) { seen[k] = levels.length; levels.push({ value: v, name: null, order: 1e9 + levels.length }); }
+      });
+      var texts = arr(info.levels), given = arr(info.labels);
+      levels.forEach(function (l) {
+        for (var i = 0; i < texts.length; ++i) {
+          var t = String(texts[i]);
+          var same = typeof l.value === "number" ? (t.trim() !== "" && Number(t) === l.value) || t === String(l.value) : t === valueText(l.value);
+          if (same) { l.order = i; if (given[i] !== undefined && String(given[i]) !== "") l.name = String(given[i]); break; }
+        }
+      });
+      levels.sort(function (a, b) { return a.order - b.order; });
+      var index = {};
+      levels.forEach(function (l, i) {
+        index[valueKey(l.value)] = i;
+        if (!l.name) l.name = path === "base" ? fileStem(l.value) : valueText(l.value);
+      });
+      var label = typeof info.label === "string" && info.label ? info.label : path === "base" ? "Community type" : path;
+      return { path: path, label: label, levels: levels, index: index };
+    });
+  }
+
+  function parameterLabel(design, path) {
+    var info = design && design.labels && design.labels[path];
+    if (info && typeof info.label === "string" && info.label) return info.label;
+    return path === "base" ? "Community type" : path;
+  }
+
+  function ciOf(s) {
+    return { mean: s.mean, lo: isNum(s.ci_low) ? s.ci_low : s.mean, hi: isNum(s.ci_high) ? s.ci_high : s.mean, n: s.n };
+  }
+
+  // Checkbox list of configurations, at most `max` checked (checking one more unchecks the
+  // oldest); onChange(selected points).
+  function configPicker(parent, configs, max, onChange) {
+    var chosen = configs.slice(0, max).map(function (c) { return c.point; });
+    var box = el("fieldset", { className: "config-picks", "data-control": "configurations" },
+      [el("legend", { text: "Configurations drawn (up to " + max + ")" })]);
+    var inputs = [];
+    configs.forEach(function (c) {
+      var input = el("input", { type: "checkbox", value: String(c.point) });
+      input.checked = chosen.indexOf(c.point) >= 0;
+      input.addEventListener("change", function () {
+        var p = c.point;
+        if (input.checked) { chosen.push(p); if (chosen.length > max) chosen.shift(); }
+        else chosen = chosen.filter(function (q) { return q !== p; });
+        inputs.forEach(function (i) { i.checked = chosen.indexOf(Number(i.value)) >= 0; });
+        onChange(chosen.slice());
+      });
+      inputs.push(input);
+      box.appendChild(el("label", null, [input, c.label]));
+    });
+    parent.appendChild(box);
+    return function () { return chosen.slice(); };
+  }
+
+  function chooser(parent, label, pairs, value, onChange, name) {
+    var s = el("select", name ? { "data-control": name } : null);
+    pairs.forEach(function (p) {
+      var opt = el("option", { value: p[0], text: p[1] });
+      if (p[0] === value) opt.selected = true;
+      s.appendChild(opt);
+    });
+    s.addEventListener("change", function () { onChange(s.value); });
+    parent.appendChild(el("label", null, [label, s]));
+    return s;
+  }
+
+  // Sections of a sweep of discrete configurations (grid, list, ofat): outcomes by
+  // configuration with intervals, the benefit by income decile and member kind, and the
+  // sensitivity ranking of the screening sweeps given with --screening.
+  function experimentSections(d, kpis, units) {
+    var design = d.design || {};
+    var params = arr(design.parameters);
+    var points = arr(d.points).filter(function (pt) { return pt && pt.parameters && pt.kpis; });
+    var discrete = ["grid", "list", "ofat"].indexOf(design.type) >= 0 && params.length > 0 && points.length > 0;
+    var confText = isNum(d.confidence) ? fmt(100 * d.confidence, 0) + " %" : "95 %";
+    function kpiTitle(k) { return units[k] ? k + " (" + units[k] + ")" : k; }
+    var shared = { outcome: null, listeners: [] };
+
+    if (discrete) {
+      var factors = factorsOf(params, points, design.labels);
+      var configs = points.map(function (pt) {
+        var sel = factors.map(function (f) { return f.index[valueKey(pt.parameters[f.path])]; });
+        var names = {};
+        factors.forEach(function (f, j) { names[f.path] = sel[j] === undefined ? "—" : f.levels[sel[j]].name; });
+        return { point: pt.point, pt: pt, sel: sel, names: names,
+                 label: factors.map(function (f) { return names[f.path]; }).join(" · ") };
+      });
+      configs.sort(function (a, b) {
+        for (var j = 0; j < a.sel.length; ++j) {
+          var x = a.sel[j] === undefined ? 1e9 : a.sel[j], y = b.sel[j] === undefined ? 1e9 : b.sel[j];
+          if (x !== y) return x - y;
+        }
+        return a.point - b.point;
+      });
+      var used = {};
+      configs.forEach(function (c) { if (used[c.label]) c.label += " (point " + c.point + ")"; used[c.label] = true; });
+      var configOrder = configs.map(function (c) { return c.label; });
+
+      function stat(c, k) { var s = c.pt.kpis[k]; return s && isNum(s.mean) ? ciOf(s) : null; }
+      var present = PREFERRED_OUTCOMES.filter(function (k) { return kpis.indexOf(k) >= 0; });
+      function varies(k) {
+        var seen = {};
+        configs.forEach(function (c) { var s = stat(c, k); if (s) seen[String(s.mean)] = true; });
+        return Object.keys(seen).length > 1;
+      }
+      shared.outcome = present.filter(varies)[0] || present[0] || (kpis.indexOf("benefit_eur") >= 0 ? "benefit_eur" : kpis[0]);
+      var colourBy = factors[0].path;
+
+      var cs = section("comparison", "Comparison of configurations",
+        "Each configuration (a design point: one level of every factor) and the selected outcome: the mean over its replicates (dot) and the " +
+        confText + " t interval of that mean (whisker: mean ± t(n−1)·sd/√n). Intervals that overlap a lot mean the model cannot tell the configurations apart with these replicates.");
+      cs.setAttribute("data-section", "comparison");
+      var ccontrols = el("div", { className: "controls" });
+      cs.appendChild(ccontrols);
+      var cwrap = el("div", { className: "wide" });
+      cs.appendChild(cwrap);
+
+      var comparisonRows = function (k) {
+        return configs.map(function (c) {
+          var s = stat(c, k);
+          if (!s) return null;
+          return { point: c.point, config: c.label, colour: c.names[colourBy], mean: s.mean, lo: s.lo, hi: s.hi, n: s.n };
+        }).filter(function (r) { return r !== null; });
+      };
+      var comparisonSpec = function () {
+        var k = shared.outcome;
+        var f = factors.filter(function (x) { return x.path === colourBy; })[0];
+        var rows = comparisonRows(k);
+        var s = baseSpec(k + " by configuration", "Mean over replicates and its " + confText + " interval; colour: " + f.label);
+        s.height = Math.max(140, 24 * rows.length);
+        s.data = { values: rows };
+        var y = { field: "config", type: "nominal", title: null, sort: configOrder, axis: { labelLimit: 420 } };
+        var colour = { field: "colour", type: "nominal", title: f.label, scale: { domain: f.levels.map(function (l) { return l.name; }), scheme: "tableau10" } };
+        s.layer = [
+          { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: y, x: { field: "lo", type: "quantitative", title: kpiTitle(k), scale: { zero: false } }, x2: { field: "hi" }, color: colour } },
+          { mark: { type: "point", filled: true, size: 80, opacity: 1 },
+            encoding: { y: y, x: { field: "mean", type: "quantitative" }, color: colour,
+                        tooltip: [{ field: "config", title: "Configuration" }, { field: "mean", format: ",.4~g" }, { field: "lo", format: ",.4~g", title: "CI low" },
+                                  { field: "hi", format: ",.4~g", title: "CI high" }, { field: "n", title: "replicates" }] } }
+        ];
+        return s;
+      };
+      var cmp = chart(cwrap, "comparison", "One row per configuration, named by its factors' levels (the sweep file's labels). Dot: the outcome's mean over the configuration's successful replicates; whisker: its " +
+        confText + " t interval (none with one replicate). Choose the outcome and the colouring factor above.", comparisonSpec());
+      var markComparison = function () {
+        cmp.figure.setAttribute("data-drawn", JSON.stringify({ outcome: shared.outcome, rows: comparisonRows(shared.outcome) }));
+        cs.setAttribute("data-outcome", shared.outcome);
+      };
+      markComparison();
+      chooser(ccontrols, "Outcome", kpis.map(function (k) { return [k, kpiTitle(k)]; }), shared.outcome, function (v) {
+        shared.outcome = v;
+        cmp.redraw(comparisonSpec());
+        markComparison();
+        shared.listeners.forEach(function (fn) { fn(v); });
+      }, "outcome");
+      if (factors.length > 1)
+        chooser(ccontrols, "Colour by", factors.map(function (f) { return [f.path, f.label]; }), colourBy, function (v) {
+          colourBy = v;
+          cmp.redraw(comparisonSpec());
+        }, "colour");
+
+      // The table of every outcome of the questions present (else the first KPIs).
+      var columns = present.length ? present : kpis.slice(0, 8);
+      var tableRows = configs.map(function (c) {
+        return [c.label].concat(columns.map(function (k) {
+          var s = stat(c, k);
+          return s ? fmt(s.mean) + " [" + fmt(s.lo) + ", " + fmt(s.hi) + "]" : "—";
+        }));
+      });
+      var tw = el("div", { "data-section": "comparison-table" }, [table(["Configuration"].concat(columns.map(kpiTitle)), tableRows,
+        { title: "Outcomes by configuration: mean [" + confText + " interval]", textColumns: [0], scroll: true })]);
+      cs.appendChild(tw);
+
+      // Distributions: the benefit by income decile and by member kind.
+      var decileKpis = [];
+      for (var dd = 1; dd <= 10; ++dd) {
+        var name = "benefit_decile_" + dd + "_eur_per_year";
+        if (kpis.indexOf(name) >= 0) decileKpis.push({ kpi: name, group: String(dd) });
+      }
+      var kindKpis = kpis.map(function (k) { var m = /^benefit_(.+)_eur_per_year$/.exec(k); return m && !/^decile_/.test(m[1]) ? { kpi: k, group: m[1] } : null; })
+        .filter(function (x) { return x !== null; });
+      kindKpis.sort(function (a, b) {
+        var i = KIND_ORDER.indexOf(a.group), j = KIND_ORDER.indexOf(b.group);
+        return (i < 0 ? 99 : i) - (j < 0 ? 99 : j) || (a.group < b.group ? -1 : 1);
+      });
+      var ds = section("distributions", "Distributions by decile and kind",
+        "Who gains in each configuration: the mean annual benefit per member of each income decile (members with a known income) and of each kind of member, " +
+        "averaged over the replicates, with its " + confText + " t interval. Choose up to four configurations to compare.");
+      ds.setAttribute("data-section", "distributions");
+      if (!decileKpis.length && !kindKpis.length) {
+        ds.appendChild(el("p", { className: "note", "data-note": "no-distributions",
+          text: "The runs' summaries hold no benefit by income decile (benefit_decile_<d>_eur_per_year) or by member kind (benefit_<kind>_eur_per_year): nothing to draw." }));
+      } else {
+        var picked = configs.slice(0, 4).map(function (c) { return c.point; });
+        var dgrid = null;
+        var distRows = function (list) {
+          var rows = [];
+          picked.forEach(function (p) {
+            var c = configs.filter(function (x) { return x.point === p; })[0];
+            if (!c) return;
+            list.forEach(function (e) {
+              var s = stat(c, e.kpi);
+              if (s) rows.push({ point: c.point, config: c.label, group: e.group, kpi: e.kpi, mean: s.mean, lo: s.lo, hi: s.hi, n: s.n });
+            });
+          });
+          return rows;
+        };
+        var distSpec = function (list, title, xTitle) {
+          var rows = distRows(list);
+          var s = baseSpec(title, "Mean over replicates (bar) and its " + confText + " interval (whisker)");
+          s.height = 300;
+          s.data = { values: rows };
+          var order = configs.map(function (c) { return c.label; }).filter(function (l) { return rows.some(function (r) { return r.config === l; }); });
+          var x = { field: "group", type: "nominal", title: xTitle, sort: list.map(function (e) { return e.group; }), axis: { labelAngle: 0 } };
+          var off = { field: "config", type: "nominal", sort: order };
+          s.layer = [
+            { mark: { type: "bar" },
+              encoding: { x: x, xOffset: off, y: { field: "mean", type: "quantitative", title: "Mean benefit per member (EUR/yr)" },
+                          color: { field: "config", type: "nominal", title: "Configuration", sort: order, scale: { scheme: "tableau10" } },
+                          tooltip: [{ field: "config", title: "Configuration" }, { field: "group", title: xTitle }, { field: "mean", format: ",.4~g" },
+                                    { field: "lo", format: ",.4~g", title: "CI low" }, { field: "hi", format: ",.4~g", title: "CI high" }, { field: "n", title: "replicates" }] } },
+            { mark: { type: "rule", color: "#222" }, encoding: { x: x, xOffset: off, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" } } }
+          ];
+          return s;
+        };
+        var dcontrols = el("div", { className: "controls" });
+        ds.appendChild(dcontrols);
+        dgrid = grid(ds);
+        var drawnOf = function (list) { return JSON.stringify({ points: picked, rows: distRows(list) }); };
+        var dchart = null, kchart = null;
+        if (decileKpis.length) {
+          dchart = chart(dgrid, "benefit-deciles", "Mean annual benefit per member of each income decile (1 = lowest incomes; benefit_decile_<d>_eur_per_year), one bar per chosen configuration; whisker: the interval over replicates.",
+            distSpec(decileKpis, "Benefit by income decile", "Income decile"));
+          dchart.figure.setAttribute("data-drawn", drawnOf(decileKpis));
+        } else {
+          ds.appendChild(el("p", { className: "note", "data-note": "no-deciles", text: "No benefit by income decile in the runs' summaries (no member with a known income): no decile chart." }));
+        }
+        if (kindKpis.length) {
+          kchart = chart(dgrid, "benefit-kinds", "Mean annual benefit per member of each kind (benefit_<kind>_eur_per_year), one bar per chosen configuration; whisker: the interval over replicates.",
+            distSpec(kindKpis, "Benefit by kind of member", "Kind of member"));
+          kchart.figure.setAttribute("data-drawn", drawnOf(kindKpis));
+        } else {
+          ds.appendChild(el("p", { className: "note", "data-note": "no-kinds", text: "No benefit by member kind in the runs' summaries: no kind chart." }));
+        }
+        configPicker(dcontrols, configs, 4, function (sel) {
+          picked = sel;
+          if (dchart) { dchart.redraw(distSpec(decileKpis, "Benefit by income decile", "Income decile")); dchart.figure.setAttribute("data-drawn", drawnOf(decileKpis)); }
+          if (kchart) { kchart.redraw(distSpec(kindKpis, "Benefit by kind of member", "Kind of member")); kchart.figure.setAttribute("data-drawn", drawnOf(kindKpis)); }
+        });
+      }
+    }
+
+    // The ranking of the screening sweeps (--screening).
+    var screenings = arr(d.screening).filter(function (sc) {
+      var sens = sc && sc.sensitivity;
+      return sens && (sens.method === "morris" || sens.method === "sobol") && sens.outputs && typeof sens.outputs === "object";
+    });
+    if (!screenings.length) return;
+    var ws = section("screening", "Which uncertain parameters matter",
+      "The screening sweep" + (screenings.length > 1 ? "s" : "") + " given with --screening vary the behavioural parameters no source fixes, over their plausible ranges. " +
+      "Morris: μ* is the mean absolute elementary effect of a parameter on the outcome (how much it moves it; same unit as the outcome), σ the spread of those effects " +
+      "(large σ against μ*: non-linear effects or interactions). Sobol: the share of the outcome's variance due to the parameter alone (S1) and with its interactions (ST). " +
+      "Parameters at the top matter most; those near zero can be left at their default values.");
+    ws.setAttribute("data-section", "screening");
+    screenings.forEach(function (sc, i) {
+      var sens = sc.sensitivity, outputs = sens.outputs;
+      var sunits = sc.kpi_units && typeof sc.kpi_units === "object" ? sc.kpi_units : units;
+      var keys = Object.keys(outputs).filter(function (k) { return arr(outputs[k]).length > 0; });
+      if (!keys.length) return;
+      // The comparison's outcome when the screening has it and some parameter moves it; else
+      // the first outcome of the questions that some parameter moves.
+      var moves = function (k) {
+        return arr(outputs[k]).some(function (r) { return (isNum(r.mu_star) && r.mu_star > 0) || (isNum(r.st) && r.st > 0); });
+      };
+      var pick = function (want) {
+        if (want && keys.indexOf(want) >= 0 && moves(want)) return want;
+        var p = PREFERRED_OUTCOMES.concat(["benefit_eur"]).filter(function (k) { return keys.indexOf(k) >= 0; });
+        var m = p.filter(moves);
+        return m[0] || (want && keys.indexOf(want) >= 0 ? want : p[0] || keys[0]);
+      };
+      var current = pick(shared.outcome);
+      var part = el("div", { className: "screening", "data-screening": String(i) });
+      ws.appendChild(part);
+      var design = sc.design || {};
+      part.appendChild(el("h3", { text: (sc.name ? sc.name + " — " : "") + (sens.method === "morris" ? "Morris screening" : "Sobol indices") +
+        (isNum(design.runs) ? ", " + design.runs + " runs" : "") + (sc.file ? " (" + sc.file + ")" : "") }));
+      var scontrols = el("div", { className: "controls" });
+      part.appendChild(scontrols);
+      var morris = sens.method === "morris";
+      var ranking = function (k) {
+        var rows = arr(outputs[k]).map(function (r) {
+          var label = parameterLabel(design, r.parameter);
+          return morris
+            ? (isNum(r.mu_star) ? { parameter: r.parameter, label: label, mu: r.mu, mu_star: r.mu_star, sigma: isNum(r.sigma) ? r.sigma : null, key: r.mu_star } : null)
+            : (isNum(r.st) || isNum(r.s1) ? { parameter: r.parameter, label: label, s1: r.s1, st: r.st, s1_ci: arr(r.s1_ci), st_ci: arr(r.st_ci), key: isNum(r.st) ? r.st : r.s1 } : null);
+        }).filter(function (r) { return r !== null; });
+        rows.sort(function (a, b) { return b.key - a.key; });
+        rows.forEach(function (r, j) { r.rank = j + 1; });
+        return rows;
+      };
+      var rankSpec = function () {
+        var k = current, rows = ranking(k), long = [];
+        rows.forEach(function (r) {
+          if (morris) {
+            long.push({ label: r.label, parameter: r.parameter, measure: "μ* (importance)", value: r.mu_star, lo: r.mu_star, hi: r.mu_star });
+            if (isNum(r.sigma)) long.push({ label: r.label, parameter: r.parameter, measure: "σ (interactions, non-linearity)", value: r.sigma, lo: r.sigma, hi: r.sigma });
+          } else {
+            if (isNum(r.st)) long.push({ label: r.label, parameter: r.parameter, measure: "ST (total)", value: r.st, lo: isNum(r.st_ci[0]) ? r.st_ci[0] : r.st, hi: isNum(r.st_ci[1]) ? r.st_ci[1] : r.st });
+            if (isNum(r.s1)) long.push({ label: r.label, parameter: r.parameter, measure: "S1 (alone)", value: r.s1, lo: isNum(r.s1_ci[0]) ? r.s1_ci[0] : r.s1, hi: isNum(r.s1_ci[1]) ? r.s1_ci[1] : r.s1 });
+          }
+        });
+        var measures = morris ? ["μ* (importance)", "σ (interactions, non-linearity)"] : ["ST (total)", "S1 (alone)"];
+        var s = baseSpec((morris ? "μ* and σ" : "Sobol ST and S1") + " of " + k + ", by parameter", "Sorted by " + (morris ? "μ*" : "ST") + ", most influential first");
+        s.height = Math.max(120, 44 * rows.length);
+        s.data = { values: long };
+        var y = { field: "label", type: "nominal", title: null, sort: rows.map(function (r) { return r.label; }), axis: { labelLimit: 320 } };
+        var off = { field: "measure", type: "nominal", sort: measures };
+        var xTitle = morris ? "Effect on " + k + " (" + (sunits[k] || "units of " + k) + ")" : "Share of the variance of " + k + " (0–1)";
+        s.layer = [
+          { mark: { type: "bar" },
+            encoding: { y: y, yOffset: off, x: { field: "value", type: "quantitative", title: xTitle },
+                        color: { field: "measure", type: "nominal", title: null, sort: measures, scale: { domain: measures, range: ["#1f6f8b", "#e3a21a"] } },
+                        tooltip: [{ field: "label", title: "Parameter" }, { field: "parameter", title: "Path" }, { field: "measure" }, { field: "value", format: ",.4~g" }] } }
+        ];
+        if (!morris) s.layer.push({ mark: { type: "rule", color: "#222" }, encoding: { y: y, yOffset: off, x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } } });
+        return s;
+      };
+      var rc = chart(part, "screening-ranking-" + i, morris
+        ? "One pair of bars per uncertain parameter of the screening (the sweep file's names), sorted by μ*: blue, μ* (how much the parameter moves the outcome); orange, σ. Same unit as the outcome."
+        : "One pair of bars per uncertain parameter, sorted by ST: blue, ST (with its interactions); orange, S1 (alone); whiskers: bootstrap confidence intervals.", rankSpec());
+      var tableHolder = el("div");
+      part.appendChild(tableHolder);
+      var mark = function () {
+        var rows = ranking(current);
+        rc.figure.setAttribute("data-drawn", JSON.stringify({ outcome: current, method: sens.method, rows: rows.map(function (r) {
+          return morris ? { parameter: r.parameter, label: r.label, mu_star: r.mu_star, sigma: r.sigma } : { parameter: r.parameter, label: r.label, st: r.st, s1: r.s1 };
+        }) }));
+        rc.figure.setAttribute("data-ranking", "1");
+        tableHolder.textContent = "";
+        tableHolder.appendChild(morris
+          ? table(["Rank", "Parameter", "Path", "μ*", "σ", "μ"], rows.map(function (r) { return [r.rank, r.label, r.parameter, r.mu_star, r.sigma, r.mu]; }),
+                  { title: "Ranking for " + current, textColumns: [1, 2] })
+          : table(["Rank", "Parameter", "Path", "ST", "ST CI", "S1", "S1 CI"], rows.map(function (r) {
+              return [r.rank, r.label, r.parameter, r.st, "[" + fmt(r.st_ci[0], 3) + ", " + fmt(r.st_ci[1], 3) + "]", r.s1, "[" + fmt(r.s1_ci[0], 3) + ", " + fmt(r.s1_ci[1], 3) + "]"];
+            }), { title: "Ranking for " + current, textColumns: [1, 2] }));
+      };
+      mark();
+      var sel = chooser(scontrols, "Outcome", keys.map(function (k) { return [k, kpiTitle(k)]; }), current, function (v) {
+        current = v;
+        rc.redraw(rankSpec());
+        mark();
+      }, "screening-outcome");
+      shared.listeners.push(function (v) {
+        if (keys.indexOf(v) < 0) return;
+        current = v;
+        sel.value = v;
+        rc.redraw(rankSpec());
+        mark();
+      });
+    });
+  }
+
   // ---------------------------------------------------------------- sweep documents
 
   function sweepPage(d) {
@@ -766,6 +1159,8 @@
                  n: s.n, v_x: state.x !== undefined ? value(pt, state.x) : null, v_y: state.y !== undefined ? value(pt, state.y) : null };
       });
     }
+
+    experimentSections(d, kpis, units);
 
     var sg = null;
     if (kpis.length) {
