@@ -229,9 +229,10 @@ def main():
             fail(name, f"point {row['point']} named {row['config']!r}, expected {sweep.label(row['point'])!r}")
         if not (row["lo"] <= row["mean"] <= row["hi"]):
             fail(name, f"interval of point {row['point']} does not hold its mean: {row}")
-    table = re.search(r'data-section="comparison-table"(.*?)</table>', dom, re.S)
-    if not table or "Rural village · By needs" not in html.unescape(table.group(1)) \
-            or "lifecycle_started" not in table.group(1):
+    table = re.search(r'data-section="comparison-table"(.*?)</table>', dom, re.S)  # factors' names
+    cells = [html.unescape(c) for c in re.findall(r"<t[dh](?:\s[^>]*)?>(.*?)</t[dh]>", table.group(1))] if table else []
+    if not all(n in cells for n in ("Community type", "Benefit rule", *SCENARIOS.values(), *RULES.values())) \
+            or not any(c.startswith("lifecycle_started") for c in cells):
         fail(name, "the comparison table lacks the configurations' labels or the outcomes")
     # Distributions: every decile and kind of the drawn configurations.
     for chart_id, prefix in (("benefit-deciles", "benefit_decile_"), ("benefit-kinds", "benefit_")):

@@ -874,7 +874,7 @@
         var s = baseSpec(k + " by configuration", "Mean over replicates and its " + confText + " interval; colour: " + f.label);
         s.height = Math.max(140, 24 * rows.length);
         s.data = { values: rows };
-        var y = { field: "config", type: "nominal", title: null, sort: configOrder, axis: { labelLimit: 420 } };
+        var y = { field: "config", type: "nominal", title: null, sort: configOrder, axis: { labelLimit: 560 } };
         var colour = { field: "colour", type: "nominal", title: f.label, scale: { domain: f.levels.map(function (l) { return l.name; }), scheme: "tableau10" } };
         s.layer = [
           { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: y, x: { field: "lo", type: "quantitative", title: kpiTitle(k), scale: { zero: false } }, x2: { field: "hi" }, color: colour } },
@@ -907,13 +907,13 @@
       // The table of every outcome of the questions present (else the first KPIs).
       var columns = present.length ? present : kpis.slice(0, 8);
       var tableRows = configs.map(function (c) {
-        return [c.label].concat(columns.map(function (k) {
+        return factors.map(function (f) { return c.names[f.path]; }).concat(columns.map(function (k) {
           var s = stat(c, k);
           return s ? fmt(s.mean) + " [" + fmt(s.lo) + ", " + fmt(s.hi) + "]" : "—";
         }));
       });
-      var tw = el("div", { "data-section": "comparison-table" }, [table(["Configuration"].concat(columns.map(kpiTitle)), tableRows,
-        { title: "Outcomes by configuration: mean [" + confText + " interval]", textColumns: [0], scroll: true })]);
+      var tw = el("div", { "data-section": "comparison-table" }, [table(factors.map(function (f) { return f.label; }).concat(columns.map(kpiTitle)), tableRows,
+        { title: "Outcomes by configuration: mean [" + confText + " interval]", textColumns: factors.map(function (f, j) { return j; }), scroll: true })]);
       cs.appendChild(tw);
 
       // Distributions: the benefit by income decile and by member kind.
