@@ -76,14 +76,29 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
                  "mean savings per participant of kind " + kind});
 
   // Equity of the rule in force, so that sweeps can compare rules (docs/equity-metrics.md):
-  // per-member amounts annualized to 365.25 days, "after" = bill_reference - benefit.
+  // per-member amounts annualized to 365.25 days of membership, "after" = bill_reference -
+  // benefit.
   const size_t n = run.participants.size();
   std::vector<size_t> counted;  // ever a member
   for (size_t i = 0; i < n; ++i)
     if (ever[i]) counted.push_back(i);
   const double annual = analysis::annualization_factor(static_cast<double>(run.grid.steps) *
                                                        static_cast<double>(run.grid.step_seconds));
+  // A member's amounts are annualized over the time it was a member, so that one who joined
+  // late, left early or started with the operation (a lifecycle) is compared with its income
+  // over the same year, not diluted over the whole run.
+  const auto& starts = run.calendar.period_start_utc;
+  auto annual_of = [&](size_t i) {
+    if (everyone || starts.size() != static_cast<size_t>(run.member.rows()) + 1) return annual;
+    double seconds = 0;
+    for (Eigen::Index m = 0; m < run.member.rows(); ++m)
+      if (run.member(m, static_cast<Eigen::Index>(i)) != 0)
+        seconds += static_cast<double>(starts[static_cast<size_t>(m) + 1] -
+                                       starts[static_cast<size_t>(m)]);
+    return analysis::annualization_factor(seconds);
+  };
   const size_t c = counted.size();
+  std::vector<double> member_annual(c);
   std::vector<std::string> kinds(c);
   std::vector<double> income(c), units(c), reference(c), benefit(c);
   std::vector<int32_t> decile(c);
@@ -98,11 +113,13 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
     low[j] = p.low_income ? 1 : 0;
     units[j] = p.consumption_units;
     // Over the periods as a member (the whole run unless membership changed).
-    reference[j] =
-        a.bill_reference.rows() == 0 ? 0.0
-        : everyone                   ? annual * a.bill_reference.col(col).sum()
-                   : annual * a.bill_reference.col(col).cwiseProduct(member_weight.col(col)).sum();
-    benefit[j] = a.benefit.rows() > 0 ? annual * a.benefit.col(col).sum() : 0.0;
+    member_annual[j] = annual_of(i);
+    reference[j] = a.bill_reference.rows() == 0 ? 0.0
+                   : everyone
+                       ? member_annual[j] * a.bill_reference.col(col).sum()
+                       : member_annual[j] *
+                             a.bill_reference.col(col).cwiseProduct(member_weight.col(col)).sum();
+    benefit[j] = a.benefit.rows() > 0 ? member_annual[j] * a.benefit.col(col).sum() : 0.0;
   }
   const analysis::MemberOutcomes outcomes{kinds, income, decile, low, units, reference, benefit};
   for (auto& e : analysis::equity_kpis(outcomes))
@@ -115,8 +132,8 @@ std::vector<output::Kpi> summarize(const output::RunResult& run, const EnergyInp
   if (!funds.empty() && funds[0].paid_to_member.rows() > 0) {
     std::vector<double> with_fund = benefit;
     for (size_t j = 0; j < c; ++j)
-      with_fund[j] +=
-          annual * funds[0].paid_to_member.col(static_cast<Eigen::Index>(counted[j])).sum();
+      with_fund[j] += member_annual[j] *
+                      funds[0].paid_to_member.col(static_cast<Eigen::Index>(counted[j])).sum();
     const analysis::MemberOutcomes helped{kinds, income, decile, low, units, reference, with_fund};
     for (auto& e : analysis::equity_kpis(helped)) {
       if (e.name == "energy_burden_deciles_1_3_after_pct")

@@ -169,9 +169,13 @@ Parameter read_parameter(const ConfigNode& n) {
   return p;
 }
 
-// The `base` parameter: every value a scenario file that exists (relative to the sweep file).
-void check_base_parameter(const ConfigNode& n, const Parameter& p) {
+// The `base` parameter: every value a scenario file that exists (relative to the sweep file),
+// kept as a plain file name (a quoted value would keep its quotes as an override).
+void check_base_parameter(const ConfigNode& n, Parameter& p) {
   if (p.path != kBaseParameter) return;
+  for (auto& level : p.levels)
+    if (level.text.size() >= 2 && level.text.front() == '"')
+      level = Value{YAML::Load(level.text).as<std::string>(), std::nullopt};
   if (!p.discrete()) {
     n.error("the base parameter takes scenario files: use `values` or `choice`");
     return;

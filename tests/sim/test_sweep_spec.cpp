@@ -96,6 +96,11 @@ parameters:
   CHECK(s.parameters[0].levels[1].text == "four-members.yaml");  // as written
   CHECK(resolve_base(s, "four-members.yaml") == kDir + "/four-members.yaml");
   CHECK(s.parameters[1].labels.empty());
+  // A quoted file name is the same file name.
+  const SweepSpec quoted = parse(
+      "accord_sweep: 1\nparameters: [{path: base, values: [\"four-members.yaml\"]}]\n");
+  CHECK(quoted.parameters[0].levels[0].text == "four-members.yaml");
+  CHECK(quoted.base == kDir + "/four-members.yaml");
 
   const std::string p = "parameters: [{path: a.b, values: [1, 2]}]\n";
   CHECK(errors_of("accord_sweep: 1\n" + p).find("missing key 'base'") != std::string::npos);
