@@ -97,8 +97,8 @@ parameters:
   CHECK(resolve_base(s, "four-members.yaml") == kDir + "/four-members.yaml");
   CHECK(s.parameters[1].labels.empty());
   // A quoted file name is the same file name.
-  const SweepSpec quoted = parse(
-      "accord_sweep: 1\nparameters: [{path: base, values: [\"four-members.yaml\"]}]\n");
+  const SweepSpec quoted =
+      parse("accord_sweep: 1\nparameters: [{path: base, values: [\"four-members.yaml\"]}]\n");
   CHECK(quoted.parameters[0].levels[0].text == "four-members.yaml");
   CHECK(quoted.base == kDir + "/four-members.yaml");
 
