@@ -37,13 +37,23 @@ class TQuantiles {
       cache_[n] = student_t_quantile(0.5 + confidence_ / 2, static_cast<double>(n) - 1);
     return cache_[n];
   }
+  // The normal quantile z_{(1+c)/2} (t with a huge number of degrees of freedom).
+  double z() {
+    if (std::isnan(z_)) z_ = student_t_quantile(0.5 + confidence_ / 2, 1e9);
+    return z_;
+  }
 
  private:
+  double z_ = kNaN;
   double confidence_;
   std::vector<double> cache_;
 };
 
-// Sample mean, sample sd (n - 1) and the t-based interval mean +- t_{(1+c)/2, n-1} sd / sqrt(n).
+// Sample mean, sample sd (n - 1) and the t-based interval mean +- t_{(1+c)/2, n-1} sd / sqrt(n);
+// for a KPI whose replicates are all 0 or 1 (a share of runs: did the project start?), the
+// Wilson score interval of the proportion, which stays within [0, 1] and is not empty when
+// every replicate agrees (Wilson 1927; Agresti & Coull 1998 recommend it over the Wald
+// interval for small n).
 Stats replicate_stats(const std::vector<double>& x, TQuantiles& t_quantile) {
   Stats s;
   s.n = x.size();
@@ -56,6 +66,14 @@ Stats replicate_stats(const std::vector<double>& x, TQuantiles& t_quantile) {
   double ss = 0;
   for (double v : x) ss += (v - s.mean) * (v - s.mean);
   s.sd = std::sqrt(ss / (n - 1));
+  if (std::all_of(x.begin(), x.end(), [](double v) { return v == 0 || v == 1; })) {
+    const double z = t_quantile.z(), z2n = z * z / n;
+    const double centre = (s.mean + z2n / 2) / (1 + z2n);
+    const double half = z / (1 + z2n) * std::sqrt(s.mean * (1 - s.mean) / n + z * z / (4 * n * n));
+    s.low = centre - half;
+    s.high = centre + half;
+    return s;
+  }
   const double t = t_quantile(x.size());
   s.low = s.mean - t * s.sd / std::sqrt(n);
   s.high = s.mean + t * s.sd / std::sqrt(n);
@@ -205,7 +223,8 @@ json analyze_sweep_data(const SweepData& s, const AnalyzeOptions& options) {
   doc["confidence"] = options.confidence;
   doc["interval"] = fmt::format(
       "t-based {:g} % interval over the ok replicates of a point: mean +- t(n-1) sd / sqrt(n), "
-      "sd with n - 1; null when n < 2",
+      "sd with n - 1 (a KPI whose replicates are all 0 or 1: the Wilson score interval of the "
+      "proportion); null when n < 2",
       100 * options.confidence);
 
   // KPIs with at least one finite value.

@@ -319,6 +319,21 @@ TEST_CASE("sweep file: replicate statistics, CSV, replicate variance share",
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 7);
 }
 
+TEST_CASE("sweep file: a share of runs gets the Wilson score interval", "[analysis][analyze]") {
+  // Did the project start? 2 of 3 replicates at point 0, 3 of 3 at point 1. Wilson 95 %
+  // intervals (Wilson 1927, z = 1.959964), worked by hand: 2/3 -> [0.2077, 0.9385], 3/3 ->
+  // [0.4385, 1] (tolerance 1e-4). A t interval would give [-0.77, 2.1] and [1, 1].
+  const auto path = write_sweep("shares.h5", "grid", {{1.5, 2.5}}, 2, 3, {1, 1, 0, 1, 1, 1});
+  const auto doc = analyze_file(path);
+  const auto& p0 = doc["points"][0]["kpis"]["y"];
+  CHECK(p0["mean"] == Approx(2.0 / 3));
+  CHECK(p0["ci_low"].get<double>() == Approx(0.2077).margin(1e-4));
+  CHECK(p0["ci_high"].get<double>() == Approx(0.9385).margin(1e-4));
+  const auto& p1 = doc["points"][1]["kpis"]["y"];
+  CHECK(p1["ci_low"].get<double>() == Approx(0.4385).margin(1e-4));
+  CHECK(p1["ci_high"].get<double>() == Approx(1.0).margin(1e-12));
+}
+
 TEST_CASE("sweep file: Morris indices rebuilt from the design are exact on a linear model",
           "[analysis][analyze]") {
   // Two factors on a 4-level grid (delta = 2/3), two trajectories; values 10 + 30 u.
