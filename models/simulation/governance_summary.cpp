@@ -61,7 +61,6 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run) {
   const output::GovernanceRecord& g = run.governance;
   std::vector<output::Kpi> k;
   if (g.calendar == "none") return k;  // no rounds scheduled: nothing to summarise
-  constexpr double kNan = kNaN;
 
   std::set<int64_t> round_periods;
   int changes = 0;
@@ -77,7 +76,7 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run) {
     }
   }
   // Mean trust at the end of the last period that recorded it (members' trust in the PMO).
-  double final_trust = kNan;
+  double final_trust = kNaN;
   for (Eigen::Index m = g.trust_pmo.rows() - 1; m >= 0 && std::isnan(final_trust); --m)
     if (g.trust_pmo.cols() > 0 && !g.trust_pmo.row(m).hasNaN())
       final_trust = g.trust_pmo.row(m).mean();
@@ -90,7 +89,7 @@ std::vector<output::Kpi> governance_kpis(const output::RunResult& run) {
                "decisions that changed a rule in force (an option other than the status quo; "
                "admissions are not rules)"});
   k.push_back({"assembly_participation_mean",
-               assembly_votes > 0 ? assembly_participation / assembly_votes : kNan, "1",
+               assembly_votes > 0 ? assembly_participation / assembly_votes : kNaN, "1",
                "mean weighted participation of the assembly's votes (NaN: no assembly vote)"});
   k.push_back({"intermediary_cost_eur",
                g.intermediary_cost_eur.size() > 0 ? g.intermediary_cost_eur.sum() : 0.0, "EUR",

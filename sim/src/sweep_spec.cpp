@@ -78,6 +78,11 @@ std::optional<std::pair<double, double>> read_pair(const ConfigNode& n, const ch
 const std::vector<std::string> kReservedColumns = {"run_id", "point",  "replicate",
                                                    "seed",   "status", "error"};
 
+// The list node of a parameter given by `values` or `distribution: {choice: ...}`.
+ConfigNode listed_values(const ConfigNode& n) {
+  return n.has("values") ? n.child("values") : n.child("distribution").child("choice");
+}
+
 Parameter read_parameter(const ConfigNode& n) {
   Parameter p;
   p.where = n.location();
@@ -145,8 +150,7 @@ Parameter read_parameter(const ConfigNode& n) {
   }
   // A value given twice would make identical design points and an ambiguous display name.
   if (p.kind == Parameter::Kind::kValues || p.kind == Parameter::Kind::kChoice) {
-    const ConfigNode list =
-        n.has("values") ? n.child("values") : n.child("distribution").child("choice");
+    const ConfigNode list = listed_values(n);
     for (size_t i = 0; i < p.levels.size(); ++i)
       for (size_t j = 0; j < i; ++j)
         if (p.levels[i] == p.levels[j] && i < list.elements().size()) {
@@ -180,9 +184,7 @@ void check_base_parameter(const ConfigNode& n, Parameter& p) {
     n.error("the base parameter takes scenario files: use `values` or `choice`");
     return;
   }
-  const ConfigNode list =
-      n.has("values") ? n.child("values") : n.child("distribution").child("choice");
-  for (const ConfigNode& e : list.elements()) (void)e.as_existing_file();
+  for (const ConfigNode& e : listed_values(n).elements()) (void)e.as_existing_file();
 }
 
 DesignSpec read_design(const ConfigNode& n, size_t parameter_count) {
